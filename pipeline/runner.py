@@ -1,0 +1,234 @@
+"""The stream: documents in batches through the stages, rows out to the table writer."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import chinese, ingest, language, quotes
+from .config import Settings
+from .records import Document, Entity, EntitySummary, ErrorRow, Quote, RawInput, Reference, Segment, ZhToken
+from .tables import TableWriter
+
+# Characters handed to jieba, not to the English model: masked with spaces so offsets hold.
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+def doc_id_for(source: str, line: int | None) -> str:
+    """A stable key for an input: the same file (and JSONL line) always gets the same id."""
+    return hashlib.blake2b(f"{source}\x00{line or 0}".encode(), digest_size=8).hexdigest()
+
+
+@dataclass(slots=True)
+class DocRows:
+    """Every row one document contributes to the tables."""
+
+    documents: list[Document] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    zh_tokens: list[ZhToken] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    entity_summary: list[EntitySummary] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    errors: list[ErrorRow] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A document after the stages that need no spaCy: structure, language, Chinese."""
+
+    raw: RawInput
+    doc_id: str
+    article: ingest.Article
+    rows: DocRows
+    zh_mentions: list[tuple[int, int, str]]
+
+
+def prepare(raw: RawInput, settings: Settings) -> Prepared:
+    """Ingest structure, language and Chinese stages of one document (pure)."""
+    doc_id = doc_id_for(raw.source, raw.line)
+    text = raw.text
+    rows = DocRows()
+    article = ingest.parse_article(text, raw.meta)
+    letters: list[tuple[str, int]] = []
+    userdict = settings.models_dir / "zh" / "userdict.txt"
+    mentions: list[tuple[int, int, str]] = []
+    for sid, part in enumerate(article.parts):
+        seg_text = text[part.start:part.end]
+        lr = language.detect(seg_text, settings.langdetect_seed)
+        letters.append((lr.lang, language.letter_count(seg_text)))
+        rows.segments.append(Segment(doc_id, sid, part.kind, part.start, part.end, lr.lang, lr.score, lr.script, seg_text))
+        try:
+            toks = chinese.segment(text, part.start, part.end, userdict)
+        except Exception as exc:  # one segment's failure must not cost the document
+            rows.errors.append(ErrorRow(raw.source, raw.line, doc_id, "chinese", type(exc).__name__, str(exc)))
+            continue
+        rows.zh_tokens.extend(ZhToken(doc_id, sid, k, t.text, t.pos, t.start, t.end) for k, t in enumerate(toks))
+        mentions.extend(chinese.mentions(toks))
+    for k, ref in enumerate(article.references):
+        title_lang = language.detect(ref.title, settings.langdetect_seed).lang
+        rows.references.append(Reference(doc_id, k, ref.part_index, ref.outlet, ref.outlet_native, ref.title,
+                                         title_lang, ref.title_start, ref.title_end))
+    share = language.shares([(lang, n) for lang, n in letters if lang != language.UNDETERMINED])
+    if share:
+        doc_lang, doc_score = next(iter(share.items()))
+    else:
+        doc_lang, doc_score = language.UNDETERMINED, 0.0
+    script = language.chinese_script(text) if doc_lang == "zh" else ""
+    rows.documents.append(Document(
+        doc_id, raw.source, raw.source_id, raw.line, raw.encoding, doc_lang, doc_score, script,
+        " ".join(f"{k}:{v}" for k, v in share.items()), article.title, article.published, article.page_date,
+        article.byline, raw.meta.get("url", ""), raw.meta.get("outlet", ""), len(text),
+        sum(p.kind == "paragraph" for p in article.parts)))
+    return Prepared(raw, doc_id, article, rows, mentions)
+
+
+def english_view(text: str) -> str:
+    """The text with CJK characters blanked: same length, so spaCy offsets are document offsets."""
+    return CJK.sub(" ", text)
+
+
+def finish(prep: Prepared, doc: Doc | None, models_dir: Path) -> DocRows:
+    """Turn the analysed spaCy ``Doc`` and the Chinese mentions into entity and quote rows."""
+    rows, doc_id = prep.rows, prep.doc_id
+    text = prep.raw.text
+    ents: list[tuple[int, int, str, str, str, str, str]] = []
+    if doc is not None:
+        for e in doc.ents:
+            ents.append((e.start_char, e.end_char, e.label_, e._.kind, e._.canonical, e._.country_code, "en"))
+        for k, q in enumerate(quotes.rows(doc)):
+            rows.quotes.append(Quote(doc_id, k, q.start, q.end, text[q.start:q.end], q.type, q.cue, q.cue_start,
+                                     q.cue_end, q.speaker_text, q.speaker_start, q.speaker_end, q.speaker,
+                                     q.speaker_kind, q.speaker_title, q.speaker_org))
+    alias = chinese.aliases(models_dir / "zh" / "aliases.csv")
+    for s, e, label in prep.zh_mentions:
+        written = text[s:e]
+        a = alias.get(written)
+        if a is not None:
+            ents.append((s, e, a.label, a.kind, a.canonical, a.country_code, "zh"))
+        elif label == "PERSON":
+            ents.append((s, e, label, "person", chinese.romanise(written), "", "zh"))
+        else:
+            ents.append((s, e, label, "organisation" if label == "ORG" else "city or region", written, "", "zh"))
+    ents.sort()
+    rows.entities = [Entity(doc_id, k, s, e, text[s:e], label, kind, canonical, code, lang)
+                     for k, (s, e, label, kind, canonical, code, lang) in enumerate(ents)]
+    rows.entity_summary = summarise(rows.entities)
+    return rows
+
+
+def summarise(entities: list[Entity]) -> list[EntitySummary]:
+    """One row per (canonical, label) with its mention count and first offset."""
+    count: Counter[tuple[str, str]] = Counter()
+    first: dict[tuple[str, str], Entity] = {}
+    for ent in entities:
+        key = (ent.canonical, ent.label)
+        count[key] += 1
+        first.setdefault(key, ent)
+    return [EntitySummary(e.doc_id, e.canonical, e.label, e.kind, e.country_code, count[k], e.start_char)
+            for k, e in sorted(first.items(), key=lambda kv: kv[1].start_char)]
+
+
+def _batches(items: Iterable[RawInput | ErrorRow], size: int) -> Iterator[list[RawInput | ErrorRow]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def process_batch(batch: list[RawInput | ErrorRow], nlp: Language, settings: Settings) -> list[DocRows]:
+    """All stages for one batch, results in input order."""
+    out: list[DocRows] = []
+    prepared: list[Prepared] = []
+    slots: list[DocRows | Prepared] = []
+    for item in batch:
+        if isinstance(item, ErrorRow):
+            slots.append(DocRows(errors=[item]))
+            continue
+        if not item.text.strip():
+            slots.append(DocRows(errors=[ErrorRow(item.source, item.line, "", "ingest", "EmptyDocument",
+                                                  "the document has no text (empty or whitespace only)")]))
+            continue
+        try:
+            prep = prepare(item, settings)
+        except Exception as exc:
+            slots.append(DocRows(errors=[ErrorRow(item.source, item.line, doc_id_for(item.source, item.line),
+                                                  "prepare", type(exc).__name__, str(exc))]))
+            continue
+        prepared.append(prep)
+        slots.append(prep)
+    docs = []
+    for prep in prepared:
+        d = nlp.make_doc(english_view(prep.raw.text))
+        d._.news_parts = [(p.kind, p.start, p.end) for p in prep.article.parts]
+        docs.append(d)
+    analysed = iter(_pipe(nlp, docs, prepared))
+    for slot in slots:
+        if isinstance(slot, DocRows):
+            out.append(slot)
+            continue
+        doc, err = next(analysed)
+        rows = finish(slot, doc, settings.models_dir)
+        if err is not None:
+            rows.errors.append(err)
+        out.append(rows)
+    return out
+
+
+def _pipe(nlp: Language, docs: list[Doc], prepared: list[Prepared]) -> Iterator[tuple[Doc | None, ErrorRow | None]]:
+    """spaCy over the batch; a document that fails alone is retried alone and recorded."""
+    try:
+        yield from ((d, None) for d in nlp.pipe(docs))
+        return
+    except Exception:
+        pass
+    for d, prep in zip(docs, prepared):
+        try:
+            yield nlp(d), None
+        except Exception as exc:
+            yield None, ErrorRow(prep.raw.source, prep.raw.line, prep.doc_id, "nlp", type(exc).__name__, str(exc))
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    documents: int
+    quotes: int
+    entities: int
+    errors: int
+    seconds: float
+
+    def line(self) -> str:
+        return (f"documents={self.documents} quotes={self.quotes} entities={self.entities} "
+                f"errors={self.errors} seconds={self.seconds:.1f}")
+
+
+def run(roots: list[Path], out_dir: Path, nlp: Language, settings: Settings) -> Summary:
+    """Process every input under ``roots`` and write the tables into ``out_dir``."""
+    from .progress import Progress
+
+    t0 = time.perf_counter()
+    writer = TableWriter(out_dir)
+    progress = Progress(quiet=settings.quiet, stream=sys.stderr)
+    try:
+        for batch in _batches(ingest.iter_inputs(roots), settings.batch_size):
+            for rows in process_batch(batch, nlp, settings):
+                for table in writer.counts:
+                    writer.write(table, getattr(rows, table))
+            progress.update(len(batch))
+        writer.commit()
+    except BaseException:
+        writer.abort()
+        raise
+    finally:
+        progress.close()
+    c = writer.counts
+    return Summary(c["documents"], c["quotes"], c["entities"], c["errors"], time.perf_counter() - t0)

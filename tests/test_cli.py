@@ -1,0 +1,121 @@
+"""End to end: the CLI on the seed article, the tables it writes, and their invariants."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline import cli, tables
+from pipeline.config import CORPUS_DIR
+
+# The seed's quotes as (speaker_text, speaker, quote_type): a golden table.
+SEED_QUOTES = [
+    ("He", "Yang Liwei", "indirect"),
+    ("CMSA Director General Wang Zhaoyao", "Wang Zhaoyao", "direct"),
+    ("A representative from Pakistan", "", "direct"),
+    ("UNOOSA Director Mazlan Othman", "Mazlan Othman", "direct"),
+    ("He", "Mazlan Othman", "direct"),
+    ("Wang", "Wang Zhaoyao", "partial"),
+    ("Michael Krepon", "Michael Krepon", "direct"),
+    ("Krepon", "Michael Krepon", "direct"),
+]
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("out")
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "run", str(CORPUS_DIR), "--out", str(out)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "documents=1 " in proc.stderr and "errors=0" in proc.stderr
+    return out
+
+
+def _read(out: Path, table: str) -> pd.DataFrame:
+    return pd.read_csv(out / f"{table}.csv", dtype=str, keep_default_na=False)
+
+
+@pytest.mark.slow
+def test_tables_have_the_schema_columns(out: Path) -> None:
+    for table in tables.RECORDS:
+        assert list(_read(out, table).columns) == tables.columns(table), table
+
+
+@pytest.mark.slow
+def test_spans_slice_the_text(out: Path, seed_text: str) -> None:
+    for table, s, e, col in [("segments", "start_char", "end_char", "text"), ("entities", "start_char", "end_char", "text"),
+                             ("quotes", "quote_start", "quote_end", "quote_text"), ("zh_tokens", "start_char", "end_char", "token"),
+                             ("references", "start_char", "end_char", "title"),
+                             ("quotes", "speaker_start", "speaker_end", "speaker_text")]:
+        df = _read(out, table)
+        for row in df.itertuples():
+            assert seed_text[int(getattr(row, s)):int(getattr(row, e))] == getattr(row, col), (table, row)
+
+
+@pytest.mark.slow
+def test_seed_quotes(out: Path, seed_text: str) -> None:
+    q = _read(out, "quotes")
+    assert list(zip(q.speaker_text, q.speaker, q.quote_type)) == SEED_QUOTES
+    marks = "“”\"«»"
+    assert not any(seed_text[int(s)] in marks or seed_text[int(e) - 1] in marks
+                   for s, e in zip(q.quote_start, q.quote_end))
+    assert not any("space-faring and emerging" in t for t in q.quote_text)  # scare quotes
+
+
+@pytest.mark.slow
+def test_seed_document_and_people(out: Path) -> None:
+    d = _read(out, "documents").iloc[0]
+    assert (d.published, d.byline, d.lang, d.n_paragraphs) == ("2013-09-18", "Ariane Rosen", "en", "12")
+    ents = _read(out, "entities")
+    people = set(ents[ents.label == "PERSON"].canonical)
+    assert {"Yang Liwei", "Wang Zhaoyao", "Mazlan Othman", "Michael Krepon", "Wang Yaping"} <= people
+    refs = _read(out, "references")
+    assert len(refs) == 15 and (refs.title_lang == "zh").sum() == 6
+    zh_titles = refs[refs.title_lang == "zh"]
+    tokens = _read(out, "zh_tokens")
+    assert set(zh_titles.segment_id) <= set(tokens.segment_id)
+    assert ("王亚平", "nr") in set(zip(tokens.token, tokens.pos))
+
+
+@pytest.mark.slow
+def test_seed_against_shared_gold(out: Path, shared: Path) -> None:
+    gold_q = [json.loads(line) for line in (shared / "gold" / "seed_quotes.jsonl").read_text(encoding="utf-8").splitlines()]
+    q = _read(out, "quotes")
+    spans = [(int(s), int(e), int(ss), int(se), sp) for s, e, ss, se, sp in
+             zip(q.quote_start, q.quote_end, q.speaker_start, q.speaker_end, q.speaker)]
+    hits = 0
+    for g in gold_q:
+        gs = set(range(g["quote_start"], g["quote_end"]))
+        for s, e, ss, se, sp in spans:
+            if len(gs & set(range(s, e))) >= 0.5 * len(gs) and (ss, se) == (g["speaker_start"], g["speaker_end"]):
+                hits += (sp or None) == g["speaker"]
+                break
+    assert hits == 8
+    doc = json.loads((shared / "gold" / "seed_document.json").read_text(encoding="utf-8"))
+    refs = _read(out, "references")
+    for r, g in zip(refs.itertuples(), doc["references"]):
+        assert (r.outlet, r.outlet_native or None, r.title_lang) == (g["outlet"], g["outlet_native"], g["title_lang"])
+        assert " ".join(r.title.split()).startswith(" ".join(g["title"].split()))  # the text has NBSPs
+
+
+def test_missing_corpus_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["run", str(tmp_path / "nope"), "--out", str(tmp_path / "o")]) == 2
+    assert "corpus path not found" in capsys.readouterr().err
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert cli.main(["run", str(CORPUS_DIR), "--out", str(blocker / "sub")]) == 2
+    assert "cannot write to output folder" in capsys.readouterr().err
+
+
+def test_help_documents_every_command() -> None:
+    text = cli.parser().format_help()
+    for command in ("run", "schema"):
+        assert command in text
