@@ -34,8 +34,8 @@ SETS = (
     EvalSet("ner", "ner_wikiann/corpus", "ner_wikiann", "score_ner.py",
             {"PER.f1": 0.519, "ORG.f1": 0.208, "LOC.f1": 0.367, "ALL.f1": 0.376}),
     EvalSet("langid", "langid/corpus", "langid", "score_langid.py",
-            {"all": 0.742, "zh/words": 0.394, "zh/pairs": 0.554, "zh/sentences": 0.973,
-             "en/words": 0.22, "en/pairs": 0.596, "en/sentences": 0.998}),
+            {"all": 0.742, "zh/single-words": 0.394, "zh/word-pairs": 0.554, "zh/sentences": 0.973,
+             "en/single-words": 0.22, "en/word-pairs": 0.596, "en/sentences": 0.998, "all/sentences": float("nan")}),
     EvalSet("zhseg", "zhseg/corpus", "zhseg", "score_zhseg.py", {"p": 0.855, "r": 0.789, "f1": 0.821}),
     EvalSet("zhner", "zhner/corpus", "zhner", "score_ner.py",
             {"PER.f1": 0.672, "ORG.f1": 0.490, "LOC.f1": 0.624, "ALL.f1": 0.622}),
@@ -80,15 +80,15 @@ def main(argv: list[str] | None = None) -> int:
                                str(out_dir), "--json"], capture_output=True, text=True, check=True)
         scores = flatten(json.loads(proc.stdout.strip().splitlines()[-1]))
         results[es.name] = {"scores": scores, "reference": es.reference, "seconds": round(seconds, 1)}
-    print(f"{'set':8} {'metric':16} {'ours':>7} {'plain':>7} {'diff':>7}")
+    print(f"{'set':8} {'metric':18} {'ours':>7} {'plain':>7} {'diff':>7}")
     for name, res in results.items():
         scores, ref = res["scores"], res["reference"]
         assert isinstance(scores, dict) and isinstance(ref, dict)
         for key, plain in ref.items():
             ours = scores.get(key)
-            diff = f"{ours - plain:+.3f}" if ours is not None else ""
-            print(f"{name:8} {key:16} {ours if ours is not None else float('nan'):7.3f} {plain:7.3f} {diff:>7}")
-        print(f"{name:8} {'seconds':16} {res['seconds']:7}")
+            diff = f"{ours - plain:+.3f}" if ours is not None and plain == plain else ""
+            print(f"{name:8} {key:18} {ours if ours is not None else float('nan'):7.3f} {plain:7.3f} {diff:>7}")
+        print(f"{name:8} {'seconds':18} {res['seconds']:7}")
     (args.out / "eval.json").write_text(json.dumps(results, indent=1, sort_keys=True), encoding="utf-8")
     return 0
 
