@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
@@ -21,11 +21,13 @@ OPENERS = "“«„"
 CLOSERS = "”»"
 STRAIGHT = '"'
 DASHES = "–—―-"
-PRONOUNS = {"he", "she", "they", "i", "we"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # right children that are not part of a speaker mention as written
 MENTION_STOP_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis"}
 BODY_KINDS = ("paragraph",)
+SUBJECT_PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}
+TIME_LABELS = ("DATE", "TIME")
+AGENT_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 MODIFIER_DEPS = ("compound", "det", "amod", "nmod", "poss")
 # how the parser labels a speaker written after its verb ("said Hugh O'Neill")
 INVERTED_SUBJECT_DEPS = ("nsubj", "dobj", "attr", "npadvmod", "appos", "compound", "nsubjpass", "pobj")
@@ -172,15 +174,19 @@ def load_cues(path: Path) -> dict[str, str]:
 @dataclass(frozen=True, slots=True)
 class Cues:
     """The cue verbs: ``speech`` introduce quotes and reported speech; ``quoted``
-    attribute words only when those words stand in quote marks (X called Y “a fraud”)."""
+    attribute words only when those words stand in quote marks (X called Y “a fraud”);
+    ``stance`` attribute a thought, finding, plan or stance (X believes ..., X wants to
+    ..., the poll shows ...): their complement is reported, never a quote on its own."""
 
     speech: dict[str, str]
     quoted: dict[str, str]
+    stance: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_dir(cls, models_dir: Path) -> Cues:
         en = models_dir / "en"
-        return cls(load_cues(en / "quote_verbs.txt"), load_cues(en / "quote_verbs_quoted.txt"))
+        return cls(load_cues(en / "quote_verbs.txt"), load_cues(en / "quote_verbs_quoted.txt"),
+                   load_cues(en / "stance_verbs.txt"))
 
 
 def is_cue(tok: Token, cues: dict[str, str]) -> bool:
@@ -200,16 +206,9 @@ def subject_of(verb: Token) -> Token | None:
             return None
         for child in tok.children:
             if child.dep_ in SUBJECT_DEPS:
-                return _antecedent(child)
+                return child
         tok = tok.head if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i else None
     return None
-
-
-def _antecedent(subj: Token) -> Token:
-    """``who``/``that`` as a subject stands for the noun its relative clause modifies."""
-    if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
-        return subj.head.head
-    return subj
 
 
 def mention_span(head: Token) -> Span:
@@ -225,7 +224,11 @@ def mention_span(head: Token) -> Span:
         if child.dep_ in MENTION_STOP_DEPS:
             break
         right = child.right_edge
-    span = head.doc[left.i:right.i + 1]
+    return _trim_span(head.doc[left.i:right.i + 1])
+
+
+def _trim_span(span: Span) -> Span:
+    """The span without leading or trailing punctuation and spaces."""
     while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
         span = span[:-1]
     while len(span) > 1 and (span[0].is_punct or span[0].is_space):
@@ -267,22 +270,32 @@ class _Context:
         return bisect_right(self.para_starts, char) - 1
 
 
-def _cue_speaker(verb: Token, ctx: _Context) -> _Attribution | None:
-    """The cue verb's speaker: its subject, else a name right after it (said O'Neill)."""
+def _cue_speaker(verb: Token, ctx: _Context, inverted: bool = True) -> _Attribution | None:
+    """The cue verb's speaker: its subject; for a participle (a statement saying ...) the
+    noun it modifies; with ``inverted``, a name right after the verb (said O'Neill)."""
     doc = verb.doc
     cue = doc[verb.i:verb.i + 1]
     subj = subject_of(verb)
     if subj is not None and not ctx.quoted[subj.i] and not subj.is_punct:
         return _Attribution(cue, mention_span(subj))
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and not ctx.quoted[verb.head.i]:
+        return _Attribution(cue, mention_span(verb.head))
+    if not inverted:
+        return None
     k = verb.i + 1
-    while k < len(doc) and (doc[k].dep_ == "prt" or doc[k].lower_ in ("to", "of")) and k - verb.i < 3:
+    while k < len(doc) and (doc[k].dep_ == "prt" or doc[k].is_space) and k - verb.i < 3:
         k += 1
     nxt = doc[k] if k < len(doc) else None
-    if nxt is not None and not ctx.quoted[nxt.i] and (nxt.pos_ in ("PROPN", "PRON", "DET") or nxt.ent_type_):
+    if nxt is None or ctx.quoted[nxt.i] or nxt.ent_type_ in TIME_LABELS:
+        return None
+    if nxt.pos_ == "PRON" and nxt.lower_ not in SUBJECT_PRONOUNS:
+        return None
+    if nxt.pos_ in ("PROPN", "PRON", "DET") or nxt.ent_type_:
         head = nxt
         while head.head.i > head.i and head.head.i - nxt.i < 6 and head.dep_ in MODIFIER_DEPS:
             head = head.head
-        if head.pos_ in ("PROPN", "NOUN", "PRON") and head.dep_ in INVERTED_SUBJECT_DEPS:
+        if (head.pos_ in ("PROPN", "NOUN", "PRON") and head.dep_ in INVERTED_SUBJECT_DEPS
+                and head.head.i == verb.i and head.ent_type_ not in TIME_LABELS):
             return _Attribution(cue, mention_span(head))
     return None
 
@@ -312,11 +325,12 @@ def _after(doc: Doc, end: int, para_end: int, cues: Cues, ctx: _Context) -> _Att
     if toks and toks[0].text in DASHES:
         for t in toks[1:6]:
             if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN":
-                span = next((e for e in doc.ents if e.start <= t.i < e.end), None)
-                return _Attribution(doc[toks[0].i:toks[0].i + 1], span or mention_span(t))
+                ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+                span = _trim_span(doc[max(ent.start, toks[0].i + 1):ent.end]) if ent is not None else mention_span(t)
+                return _Attribution(doc[toks[0].i:toks[0].i + 1], span)
     for tok in toks:
         if is_cue(tok, cues.speech) or is_cue(tok, cues.quoted):
-            return _cue_speaker(tok, ctx)
+            return _cue_speaker(tok, ctx, inverted=is_cue(tok, cues.speech))
         if tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "ccomp") and tok.i - k > 2:
             return None  # the sentence goes on with a verb of its own
     return None
@@ -354,7 +368,7 @@ def _before(doc: Doc, start: int, para_start: int, cues: Cues,
         if is_cue(tok, cues.speech) or is_cue(tok, cues.quoted):
             if last.text not in ":," and first_q is not None and not _governs(tok, first_q, last):
                 continue  # the quote sits in another clause
-            att = _cue_speaker(tok, ctx)
+            att = _cue_speaker(tok, ctx, inverted=is_cue(tok, cues.speech))
             if att is not None:
                 return att, last
     if window and window[0].lower_ == "from" and last.text == ":":
@@ -399,16 +413,16 @@ def _content_span(doc: Doc, left: Token, right: Token) -> tuple[int, int] | None
     return left.idx, right.idx + len(right)
 
 
-def _reported(tok: Token) -> tuple[Token, Token] | None:
-    """The clause a cue verb reports: its clausal complement on either side
-    (He said China would ... / China would ..., he said)."""
-    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",)) -> tuple[Token, Token] | None:
+    """The clause a cue verb reports: its complement (``deps``) on either side
+    (He said China would ... / China would ..., he said / She wants to ...)."""
+    comp = next((c for c in tok.children if c.dep_ in deps), None)
     if comp is not None:
-        if comp.i > tok.i:
-            return comp.left_edge, comp.right_edge
-        # content before the cue: stop where the cue's own words begin
-        right = comp.right_edge
-        return comp.left_edge, right
+        left, right = comp.left_edge, comp.right_edge
+        if comp.dep_ == "xcomp":
+            obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < comp.i), None)
+            left = obj.left_edge if obj is not None else left  # urged Congress to act
+        return left, _clause_end(left, right)
     if tok.dep_ == "parataxis" and tok.head.i < tok.i:
         head = tok.head
         left_edge = head.left_edge
@@ -416,6 +430,23 @@ def _reported(tok: Token) -> tuple[Token, Token] | None:
         if first_own > left_edge.i:
             return left_edge, tok.doc[first_own - 1]
     return None
+
+
+def _is_agent(mention: Span) -> bool:
+    """Whether a mention names someone who can hold a view: a person, organisation,
+    place or group entity, or a personal pronoun."""
+    root = mention.root
+    if root.ent_type_ in AGENT_LABELS or root.pos_ in ("NOUN", "PROPN"):
+        return True
+    return root.pos_ == "PRON" and root.lower_ in SUBJECT_PRONOUNS | {"who"}
+
+
+def _clause_end(left: Token, right: Token) -> Token:
+    """``right``, or the word before a semicolon or dash that starts another statement."""
+    for tok in left.doc[left.i:right.i]:
+        if tok.text in (";", "--", "—") and tok.i > left.i + 2:
+            return tok.doc[tok.i - 1]
+    return right
 
 
 def _according_to(tok: Token) -> tuple[Span, tuple[Token, Token]] | None:
@@ -526,9 +557,12 @@ class QuoteExtractor:
             acc = _according_to(tok)
             if acc is not None:
                 found = _Attribution(doc[tok.i:tok.i + 2], acc[0]), acc[1]
-            elif is_cue(tok, self.cues.speech):
-                edges = _reported(tok)
-                att = _cue_speaker(tok, ctx) if edges is not None else None
+            elif is_cue(tok, self.cues.speech) or is_cue(tok, self.cues.stance):
+                stance = not is_cue(tok, self.cues.speech)
+                edges = _reported(tok, ("ccomp", "xcomp", "dobj") if stance else ("ccomp",))
+                att = _cue_speaker(tok, ctx, inverted=not stance) if edges is not None else None
+                if att is not None and stance and not _is_agent(att.speaker):
+                    att = None  # "the poll shows" yes, "few people understood" no
                 if att is not None and edges is not None:
                     found = att, edges
             if found is None:
@@ -543,8 +577,10 @@ class QuoteExtractor:
             k = ctx.para_index(s)
             if k < 0 or not (body[k][0] <= s and e <= body[k][1]):
                 continue
-            if any(s < te and ts < e for ts, te in taken):
-                continue
+            if any(s < te and ts < e and not (s <= ts and te <= e) for ts, te in taken):
+                continue  # a reported clause may hold a quote, not cut through one
+            if sum(min(e, te) - max(s, ts) for ts, te in taken if s <= ts and te <= e) > (e - s) / 2:
+                continue  # mostly quoted words: the quote row says it already
             taken.append((s, e))
             yield s, e, "indirect", att
 

@@ -53,7 +53,7 @@ class SpeakerResolver:
         self.mentions: list[_Person] = []
         genders: dict[str, str] = {}
         for e in self.persons:
-            name = e._.canonical or clean_name(e.text)
+            name = _name(e)
             title, org = self.mention_profile(e, e.doc[max(0, e.start - 6):e.end])
             if not (title or org):
                 title, org = self.appositive_profile(e)
@@ -110,9 +110,11 @@ class SpeakerResolver:
 
     def resolve(self, mention: Span) -> Who:
         """The full name, kind, title and organisation behind a speaker mention."""
-        person = next((e for e in self.persons if e.start >= mention.start and e.end <= mention.end), None)
+        mention = self._antecedent(mention)
+        person = next((e for e in self.persons if e.start < mention.end and mention.start < e.end
+                       and (e.start >= mention.start or e.end > mention.root.i >= e.start)), None)
         if person is not None:
-            name = person._.canonical or clean_name(person.text)
+            name = _name(person)
             title, org = self.mention_profile(person, mention)
             ptitle, porg = self.profiles.get(name, ("", ""))
             return Who(name, "person", title or ptitle, org or porg)
@@ -127,6 +129,15 @@ class SpeakerResolver:
             if titled is not None:
                 return Who(titled.name, "person", titled.title, titled.org)
         return Who("", "description", root.lemma_ if root.pos_ == "NOUN" else "", "")
+
+    @staticmethod
+    def _antecedent(mention: Span) -> Span:
+        """``who``/``that`` as a speaker stands for the noun its relative clause modifies."""
+        root = mention.root
+        if len(mention) == 1 and root.tag_ in ("WP", "WDT") and root.head.dep_ == "relcl":
+            noun = root.head.head
+            return noun.doc[noun.left_edge.i if noun.left_edge.i >= noun.i - 6 else noun.i:noun.i + 1]
+        return mention
 
     def _pronoun(self, mention: Span) -> Who:
         """He/she: the most recent person before the mention whose gender does not clash."""
@@ -146,3 +157,12 @@ class SpeakerResolver:
             if m.start_char < before and m.title and m.title.split()[-1].lower() in (word, noun.lower_):
                 return m
         return None
+
+
+def _name(person: Span) -> str:
+    """A person's full name, without stray punctuation the NER took in ("― Julie Diaz")."""
+    name = str(person._.canonical or clean_name(person.text))
+    k = 0
+    while k < len(name) and not name[k].isalnum():
+        k += 1
+    return name[k:].strip()
