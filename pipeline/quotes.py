@@ -23,11 +23,14 @@ STRAIGHT = '"'
 DASHES = "–—―-"
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # right children that are not part of a speaker mention as written
-MENTION_STOP_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis"}
+MENTION_STOP_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis", "npadvmod"}
 BODY_KINDS = ("paragraph",)
 SUBJECT_PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}
 TIME_LABELS = ("DATE", "TIME")
 AGENT_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+# words after which a title-cased quote names a show, a series or a publication
+TITLE_SLOT_WORDS = {"on", "in", "to", "from", "at", "the", "a", "an", "titled", "entitled"}
+TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
 MODIFIER_DEPS = ("compound", "det", "amod", "nmod", "poss")
 # how the parser labels a speaker written after its verb ("said Hugh O'Neill")
 INVERTED_SUBJECT_DEPS = ("nsubj", "dobj", "attr", "npadvmod", "appos", "compound", "nsubjpass", "pobj")
@@ -387,6 +390,17 @@ def _governs(verb: Token, quoted: Token, last: Token) -> bool:
     return False
 
 
+def _is_title(text: str, start: int, end: int, last_before: Token | None) -> bool:
+    """A short title-cased name in quote marks after a preposition or article (on “Fox
+    News Sunday,”, told “Morning Joe”, the “Buffett Rule”): a show or title, not speech."""
+    words = text[start:end].rstrip(",.;: ").split()
+    if not words or len(words) > 6 or text[start:end].rstrip()[-1:] in "?!":
+        return False
+    if not all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS or not w[0].isalpha() for w in words):
+        return False
+    return last_before is not None and (last_before.lower_ in TITLE_SLOT_WORDS or last_before.lemma_ == "tell")
+
+
 def _token_at(doc: Doc, char: int) -> Token | None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
@@ -443,9 +457,12 @@ def _is_agent(mention: Span) -> bool:
 
 def _clause_end(left: Token, right: Token) -> Token:
     """``right``, or the word before a semicolon or dash that starts another statement."""
-    for tok in left.doc[left.i:right.i]:
-        if tok.text in (";", "--", "—") and tok.i > left.i + 2:
-            return tok.doc[tok.i - 1]
+    doc = left.doc
+    for tok in doc[left.i:right.i]:
+        if tok.i <= left.i + 2:
+            continue
+        if tok.text in (";", "--", "—"):
+            return doc[tok.i - 1]
     return right
 
 
@@ -466,6 +483,37 @@ def _according_to(tok: Token) -> tuple[Span, tuple[Token, Token]] | None:
     if tok.i - 1 <= sent.start:
         return None
     return mention_span(pobj), (doc[sent.start], doc[tok.i - 1])
+
+
+def _transcript_turns(doc: Doc, ctx: _Context) -> Iterator[_Found]:
+    """WALLACE: Let's start ... — a paragraph opening with a speaker label and a colon,
+    as transcripts and interviews are printed. The label must name a person of the
+    article (a PERSON entity, or a word of one in capitals), so "UPDATE:" is no speaker."""
+    people = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e}
+    for ps, pe in ctx.paras:
+        first = _token_at(doc, ps)
+        if first is None:
+            continue
+        k = first.i + (1 if first.is_punct and first.text in OPENERS + STRAIGHT else 0)
+        colon = next((t for t in doc[k:k + 5] if t.text == ":"), None)
+        if colon is None or colon.i == k or colon.idx >= pe:
+            continue
+        label = doc[k:colon.i]
+        words = [t for t in label if t.is_alpha]
+        if not words or len(words) != len(label) or not all(t.is_upper or t.ent_type_ == "PERSON" for t in words):
+            continue
+        if not any(t.lower_ in people for t in words):
+            continue
+        end = _last_token(doc, pe) - 1
+        span = _content_span(doc, doc[colon.i + 1], doc[end]) if colon.i < end else None
+        if span is not None:
+            yield span[0], span[1], "direct", _Attribution(doc[colon.i:colon.i + 1], label)
+
+
+def _last_token(doc: Doc, char: int) -> int:
+    """Index just past the last token that starts before ``char``."""
+    tok = _token_at(doc, max(0, char - 1))
+    return tok.i + 1 if tok is not None else len(doc)
 
 
 # ---------------------------------------------------------------- the component
@@ -500,9 +548,12 @@ class QuoteExtractor:
         paras = paragraphs(doc)
         spans = quote_spans(text, paras)
         ctx = _Context(doc, paras, spans)
-        found: list[_Found] = []
+        found: list[_Found] = list(_transcript_turns(doc, ctx))
+        turns = [(s, e) for s, e, _, _ in found]
         prev: _Found | None = None
         for qs, qe in spans:
+            if any(ts - 30 < qs and qs < te for ts, te in turns):
+                continue  # the transcript turn already holds these words
             ps, pe = ctx.para_of(qs)
             att, last_before = _before(doc, qs, ps, self.cues, ctx)
             if att is None and qs - ps <= 2:
@@ -512,7 +563,7 @@ class QuoteExtractor:
                 att = after
             if att is None and prev is not None:
                 att = self._floating(text, ctx, prev, qs, ps)
-            if att is None:
+            if att is None or _is_title(text, qs, qe, last_before):
                 continue  # scare quotes, titles: no speaker
             item = (qs, qe, _quote_type(text, qs, last_before), att)
             found.append(item)
