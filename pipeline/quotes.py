@@ -353,9 +353,11 @@ def _before(doc: Doc, start: int, para_start: int, cues: Cues,
     last = doc[k] if doc[k].idx < start - 1 and doc[k].idx >= para_start else None
     if last is None:
         return None, None
-    sent_start = last.sent.start
-    if last.sent.start == last.i and last.i > 0:
-        sent_start = doc[last.i - 1].sent.start
+    sent_start = last.i - 60
+    if doc.has_annotation("SENT_START"):
+        sent_start = last.sent.start
+        if sent_start == last.i and last.i > 0:
+            sent_start = doc[last.i - 1].sent.start
     window: list[Token] = []
     for tok in reversed(doc[max(0, sent_start, last.i - 60):last.i + 1]):
         if tok.idx < para_start or ctx.quoted[tok.i]:
@@ -433,9 +435,10 @@ def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",)) -> tuple[Token, To
     comp = next((c for c in tok.children if c.dep_ in deps), None)
     if comp is not None:
         left, right = comp.left_edge, comp.right_edge
-        if comp.dep_ == "xcomp":
-            obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < comp.i), None)
-            left = obj.left_edge if obj is not None else left  # urged Congress to act
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < comp.i), None)
+        if obj is not None and comp.i > tok.i and (
+                comp.dep_ == "xcomp" or not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in comp.children)):
+            left = obj.left_edge  # urged Congress to act / warned the repairs would cost more
         return left, _clause_end(left, right)
     if tok.dep_ == "parataxis" and tok.head.i < tok.i:
         head = tok.head
@@ -504,16 +507,13 @@ def _transcript_turns(doc: Doc, ctx: _Context) -> Iterator[_Found]:
             continue
         if not any(t.lower_ in people for t in words):
             continue
-        end = _last_token(doc, pe) - 1
-        span = _content_span(doc, doc[colon.i + 1], doc[end]) if colon.i < end else None
-        if span is not None:
-            yield span[0], span[1], "direct", _Attribution(doc[colon.i:colon.i + 1], label)
-
-
-def _last_token(doc: Doc, char: int) -> int:
-    """Index just past the last token that starts before ``char``."""
-    tok = _token_at(doc, max(0, char - 1))
-    return tok.i + 1 if tok is not None else len(doc)
+        s, e = doc[colon.i].idx + 1, pe
+        while s < e and doc.text[s].isspace():
+            s += 1
+        while e > s and (doc.text[e - 1].isspace() or doc.text[e - 1] in STRAIGHT + CLOSERS):
+            e -= 1  # the turn's own words, with their final punctuation
+        if e - s > 2:
+            yield s, e, "direct", _Attribution(doc[colon.i:colon.i + 1], label)
 
 
 # ---------------------------------------------------------------- the component

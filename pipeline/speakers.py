@@ -115,11 +115,16 @@ class SpeakerResolver:
                        and (e.start >= mention.start or e.end > mention.root.i >= e.start)), None)
         if person is not None:
             name = _name(person)
+            fuller = self._surname(person) if len(person) == 1 and " " not in name else None
+            name = fuller.name if fuller is not None else name
             title, org = self.mention_profile(person, mention)
             ptitle, porg = self.profiles.get(name, ("", ""))
             return Who(name, "person", title or ptitle, org or porg)
         if len(mention) == 1 and mention[0].lower_ in PERSON_PRONOUNS:
             return self._pronoun(mention)
+        named = self._surname(mention)
+        if named is not None:
+            return Who(named.name, "person", named.title, named.org)
         root = mention.root
         org = next((e for e in self.doc.ents if e.start <= root.i < e.end and e.label_ in ORG_LABELS), None)
         if org is not None:
@@ -128,6 +133,8 @@ class SpeakerResolver:
             titled = self._titled(root, mention.start_char)
             if titled is not None:
                 return Who(titled.name, "person", titled.title, titled.org)
+        if 2 <= len(mention) <= 4 and all(t.pos_ == "PROPN" and t.is_title for t in mention):
+            return Who(mention.text, "person", "", "")  # a name the NER missed
         return Who("", "description", root.lemma_ if root.pos_ == "NOUN" else "", "")
 
     @staticmethod
@@ -149,6 +156,16 @@ class SpeakerResolver:
                 continue
             return Who(m.name, "pronoun-resolved", m.title, m.org)
         return Who("", "pronoun", "", "")
+
+    def _surname(self, mention: Span) -> _Person | None:
+        """A lone family name in any case (Krepon, WALLACE): the latest person before the
+        mention whose name ends with it, else the first one after it."""
+        if len(mention) != 1 or not mention[0].is_alpha or mention[0].pos_ not in ("PROPN", "NOUN", "X"):
+            return None
+        word = mention[0].lower_
+        fits = [m for m in self.mentions if len(m.name.split()) >= 2 and m.name.split()[-1].lower() == word]
+        before = [m for m in fits if m.start_char < mention.start_char]
+        return before[-1] if before else (fits[0] if fits else None)
 
     def _titled(self, noun: Token, before: int) -> _Person | None:
         """"The mayor": the latest person introduced earlier with a title ending in that noun."""
