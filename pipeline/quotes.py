@@ -327,9 +327,12 @@ def _after(doc: Doc, end: int, para_end: int, cues: Cues, ctx: _Context) -> _Att
     toks = _clause_tokens(doc, k, 40, para_end, ctx)
     if toks and toks[0].text in DASHES:
         for t in toks[1:6]:
-            if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN":
+            if t.is_alpha and (t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"):
                 ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
-                span = _trim_span(doc[max(ent.start, toks[0].i + 1):ent.end]) if ent is not None else mention_span(t)
+                head = t
+                while head.dep_ == "compound" and head.head.i > head.i:
+                    head = head.head
+                span = _trim_span(doc[max(ent.start, t.i):ent.end]) if ent is not None else mention_span(head)
                 return _Attribution(doc[toks[0].i:toks[0].i + 1], span)
     for tok in toks:
         if is_cue(tok, cues.speech) or is_cue(tok, cues.quoted):
@@ -360,8 +363,8 @@ def _before(doc: Doc, start: int, para_start: int, cues: Cues,
             sent_start = doc[last.i - 1].sent.start
     window: list[Token] = []
     for tok in reversed(doc[max(0, sent_start, last.i - 60):last.i + 1]):
-        if tok.idx < para_start or ctx.quoted[tok.i]:
-            break  # another quote intervenes
+        if tok.idx < para_start or ctx.quoted[tok.i] or "\n" in tok.text:
+            break  # another quote or another line intervenes
         window.append(tok)
     window.reverse()
     first_q = _token_at(doc, start)
@@ -410,7 +413,8 @@ def _token_at(doc: Doc, char: int) -> Token | None:
 
 def _quote_type(text: str, start: int, last_before: Token | None) -> str:
     first = text[start] if start < len(text) else ""
-    embedded = last_before is not None and last_before.is_alpha and last_before.idx + len(last_before) >= start - 3
+    embedded = (last_before is not None and last_before.is_alpha and last_before.idx + len(last_before) >= start - 3
+                and "\n" not in text[last_before.idx:start])
     return "partial" if embedded or first.islower() else "direct"
 
 
@@ -610,7 +614,7 @@ class QuoteExtractor:
                 found = _Attribution(doc[tok.i:tok.i + 2], acc[0]), acc[1]
             elif is_cue(tok, self.cues.speech) or is_cue(tok, self.cues.stance):
                 stance = not is_cue(tok, self.cues.speech)
-                edges = _reported(tok, ("ccomp", "xcomp", "dobj") if stance else ("ccomp",))
+                edges = _reported(tok, ("ccomp", "xcomp", "dobj") if stance else ("ccomp", "xcomp"))
                 att = _cue_speaker(tok, ctx, inverted=not stance) if edges is not None else None
                 if att is not None and stance and not _is_agent(att.speaker):
                     att = None  # "the poll shows" yes, "few people understood" no

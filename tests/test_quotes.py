@@ -320,3 +320,32 @@ def test_quote_stage_is_linear_in_quote_marks(blank: Language) -> None:
     doc = blank(text)
     found = list(quotes.QuoteExtractor(quotes.Cues({}, {}, {})).extract(doc))
     assert found == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Jane Doe urged the council to repair the bridge before winter.",
+         "the council to repair the bridge before winter", "urged"),
+        ("Jane Doe believes the new law is unfair to tenants.", "the new law is unfair to tenants", "believes"),
+        ("Jane Doe criticized the council's decision to close the library.",
+         "the council's decision to close the library", "criticized"),
+    ],
+)
+def test_reported_views_and_requests(nlp: Language, text: str, content: str, cue: str) -> None:
+    q = _one(nlp, text)
+    assert (text[q.start:q.end], q.type, q.speaker, q.cue) == (content, "indirect", "Jane Doe", cue)
+
+
+@pytest.mark.model
+def test_scare_quotes_give_no_row_at_all(nlp: Language) -> None:
+    text = "The meeting also hopes to foster the participation of “new space-faring and emerging countries” in space."
+    assert _quotes(nlp, text) == []
+
+
+@pytest.mark.model
+def test_dash_attribution_skips_a_no_break_space(nlp: Language) -> None:
+    text = "“We will rebuild the school this year.” ―\u00a0Jane Doe"
+    q = _one(nlp, text, ("direct",))
+    assert (q.speaker_text, q.speaker) == ("Jane Doe", "Jane Doe")
