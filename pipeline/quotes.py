@@ -273,15 +273,16 @@ class _Context:
         return bisect_right(self.para_starts, char) - 1
 
 
-def _cue_speaker(verb: Token, ctx: _Context, inverted: bool = True) -> _Attribution | None:
-    """The cue verb's speaker: its subject; for a participle (a statement saying ...) the
-    noun it modifies; with ``inverted``, a name right after the verb (said O'Neill)."""
+def _cue_speaker(verb: Token, ctx: _Context, inverted: bool = True, participle: bool = True) -> _Attribution | None:
+    """The cue verb's speaker: its subject; with ``participle``, the noun a participle
+    modifies (a statement saying ...); with ``inverted``, a name right after the verb
+    (said O'Neill)."""
     doc = verb.doc
     cue = doc[verb.i:verb.i + 1]
     subj = subject_of(verb)
     if subj is not None and not ctx.quoted[subj.i] and not subj.is_punct:
         return _Attribution(cue, mention_span(subj))
-    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and not ctx.quoted[verb.head.i]:
+    if participle and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and not ctx.quoted[verb.head.i]:
         return _Attribution(cue, mention_span(verb.head))
     if not inverted:
         return None
@@ -615,7 +616,7 @@ class QuoteExtractor:
             elif is_cue(tok, self.cues.speech) or is_cue(tok, self.cues.stance):
                 stance = not is_cue(tok, self.cues.speech)
                 edges = _reported(tok, ("ccomp", "xcomp", "dobj") if stance else ("ccomp", "xcomp"))
-                att = _cue_speaker(tok, ctx, inverted=not stance) if edges is not None else None
+                att = _cue_speaker(tok, ctx, not stance, not stance) if edges is not None else None
                 if att is not None and stance and not _is_agent(att.speaker):
                     att = None  # "the poll shows" yes, "few people understood" no
                 if att is not None and edges is not None:
