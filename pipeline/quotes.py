@@ -2,7 +2,9 @@
 
 The component ``quote_extractor`` sets ``doc._.quotes`` to a list of ``QuoteSpan``.
 Pairing quote marks is a plain function of the text (linear in its length, local to a
-paragraph); attribution reads the dependency parse.
+paragraph); attribution reads the dependency parse around each quote (a bounded window
+of tokens), reported speech reads each cue verb's complement, and ``speakers`` resolves
+the speaker mentions. Cue verbs come from three lists under ``models/en`` (see ``Cues``).
 """
 
 from __future__ import annotations
@@ -245,7 +247,7 @@ def _trim_span(span: Span) -> Span:
 @dataclass(frozen=True, slots=True)
 class _Attribution:
     cue: Span | None
-    speaker: Span
+    speaker: Span | None  # None: the source is left unnamed ("is expected to", "was told")
 
 
 class _Context:
@@ -617,7 +619,9 @@ class QuoteExtractor:
                 stance = not is_cue(tok, self.cues.speech)
                 edges = _reported(tok, ("ccomp", "xcomp", "dobj") if stance else ("ccomp", "xcomp"))
                 att = _cue_speaker(tok, ctx, not stance, not stance) if edges is not None else None
-                if att is not None and stance and not _is_agent(att.speaker):
+                if att is not None and att.speaker is not None and att.speaker.root.dep_ == "nsubjpass":
+                    att = _Attribution(att.cue, None)  # "voters are expected to ...": by whom is not said
+                elif att is not None and stance and att.speaker is not None and not _is_agent(att.speaker):
                     att = None  # "the poll shows" yes, "few people understood" no
                 if att is not None and edges is not None:
                     found = att, edges
@@ -628,7 +632,7 @@ class QuoteExtractor:
             if span is None:
                 continue
             s, e = span
-            if att.speaker.start_char < e and s < att.speaker.end_char:
+            if att.speaker is not None and att.speaker.start_char < e and s < att.speaker.end_char:
                 continue  # the speaker cannot sit inside what they said
             k = ctx.para_index(s)
             if k < 0 or not (body[k][0] <= s and e <= body[k][1]):
@@ -643,13 +647,15 @@ class QuoteExtractor:
     @staticmethod
     def _row(qs: int, qe: int, qtype: str, att: _Attribution, resolver: speakers.SpeakerResolver) -> QuoteSpan:
         sp = att.speaker
-        who = resolver.resolve(sp)
+        who = resolver.resolve(sp) if sp is not None else speakers.Who("", "description", "", "")
         return QuoteSpan(
             qs, qe, qtype,
             att.cue.text if att.cue is not None else "",
             att.cue.start_char if att.cue is not None else None,
             att.cue.end_char if att.cue is not None else None,
-            sp.text, sp.start_char, sp.end_char,
+            sp.text if sp is not None else "",
+            sp.start_char if sp is not None else None,
+            sp.end_char if sp is not None else None,
             who.name, who.kind, who.title, who.org,
         )
 

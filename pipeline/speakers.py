@@ -126,9 +126,9 @@ class SpeakerResolver:
         if named is not None:
             return Who(named.name, "person", named.title, named.org)
         root = mention.root
-        org = next((e for e in self.doc.ents if e.start <= root.i < e.end and e.label_ in ORG_LABELS), None)
-        if org is not None:
-            return Who(str(org._.canonical or clean_name(org.text)), "organisation", "", "")
+        group = next((e for e in self.doc.ents if e.start <= root.i < e.end and e.label_ in ORG_LABELS), None)
+        if group is not None:
+            return Who(str(group._.canonical or clean_name(group.text)), "organisation", "", "")
         if root.pos_ == "NOUN" and mention[0].lower_ == "the":
             titled = self._titled(root, mention.start_char)
             if titled is not None:

@@ -349,3 +349,11 @@ def test_dash_attribution_skips_a_no_break_space(nlp: Language) -> None:
     text = "“We will rebuild the school this year.” ―\u00a0Jane Doe"
     q = _one(nlp, text, ("direct",))
     assert (q.speaker_text, q.speaker) == ("Jane Doe", "Jane Doe")
+
+
+@pytest.mark.model
+def test_passive_cue_leaves_the_source_unnamed(nlp: Language) -> None:
+    text = "Voters were told the polling stations would open at seven."
+    q = _one(nlp, text)
+    assert (text[q.start:q.end], q.speaker_text, q.speaker_start, q.speaker) == (
+        "the polling stations would open at seven", "", None, "")
