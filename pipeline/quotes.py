@@ -9,7 +9,7 @@ the speaker mentions. Cue verbs come from three lists under ``models/en`` (see `
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -257,6 +257,7 @@ class _Context:
         self.doc = doc
         self.paras = paras
         self.para_starts = [s for s, _ in paras]
+        self.has_sents = doc.has_annotation("SENT_START")  # a scan of the doc: ask once
         self.quoted = [False] * len(doc)
         k = 0
         marks = sorted((max(0, s - 2), e + 2) for s, e in quoted)  # the marks belong to the quote
@@ -360,7 +361,7 @@ def _before(doc: Doc, start: int, para_start: int, cues: Cues,
     if last is None:
         return None, None
     sent_start = last.i - 60
-    if doc.has_annotation("SENT_START"):
+    if ctx.has_sents:
         sent_start = last.sent.start
         if sent_start == last.i and last.i > 0:
             sent_start = doc[last.i - 1].sent.start
@@ -457,8 +458,8 @@ def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",)) -> tuple[Token, To
 
 
 def _is_agent(mention: Span) -> bool:
-    """Whether a mention names someone who can hold a view: a person, organisation,
-    place or group entity, or a personal pronoun."""
+    """Whether a mention can name someone who holds a view: a name or a noun ("the poll",
+    "critics"), or a personal pronoun; not "that", "which" or "this"."""
     root = mention.root
     if root.ent_type_ in AGENT_LABELS or root.pos_ in ("NOUN", "PROPN"):
         return True
@@ -476,10 +477,12 @@ def _clause_end(left: Token, right: Token) -> Token:
     return right
 
 
-def _according_to(tok: Token) -> tuple[Span, tuple[Token, Token]] | None:
+def _according_to(tok: Token, ctx: _Context) -> tuple[Span, tuple[Token, Token]] | None:
     """According to X, content. / Content, according to X."""
     doc = tok.doc
     if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    if not ctx.has_sents:
         return None
     pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
     if pobj is None:
@@ -493,6 +496,18 @@ def _according_to(tok: Token) -> tuple[Span, tuple[Token, Token]] | None:
     if tok.i - 1 <= sent.start:
         return None
     return mention_span(pobj), (doc[sent.start], doc[tok.i - 1])
+
+
+def _overlapping(spans: list[tuple[int, int]], longest: int, s: int, e: int) -> list[tuple[int, int]]:
+    """The spans of the sorted list ``spans`` (none longer than ``longest``) that overlap
+    ``[s, e)``, found by bisection rather than a scan of the whole list."""
+    out = []
+    for ts, te in spans[bisect_left(spans, (s - longest, -1)):]:
+        if ts >= e:
+            break
+        if s < te:
+            out.append((ts, te))
+    return out
 
 
 def _transcript_turns(doc: Doc, ctx: _Context) -> Iterator[_Found]:
@@ -608,11 +623,12 @@ class QuoteExtractor:
         """Reported speech: a cue verb with a clausal complement, and ``according to``."""
         body = ctx.paras
         taken = sorted(taken)
+        longest = max((e - s for s, e in taken), default=0)
         for tok in doc:
             if ctx.quoted[tok.i]:
                 continue
             found: tuple[_Attribution, tuple[Token, Token]] | None = None
-            acc = _according_to(tok)
+            acc = _according_to(tok, ctx)
             if acc is not None:
                 found = _Attribution(doc[tok.i:tok.i + 2], acc[0]), acc[1]
             elif is_cue(tok, self.cues.speech) or is_cue(tok, self.cues.stance):
@@ -637,11 +653,13 @@ class QuoteExtractor:
             k = ctx.para_index(s)
             if k < 0 or not (body[k][0] <= s and e <= body[k][1]):
                 continue
-            if any(s < te and ts < e and not (s <= ts and te <= e) for ts, te in taken):
+            near = _overlapping(taken, longest, s, e)
+            if any(not (s <= ts and te <= e) for ts, te in near):
                 continue  # a reported clause may hold a quote, not cut through one
-            if sum(min(e, te) - max(s, ts) for ts, te in taken if s <= ts and te <= e) > (e - s) / 2:
+            if sum(te - ts for ts, te in near) > (e - s) / 2:
                 continue  # mostly quoted words: the quote row says it already
-            taken.append((s, e))
+            insort(taken, (s, e))
+            longest = max(longest, e - s)
             yield s, e, "indirect", att
 
     @staticmethod

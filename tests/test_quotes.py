@@ -357,3 +357,8 @@ def test_passive_cue_leaves_the_source_unnamed(nlp: Language) -> None:
     q = _one(nlp, text)
     assert (text[q.start:q.end], q.speaker_text, q.speaker_start, q.speaker) == (
         "the polling stations would open at seven", "", None, "")
+
+
+def test_blank_pipeline_gives_no_attribution_and_no_error(blank: Language) -> None:
+    doc = blank("According to Jane Doe, the school will reopen. She said, “We are ready.”")
+    assert list(quotes.QuoteExtractor(quotes.Cues({"say": ""}, {}, {})).extract(doc)) == []
