@@ -204,11 +204,16 @@ def is_cue(tok: Token, cues: dict[str, str]) -> bool:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The verb's subject, looking through conjunctions and auxiliaries (He smiled and said ...)."""
+    """The verb's subject, looking through conjunctions and clauses it hangs from (He
+    smiled and said ...; X defended the plan, saying ...). A participle hanging from a
+    reported clause belongs to the reporter: "X said it could be messy, adding ..."."""
     tok: Token | None = verb
-    for _ in range(3):
+    for _ in range(4):
         if tok is None:
             return None
+        if tok is not verb and verb.tag_ == "VBG" and tok.dep_ == "ccomp" and tok.head.i != tok.i:
+            tok = tok.head  # skip the subject of the reported clause itself
+            continue
         for child in tok.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
@@ -447,14 +452,27 @@ def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",)) -> tuple[Token, To
         if obj is not None and comp.i > tok.i and (
                 comp.dep_ == "xcomp" or not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in comp.children)):
             left = obj.left_edge  # urged Congress to act / warned the repairs would cost more
+        if left.i <= tok.i <= right.i:
+            return _around(tok, comp)  # The goal, he said, is ...: the cue inside its clause
         return left, _clause_end(left, right)
-    if tok.dep_ == "parataxis" and tok.head.i < tok.i:
-        head = tok.head
-        left_edge = head.left_edge
-        first_own = min((c.left_edge.i for c in tok.children if c.i < tok.i), default=tok.i)
-        if first_own > left_edge.i:
-            return left_edge, tok.doc[first_own - 1]
+    if tok.dep_ == "parataxis":
+        return _around(tok, tok.head)
     return None
+
+
+def _around(tok: Token, clause: Token) -> tuple[Token, Token] | None:
+    """The longer side of ``clause`` around the cue's own words: "China would ..., he
+    said" or "The goal, he said, is to forge a cease-fire" (the part after the cue)."""
+    doc = tok.doc
+    own_left = min([tok.i] + [c.left_edge.i for c in tok.children if c.i < tok.i and c.dep_ != "ccomp"])
+    own_right = max([tok.i] + [c.right_edge.i for c in tok.children if c.i > tok.i and c.dep_ != "ccomp"])
+    left, right = clause.left_edge, clause.right_edge
+    if not left.i <= tok.i <= right.i:
+        return left, right
+    before = (left, doc[own_left - 1]) if own_left > left.i else None
+    after = (doc[own_right + 1], right) if own_right < right.i else None
+    sides = [side for side in (before, after) if side is not None]
+    return max(sides, key=lambda side: side[1].i - side[0].i) if sides else None
 
 
 def _is_agent(mention: Span) -> bool:

@@ -362,3 +362,18 @@ def test_passive_cue_leaves_the_source_unnamed(nlp: Language) -> None:
 def test_blank_pipeline_gives_no_attribution_and_no_error(blank: Language) -> None:
     doc = blank("According to Jane Doe, the school will reopen. She said, “We are ready.”")
     assert list(quotes.QuoteExtractor(quotes.Cues({"say": ""}, {}, {})).extract(doc)) == []
+
+
+@pytest.mark.model
+def test_cue_inside_the_reported_clause(nlp: Language) -> None:
+    text = "The goal, Jane Doe said, is to reopen every school in the county before winter."
+    q = _one(nlp, text)
+    assert (text[q.start:q.end], q.speaker_text) == (
+        "is to reopen every school in the county before winter", "Jane Doe")
+
+
+@pytest.mark.model
+def test_participle_after_a_reported_clause_belongs_to_the_reporter(nlp: Language) -> None:
+    text = "Jane Doe said the process could be messy, adding, “Democracy is messy.”"
+    found = [q for q in _quotes(nlp, text) if q.type == "direct"]
+    assert [(text[q.start:q.end], q.speaker_text) for q in found] == [("Democracy is messy.", "Jane Doe")]
