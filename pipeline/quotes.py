@@ -31,7 +31,7 @@ SUBJECT_PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}
 TIME_LABELS = ("DATE", "TIME")
 AGENT_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 # words after which a title-cased quote names a show, a series or a publication
-TITLE_SLOT_WORDS = {"on", "in", "to", "from", "at", "the", "a", "an", "titled", "entitled"}
+TITLE_SLOT_WORDS = {"on", "in", "at", "the", "a", "an", "titled", "entitled"}
 TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
 MODIFIER_DEPS = ("compound", "det", "amod", "nmod", "poss")
 # how the parser labels a speaker written after its verb ("said Hugh O'Neill")
@@ -404,6 +404,32 @@ def _governs(verb: Token, quoted: Token, last: Token) -> bool:
     return False
 
 
+def _embedding_agent(doc: Doc, start: int, cues: Cues, ctx: _Context) -> _Attribution | None:
+    """A quoted fragment inside the writer's sentence: a cue verb above it gives the speaker
+    ("Trump knew aides were “disingenuous”"), else the nearest verb above it with a named
+    person or organisation (or he/she/they) as subject ("Trump implied the judge was
+    “hostile”"). Scare quotes in a sentence about things ("the meeting hopes to foster
+    “...”") stay out."""
+    first = _token_at(doc, start)
+    if first is None:
+        return None
+    for verb in first.ancestors:
+        if not ctx.quoted[verb.i] and any(is_cue(verb, c) for c in (cues.speech, cues.quoted, cues.stance)):
+            att = _cue_speaker(verb, ctx, inverted=False, participle=False)
+            if att is not None:
+                return att
+    for verb in first.ancestors:
+        if verb.pos_ not in ("VERB", "AUX") or ctx.quoted[verb.i]:
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        if subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.lower_ in ("he", "she", "they"):
+            return _Attribution(doc[verb.i:verb.i + 1], mention_span(subj))
+        return None  # the nearest clause with a subject decides
+    return None
+
+
 def _is_title(text: str, start: int, end: int, last_before: Token | None) -> bool:
     """A short title-cased name in quote marks after a preposition or article (on “Fox
     News Sunday,”, told “Morning Joe”, the “Buffett Rule”): a show or title, not speech."""
@@ -603,6 +629,8 @@ class QuoteExtractor:
                 att = after
             if att is None and prev is not None:
                 att = self._floating(text, ctx, prev, qs, ps)
+            if att is None and _quote_type(text, qs, last_before) == "partial":
+                att = _embedding_agent(doc, qs, self.cues, ctx)
             if att is None or _is_title(text, qs, qe, last_before):
                 continue  # scare quotes, titles: no speaker
             item = (qs, qe, _quote_type(text, qs, last_before), att)

@@ -377,3 +377,22 @@ def test_participle_after_a_reported_clause_belongs_to_the_reporter(nlp: Languag
     text = "Jane Doe said the process could be messy, adding, “Democracy is messy.”"
     found = [q for q in _quotes(nlp, text) if q.type == "direct"]
     assert [(text[q.start:q.end], q.speaker_text) for q in found] == [("Democracy is messy.", "Jane Doe")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker_text"),
+    [
+        ("Jane Doe offered “a full and frank apology” to the parents.", "Jane Doe"),
+        ("Jane Doe knew the council members were “playing games with our children.”", "Jane Doe"),
+    ],
+)
+def test_fragment_in_a_person_s_sentence_is_theirs(nlp: Language, text: str, speaker_text: str) -> None:
+    q = _one(nlp, text, ("partial",))
+    assert q.speaker_text == speaker_text
+
+
+@pytest.mark.model
+def test_fragment_in_a_sentence_about_things_is_a_scare_quote(nlp: Language) -> None:
+    text = "The new bridge improved the “flow” of traffic through the town."
+    assert _quotes(nlp, text) == []
