@@ -291,7 +291,15 @@ def _cue_speaker(verb: Token, ctx: _Context, inverted: bool = True, participle: 
     if subj is not None and not ctx.quoted[subj.i] and not subj.is_punct:
         return _Attribution(cue, mention_span(subj))
     if participle and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and not ctx.quoted[verb.head.i]:
-        return _Attribution(cue, mention_span(verb.head))
+        noun = verb.head
+        if noun.dep_ in ("dobj", "dative", "pobj"):
+            # "The council issued a statement saying ...", "Trump thanked supporters, saying ...":
+            # the one who issued or thanked speaks
+            gov = noun.head.head if noun.dep_ == "pobj" else noun.head
+            owner = subject_of(gov) if gov.pos_ in ("VERB", "AUX") else None
+            if owner is not None and not ctx.quoted[owner.i]:
+                return _Attribution(cue, mention_span(owner))
+        return _Attribution(cue, mention_span(noun))
     if not inverted:
         return None
     k = verb.i + 1

@@ -396,3 +396,10 @@ def test_fragment_in_a_person_s_sentence_is_theirs(nlp: Language, text: str, spe
 def test_fragment_in_a_sentence_about_things_is_a_scare_quote(nlp: Language) -> None:
     text = "The new bridge improved the “flow” of traffic through the town."
     assert _quotes(nlp, text) == []
+
+
+@pytest.mark.model
+def test_statement_issued_by_someone_is_theirs(nlp: Language) -> None:
+    text = "The city council issued a statement saying the bridge would reopen in the spring."
+    q = _one(nlp, text)
+    assert (text[q.start:q.end], q.speaker_text) == ("the bridge would reopen in the spring", "The city council")
