@@ -687,7 +687,8 @@ class QuoteExtractor:
                 found = _Attribution(doc[tok.i:tok.i + 2], acc[0]), acc[1]
             elif is_cue(tok, self.cues.speech) or is_cue(tok, self.cues.stance):
                 stance = not is_cue(tok, self.cues.speech)
-                edges = _reported(tok, ("ccomp", "xcomp", "dobj") if stance else ("ccomp", "xcomp"))
+                takes_object = is_cue(tok, self.cues.stance)  # a verb may be on both lists
+                edges = _reported(tok, ("ccomp", "xcomp", "dobj") if takes_object else ("ccomp", "xcomp"))
                 att = _cue_speaker(tok, ctx, not stance, not stance) if edges is not None else None
                 if att is not None and att.speaker is not None and att.speaker.root.dep_ == "nsubjpass":
                     att = _Attribution(att.cue, None)  # "voters are expected to ...": by whom is not said
