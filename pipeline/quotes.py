@@ -31,7 +31,7 @@ SUBJECT_PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}
 TIME_LABELS = ("DATE", "TIME")
 AGENT_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 # words after which a title-cased quote names a show, a series or a publication
-TITLE_SLOT_WORDS = {"on", "in", "at", "the", "a", "an", "titled", "entitled"}
+TITLE_SLOT_WORDS = {"on", "in", "at", "the", "a", "an", "titled", "entitled", "'s", "’s"}
 TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
 MODIFIER_DEPS = ("compound", "det", "amod", "nmod", "poss")
 # how the parser labels a speaker written after its verb ("said Hugh O'Neill")
@@ -439,8 +439,9 @@ def _embedding_agent(doc: Doc, start: int, cues: Cues, ctx: _Context) -> _Attrib
 
 
 def _is_title(text: str, start: int, end: int, last_before: Token | None) -> bool:
-    """A short title-cased name in quote marks after a preposition or article (on “Fox
-    News Sunday,”, told “Morning Joe”, the “Buffett Rule”): a show or title, not speech."""
+    """A short title-cased name in quote marks after a preposition, an article or a
+    possessive (on “Fox News Sunday,”, told “Morning Joe”, ABC's “This Week”): a show or
+    title, not speech."""
     words = text[start:end].rstrip(",.;: ").split()
     if not words or len(words) > 6 or text[start:end].rstrip()[-1:] in "?!":
         return False
