@@ -203,7 +203,7 @@ def is_cue(tok: Token, cues: dict[str, str]) -> bool:
     return not particle or any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children)
 
 
-def subject_of(verb: Token) -> Token | None:
+def subject_of(verb: Token, quoted: list[bool] | None = None) -> Token | None:
     """The verb's subject, looking through conjunctions and clauses it hangs from (He
     smiled and said ...; X defended the plan, saying ...). A participle hanging from a
     reported clause belongs to the reporter: "X said it could be messy, adding ..."."""
@@ -215,8 +215,8 @@ def subject_of(verb: Token) -> Token | None:
             tok = tok.head  # skip the subject of the reported clause itself
             continue
         for child in tok.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
+            if child.dep_ in SUBJECT_DEPS and not (quoted and quoted[child.i]):
+                return child  # a subject inside the quote is the parser's mistake
         tok = tok.head if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i else None
     return None
 
@@ -287,8 +287,8 @@ def _cue_speaker(verb: Token, ctx: _Context, inverted: bool = True, participle: 
     (said O'Neill)."""
     doc = verb.doc
     cue = doc[verb.i:verb.i + 1]
-    subj = subject_of(verb)
-    if subj is not None and not ctx.quoted[subj.i] and not subj.is_punct:
+    subj = subject_of(verb, ctx.quoted)
+    if subj is not None and not subj.is_punct:
         return _Attribution(cue, mention_span(subj))
     if participle and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and not ctx.quoted[verb.head.i]:
         noun = verb.head
@@ -296,8 +296,8 @@ def _cue_speaker(verb: Token, ctx: _Context, inverted: bool = True, participle: 
             # "The council issued a statement saying ...", "Trump thanked supporters, saying ...":
             # the one who issued or thanked speaks
             gov = noun.head.head if noun.dep_ == "pobj" else noun.head
-            owner = subject_of(gov) if gov.pos_ in ("VERB", "AUX") else None
-            if owner is not None and not ctx.quoted[owner.i]:
+            owner = subject_of(gov, ctx.quoted) if gov.pos_ in ("VERB", "AUX") else None
+            if owner is not None:
                 return _Attribution(cue, mention_span(owner))
         return _Attribution(cue, mention_span(noun))
     if not inverted:

@@ -403,3 +403,11 @@ def test_statement_issued_by_someone_is_theirs(nlp: Language) -> None:
     text = "The city council issued a statement saying the bridge would reopen in the spring."
     q = _one(nlp, text)
     assert (text[q.start:q.end], q.speaker_text) == ("the bridge would reopen in the spring", "The city council")
+
+
+@pytest.mark.model
+def test_subject_inside_the_quote_is_not_the_speaker(nlp: Language) -> None:
+    text = ('"He would be a great senator. Not good, great. One of the brightest members of the entire Congress," '
+            "Rep. Elijah E. Cummings (D-Md.) said in a phone interview.")
+    q = _one(nlp, text, ("direct",))
+    assert (q.speaker_text, q.speaker) == ("Rep. Elijah E. Cummings", "Elijah E. Cummings")
