@@ -432,10 +432,27 @@ def _embedding_agent(doc: Doc, start: int, cues: Cues, ctx: _Context) -> _Attrib
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None:
             continue
-        if subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.lower_ in ("he", "she", "they"):
+        if _names_someone(subj):
             return _Attribution(doc[verb.i:verb.i + 1], mention_span(subj))
         return None  # the nearest clause with a subject decides
     return None
+
+
+def _colon_agent(colon: Token, ctx: _Context) -> _Attribution | None:
+    """Obama is rolling out a new message: “It's about me.” — a colon right before a quote,
+    closing a clause whose subject is a named person or organisation (or he/she/they)."""
+    verb = colon.head
+    if verb.pos_ not in ("VERB", "AUX") or ctx.quoted[verb.i]:
+        return None
+    subj = subject_of(verb, ctx.quoted)
+    if subj is None or not _names_someone(subj):
+        return None
+    return _Attribution(colon.doc[colon.i:colon.i + 1], mention_span(subj))
+
+
+def _names_someone(tok: Token) -> bool:
+    """A named person, organisation or group, or he/she/they."""
+    return tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.lower_ in ("he", "she", "they")
 
 
 def _is_title(text: str, start: int, end: int, last_before: Token | None) -> bool:
@@ -640,6 +657,8 @@ class QuoteExtractor:
                 att = self._floating(text, ctx, prev, qs, ps)
             if att is None and _quote_type(text, qs, last_before) == "partial":
                 att = _embedding_agent(doc, qs, self.cues, ctx)
+            if att is None and last_before is not None and last_before.text == ":":
+                att = _colon_agent(last_before, ctx)
             if att is None or _is_title(text, qs, qe, last_before):
                 continue  # scare quotes, titles: no speaker
             item = (qs, qe, _quote_type(text, qs, last_before), att)

@@ -411,3 +411,10 @@ def test_subject_inside_the_quote_is_not_the_speaker(nlp: Language) -> None:
             "Rep. Elijah E. Cummings (D-Md.) said in a phone interview.")
     q = _one(nlp, text, ("direct",))
     assert (q.speaker_text, q.speaker) == ("Rep. Elijah E. Cummings", "Elijah E. Cummings")
+
+
+@pytest.mark.model
+def test_colon_after_a_person_s_clause_introduces_their_quote(nlp: Language) -> None:
+    text = "Jane Doe had a simple message for the council: “Fix the bridge before winter.”"
+    q = _one(nlp, text, ("direct",))
+    assert (q.speaker_text, q.cue) == ("Jane Doe", ":")
