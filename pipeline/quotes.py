@@ -2,29 +2,40 @@
 
 The component ``quote_extractor`` sets ``doc._.quotes`` to a list of ``QuoteSpan``.
 Pairing quote marks is a plain function of the text (linear in its length, local to a
-paragraph); attribution reads the dependency parse.
+paragraph); attribution reads the dependency parse around each quote (a bounded window
+of tokens), reported speech reads each cue verb's complement, and ``speakers`` resolves
+the speaker mentions. Cue verbs come from three lists under ``models/en`` (see ``Cues``).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from . import entities
+from . import speakers
 
 OPENERS = "“«„"
 CLOSERS = "”»"
 STRAIGHT = '"'
-DASHES = "–—-"
-PRONOUNS = {"he", "she", "they", "i", "we"}
+DASHES = "–—―-"
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # right children that are not part of a speaker mention as written
-MENTION_STOP_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis"}
+MENTION_STOP_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis", "npadvmod"}
 BODY_KINDS = ("paragraph",)
+SUBJECT_PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}
+TIME_LABELS = ("DATE", "TIME")
+AGENT_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+# words after which a title-cased quote names a show, a series or a publication
+TITLE_SLOT_WORDS = {"on", "in", "at", "the", "a", "an", "titled", "entitled", "'s", "’s"}
+TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
+MODIFIER_DEPS = ("compound", "det", "amod", "nmod", "poss")
+# how the parser labels a speaker written after its verb ("said Hugh O'Neill")
+INVERTED_SUBJECT_DEPS = ("nsubj", "dobj", "attr", "npadvmod", "appos", "compound", "nsubjpass", "pobj")
 
 if not Doc.has_extension("quotes"):
     Doc.set_extension("quotes", default=None)
@@ -53,36 +64,64 @@ class QuoteSpan:
 # ---------------------------------------------------------------- quote marks
 
 
-def _is_opening_straight(text: str, i: int) -> bool:
+def _is_opening_straight(text: str, i: int, width: int = 1) -> bool:
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return (before.isspace() or before in "([{—–-/:") and not after.isspace()
+
+
+def _mark_at(text: str, i: int, end: int) -> tuple[str, int]:
+    """The quote mark starting at ``i`` as (kind, width): kind is 'open', 'close',
+    'straight' or '' for none. Two apostrophes (``''``) are a straight double mark,
+    as some newsrooms type it; a lone apostrophe never is."""
+    ch = text[i]
+    if ch in OPENERS:
+        return "open", 1
+    if ch in CLOSERS:
+        return "close", 1
+    if ch == STRAIGHT:
+        return "straight", 1
+    if ch == "'" and i + 1 < end and text[i + 1] == "'":
+        return "straight", 2
+    return "", 0
 
 
 def pair_marks(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
     """Content spans between paired quote marks in ``text[start:end]`` (one paragraph).
 
-    Curly, guillemet and straight marks pair with each other as newsrooms type them.
-    Returns the closed spans and, when a mark stays open at the end, the offset just
-    after it (None otherwise). One pass, linear in the length.
+    Curly, guillemet and straight marks (``"`` and ``''``) pair with each other as
+    newsrooms type them: an opener typed where a closer belongs closes, and a closer
+    typed after a space with nothing open opens. Returns the closed spans and, when a
+    mark stays open at the end, the offset just after it (None otherwise). One pass,
+    linear in the length.
     """
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i in range(start, end):
-        ch = text[i]
-        if ch in OPENERS or (ch == STRAIGHT and open_at is None and _is_opening_straight(text, i)):
+    i = start
+    while i < end:
+        kind, width = _mark_at(text, i, end)
+        if not kind:
+            i += 1
+            continue
+        after = i + width
+        before_space = i == start or text[i - 1].isspace()
+        if kind == "straight":
+            kind = "open" if open_at is None and _is_opening_straight(text, i, width) else "close"
+        if kind == "close" and open_at is None and before_space and after < end and not text[after].isspace():
+            kind = "open"  # ”Mr. Trump ...: a closer typed at the start of a quote
+        if kind == "open":
             if open_at is None:
-                open_at = i + 1
-            elif (i > open_at and not text[i - 1].isspace() and text[i - 1] not in OPENERS
-                  and (i + 1 >= end or not text[i + 1].isalnum())):
+                open_at = after
+            elif (i > open_at and not before_space and text[i - 1] not in OPENERS
+                  and (after >= end or not text[after].isalnum())):
                 spans.append((open_at, i))  # an opener typed where a closer belongs
                 open_at = None
             else:
-                open_at = i + 1  # the earlier opener was stray
-        elif ch in CLOSERS or ch == STRAIGHT:
-            if open_at is not None:
-                spans.append((open_at, i))
-                open_at = None
+                open_at = after  # the earlier opener was stray
+        elif open_at is not None:
+            spans.append((open_at, i))
+            open_at = None
+        i = after
     return spans, open_at
 
 
@@ -107,8 +146,8 @@ def quote_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]
         spans, open_at = pair_marks(text, s, e)
         out.extend(spans)
         if open_at is not None and k + 1 < len(paras):
-            nxt = text[paras[k + 1][0]] if paras[k + 1][0] < len(text) else ""
-            if nxt in OPENERS or nxt == STRAIGHT:
+            ns = paras[k + 1][0]
+            if _mark_at(text, ns, paras[k + 1][1])[0]:
                 out.append((open_at, e))
     return sorted(_trim(text, s, e) for s, e in out if text[s:e].strip())
 
@@ -127,6 +166,8 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 def load_cues(path: Path) -> dict[str, str]:
     """Cue verbs from a data file: lemma -> required particle ('' for none)."""
     cues: dict[str, str] = {}
+    if not path.exists():
+        return cues
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip().lower()
         if line:
@@ -135,21 +176,48 @@ def load_cues(path: Path) -> dict[str, str]:
     return cues
 
 
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """The cue verbs: ``speech`` introduce quotes and reported speech; ``quoted``
+    attribute words only when those words stand in quote marks (X called Y “a fraud”);
+    ``stance`` attribute a thought, finding, plan or stance (X believes ..., X wants to
+    ..., the poll shows ...): their complement is reported, never a quote on its own."""
+
+    speech: dict[str, str]
+    quoted: dict[str, str]
+    stance: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_dir(cls, models_dir: Path) -> Cues:
+        en = models_dir / "en"
+        return cls(load_cues(en / "quote_verbs.txt"), load_cues(en / "quote_verbs_quoted.txt"),
+                   load_cues(en / "stance_verbs.txt"))
+
+
 def is_cue(tok: Token, cues: dict[str, str]) -> bool:
-    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in cues:
+    """Whether ``tok`` is a verb whose lemma (and particle, when one is required) is a cue."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") or lemma not in cues:
         return False
-    particle = cues[tok.lemma_.lower()]
+    particle = cues[lemma]
     return not particle or any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children)
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The verb's subject, looking through conjunctions (He smiled and said ...)."""
-    for tok in (verb, verb.head if verb.dep_ in ("conj", "xcomp") else None):
+def subject_of(verb: Token, quoted: list[bool] | None = None) -> Token | None:
+    """The verb's subject, looking through conjunctions and clauses it hangs from (He
+    smiled and said ...; X defended the plan, saying ...). A participle hanging from a
+    reported clause belongs to the reporter: "X said it could be messy, adding ..."."""
+    tok: Token | None = verb
+    for _ in range(4):
         if tok is None:
+            return None
+        if tok is not verb and verb.tag_ == "VBG" and tok.dep_ == "ccomp" and tok.head.i != tok.i:
+            tok = tok.head  # skip the subject of the reported clause itself
             continue
         for child in tok.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
+            if child.dep_ in SUBJECT_DEPS and not (quoted and quoted[child.i]):
+                return child  # a subject inside the quote is the parser's mistake
+        tok = tok.head if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i else None
     return None
 
 
@@ -166,9 +234,15 @@ def mention_span(head: Token) -> Span:
         if child.dep_ in MENTION_STOP_DEPS:
             break
         right = child.right_edge
-    span = head.doc[left.i:right.i + 1]
-    while len(span) > 1 and span[-1].is_punct:
+    return _trim_span(head.doc[left.i:right.i + 1])
+
+
+def _trim_span(span: Span) -> Span:
+    """The span without leading or trailing punctuation and spaces."""
+    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
         span = span[:-1]
+    while len(span) > 1 and (span[0].is_punct or span[0].is_space):
+        span = span[1:]
     return span
 
 
@@ -178,73 +252,219 @@ def mention_span(head: Token) -> Span:
 @dataclass(frozen=True, slots=True)
 class _Attribution:
     cue: Span | None
-    speaker: Span
+    speaker: Span | None  # None: the source is left unnamed ("is expected to", "was told")
 
 
-def _cue_speaker(verb: Token) -> _Attribution | None:
-    subj = subject_of(verb)
-    if subj is None:
-        # said O'Neill: a proper noun right after the verb
-        nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-        if nxt is not None and nxt.pos_ == "PROPN":
-            return _Attribution(verb.doc[verb.i:verb.i + 1], mention_span(nxt.head if nxt.head.pos_ == "PROPN" and nxt.head.i > nxt.i else nxt))
+class _Context:
+    """What attribution needs to know about one document: paragraphs and quoted tokens."""
+
+    def __init__(self, doc: Doc, paras: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.paras = paras
+        self.para_starts = [s for s, _ in paras]
+        self.has_sents = doc.has_annotation("SENT_START")  # a scan of the doc: ask once
+        self.quoted = [False] * len(doc)
+        k = 0
+        marks = sorted((max(0, s - 2), e + 2) for s, e in quoted)  # the marks belong to the quote
+        for tok in doc:
+            while k < len(marks) and marks[k][1] <= tok.idx:
+                k += 1
+            self.quoted[tok.i] = k < len(marks) and marks[k][0] <= tok.idx
+
+    def para_of(self, char: int) -> tuple[int, int]:
+        k = bisect_right(self.para_starts, char) - 1
+        if k >= 0 and char <= self.paras[k][1]:
+            return self.paras[k]
+        return 0, len(self.doc.text)
+
+    def para_index(self, char: int) -> int:
+        return bisect_right(self.para_starts, char) - 1
+
+
+def _cue_speaker(verb: Token, ctx: _Context, inverted: bool = True, participle: bool = True) -> _Attribution | None:
+    """The cue verb's speaker: its subject; with ``participle``, the noun a participle
+    modifies (a statement saying ...); with ``inverted``, a name right after the verb
+    (said O'Neill)."""
+    doc = verb.doc
+    cue = doc[verb.i:verb.i + 1]
+    subj = subject_of(verb, ctx.quoted)
+    if subj is not None and not subj.is_punct:
+        return _Attribution(cue, mention_span(subj))
+    if participle and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and not ctx.quoted[verb.head.i]:
+        noun = verb.head
+        if noun.dep_ in ("dobj", "dative", "pobj"):
+            # "The council issued a statement saying ...", "Trump thanked supporters, saying ...":
+            # the one who issued or thanked speaks
+            gov = noun.head.head if noun.dep_ == "pobj" else noun.head
+            owner = subject_of(gov, ctx.quoted) if gov.pos_ in ("VERB", "AUX") else None
+            if owner is not None:
+                return _Attribution(cue, mention_span(owner))
+        return _Attribution(cue, mention_span(noun))
+    if not inverted:
         return None
-    return _Attribution(verb.doc[verb.i:verb.i + 1], mention_span(subj))
-
-
-def _after(doc: Doc, end: int, limit: int, para_end: int, cues: dict[str, str]) -> _Attribution | None:
-    """“...,” X said. / “...,” said X. / “...” – X: attribution right after the closing mark."""
-    start_tok = _token_at(doc, end)
-    if start_tok is None:
+    k = verb.i + 1
+    while k < len(doc) and (doc[k].dep_ == "prt" or doc[k].is_space) and k - verb.i < 3:
+        k += 1
+    nxt = doc[k] if k < len(doc) else None
+    if nxt is None or ctx.quoted[nxt.i] or nxt.ent_type_ in TIME_LABELS:
         return None
-    toks = []
-    for tok in doc[start_tok.i:]:
-        if tok.idx >= para_end or tok.text in OPENERS or "\n" in tok.text:
-            break
-        if tok.idx > end:
-            toks.append(tok)
-        if len(toks) >= limit or (tok.idx > end and tok.is_sent_end and tok.is_punct):
-            break
-    if toks and toks[0].text in DASHES:
-        names = [t for t in toks[1:] if t.ent_type_ in ("PERSON", "ORG")]
-        if names:
-            head = names[0]
-            span = next((e for e in doc.ents if e.start <= head.i < e.end), doc[head.i:head.i + 1])
-            return _Attribution(doc[toks[0].i:toks[0].i + 1], span)
-    for tok in toks:
-        if tok.text in ".!?":
-            break
-        if is_cue(tok, cues):
-            return _cue_speaker(tok)
+    if nxt.pos_ == "PRON" and nxt.lower_ not in SUBJECT_PRONOUNS:
+        return None
+    if nxt.pos_ in ("PROPN", "PRON", "DET") or nxt.ent_type_:
+        head = nxt
+        while head.head.i > head.i and head.head.i - nxt.i < 6 and head.dep_ in MODIFIER_DEPS:
+            head = head.head
+        if (head.pos_ in ("PROPN", "NOUN", "PRON") and head.dep_ in INVERTED_SUBJECT_DEPS
+                and head.head.i == verb.i and head.ent_type_ not in TIME_LABELS):
+            return _Attribution(cue, mention_span(head))
     return None
 
 
-def _before(doc: Doc, start: int, para_start: int, cues: dict[str, str]) -> tuple[_Attribution | None, Token | None]:
-    """X said, “...” / X said of Y: “...” / According to X, “...” / From X: “...” / X assures Y “...”."""
+def _clause_tokens(doc: Doc, start_i: int, stop: int, para_end: int, ctx: _Context) -> list[Token]:
+    """Tokens from ``start_i`` to the end of their sentence (at most ``stop`` tokens),
+    staying in the paragraph and outside quotes."""
+    toks: list[Token] = []
+    for tok in doc[start_i:min(len(doc), start_i + stop)]:
+        if tok.idx >= para_end or ctx.quoted[tok.i] or "\n" in tok.text:
+            break
+        toks.append(tok)
+        if tok.text in ".!?" or (tok.is_sent_end and tok.is_punct and len(toks) > 1):
+            break
+    return toks
+
+
+def _after(doc: Doc, end: int, para_end: int, cues: Cues, ctx: _Context) -> _Attribution | None:
+    """“...,” X said. / “...,” said X. / “...” – X: attribution after the closing mark."""
+    first = _token_at(doc, end)
+    if first is None:
+        return None
+    k = first.i
+    while k < len(doc) and (doc[k].idx < end or ctx.quoted[k] and doc[k].idx < end + 3 and doc[k].is_punct):
+        k += 1
+    toks = _clause_tokens(doc, k, 40, para_end, ctx)
+    if toks and toks[0].text in DASHES:
+        for t in toks[1:6]:
+            if t.is_alpha and (t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"):
+                ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+                head = t
+                while head.dep_ == "compound" and head.head.i > head.i:
+                    head = head.head
+                span = _trim_span(doc[max(ent.start, t.i):ent.end]) if ent is not None else mention_span(head)
+                return _Attribution(doc[toks[0].i:toks[0].i + 1], span)
+    for tok in toks:
+        if is_cue(tok, cues.speech) or is_cue(tok, cues.quoted):
+            return _cue_speaker(tok, ctx, inverted=is_cue(tok, cues.speech))
+        if tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "ccomp") and tok.i - k > 2:
+            return None  # the sentence goes on with a verb of its own
+    return None
+
+
+def _before(doc: Doc, start: int, para_start: int, cues: Cues,
+            ctx: _Context) -> tuple[_Attribution | None, Token | None]:
+    """X said, “...” / X said of Y: “...” / According to X, “...” / From X: “...” /
+    X assures Y “...” / X called Y “...”."""
     open_tok = _token_at(doc, start - 1)
     if open_tok is None:
         return None, None
-    sent_start = open_tok.sent.start
+    k = open_tok.i
+    while k > 0 and doc[k].idx >= start - 2 and k > open_tok.i - 2:
+        k -= 1
     # a colon or comma before the mark may sit at a sentence boundary the parser drew
-    window = [t for t in doc[max(0, open_tok.i - 60):open_tok.i] if t.idx >= para_start]
-    window = [t for t in window if t.i >= min(sent_start, window[-1].sent.start if window else sent_start)]
-    last = window[-1] if window else None
+    last = doc[k] if doc[k].idx < start - 1 and doc[k].idx >= para_start else None
+    if last is None:
+        return None, None
+    sent_start = last.i - 60
+    if ctx.has_sents:
+        sent_start = last.sent.start
+        if sent_start == last.i and last.i > 0:
+            sent_start = doc[last.i - 1].sent.start
+    window: list[Token] = []
+    for tok in reversed(doc[max(0, sent_start, last.i - 60):last.i + 1]):
+        if tok.idx < para_start or ctx.quoted[tok.i] or "\n" in tok.text:
+            break  # another quote or another line intervenes
+        window.append(tok)
+    window.reverse()
+    first_q = _token_at(doc, start)
     for tok in reversed(window):
-        if tok.text in OPENERS or tok.text in CLOSERS or tok.text == STRAIGHT:
-            break  # another quote intervenes
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return _Attribution(doc[tok.i:tok.i + 2], mention_span(pobj)), last
-        if is_cue(tok, cues):
-            att = _cue_speaker(tok)
+        if is_cue(tok, cues.speech) or is_cue(tok, cues.quoted):
+            if last.text not in ":," and first_q is not None and not _governs(tok, first_q, last):
+                continue  # the quote sits in another clause
+            att = _cue_speaker(tok, ctx, inverted=is_cue(tok, cues.speech))
             if att is not None:
                 return att, last
-    if window and window[0].lower_ == "from" and last is not None and last.text == ":":
+    if window and window[0].lower_ == "from" and last.text == ":":
         pobj = next((c for c in window[0].children if c.dep_ == "pobj"), None)
         if pobj is not None:
             return _Attribution(doc[window[0].i:window[0].i + 1], mention_span(pobj)), last
     return None, last
+
+
+def _governs(verb: Token, quoted: Token, last: Token) -> bool:
+    """Whether the quote hangs in the verb's clause (the verb is an ancestor of the quote's
+    first word, or of the word right before the quote)."""
+    for tok in (quoted, last):
+        if tok.i == verb.i or verb in tok.ancestors:
+            return True
+    return False
+
+
+def _embedding_agent(doc: Doc, start: int, cues: Cues, ctx: _Context) -> _Attribution | None:
+    """A quoted fragment inside the writer's sentence: a cue verb above it gives the speaker
+    ("Trump knew aides were “disingenuous”"), else the nearest verb above it with a named
+    person or organisation (or he/she/they) as subject ("Trump implied the judge was
+    “hostile”"). Scare quotes in a sentence about things ("the meeting hopes to foster
+    “...”") stay out."""
+    first = _token_at(doc, start)
+    if first is None:
+        return None
+    for verb in first.ancestors:
+        if not ctx.quoted[verb.i] and any(is_cue(verb, c) for c in (cues.speech, cues.quoted, cues.stance)):
+            att = _cue_speaker(verb, ctx, inverted=False, participle=False)
+            if att is not None:
+                return att
+    for verb in first.ancestors:
+        if verb.pos_ not in ("VERB", "AUX") or ctx.quoted[verb.i]:
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        if _names_someone(subj):
+            return _Attribution(doc[verb.i:verb.i + 1], mention_span(subj))
+        return None  # the nearest clause with a subject decides
+    return None
+
+
+def _colon_agent(colon: Token, ctx: _Context) -> _Attribution | None:
+    """Obama is rolling out a new message: “It's about me.” — a colon right before a quote,
+    closing a clause whose subject is a named person or organisation (or he/she/they)."""
+    verb = colon.head
+    if verb.pos_ not in ("VERB", "AUX") or ctx.quoted[verb.i]:
+        return None
+    subj = subject_of(verb, ctx.quoted)
+    if subj is None or not _names_someone(subj):
+        return None
+    return _Attribution(colon.doc[colon.i:colon.i + 1], mention_span(subj))
+
+
+def _names_someone(tok: Token) -> bool:
+    """A named person, organisation or group, or he/she/they."""
+    return tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.lower_ in ("he", "she", "they")
+
+
+def _is_title(text: str, start: int, end: int, last_before: Token | None) -> bool:
+    """A short title-cased name in quote marks after a preposition, an article or a
+    possessive (on “Fox News Sunday,”, told “Morning Joe”, ABC's “This Week”): a show or
+    title, not speech."""
+    words = text[start:end].rstrip(",.;: ").split()
+    if not words or len(words) > 6 or text[start:end].rstrip()[-1:] in "?!":
+        return False
+    if not all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS or not w[0].isalpha() for w in words):
+        return False
+    return last_before is not None and (last_before.lower_ in TITLE_SLOT_WORDS or last_before.lemma_ == "tell")
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
@@ -254,8 +474,138 @@ def _token_at(doc: Doc, char: int) -> Token | None:
 
 def _quote_type(text: str, start: int, last_before: Token | None) -> str:
     first = text[start] if start < len(text) else ""
-    embedded = last_before is not None and last_before.is_alpha and last_before.idx + len(last_before) >= start - 2
+    embedded = (last_before is not None and last_before.is_alpha and last_before.idx + len(last_before) >= start - 3
+                and "\n" not in text[last_before.idx:start])
     return "partial" if embedded or first.islower() else "direct"
+
+
+# ---------------------------------------------------------------- reported speech
+
+
+def _content_span(doc: Doc, left: Token, right: Token) -> tuple[int, int] | None:
+    """Character span from ``left`` to ``right`` without a leading ``that`` or trailing
+    punctuation; None when fewer than three words remain."""
+    while left.i < right.i and (left.dep_ == "mark" and left.lower_ in ("that", "whether", "if") or left.is_punct):
+        left = doc[left.i + 1]
+    while right.i > left.i and (right.is_punct or right.is_space):
+        right = doc[right.i - 1]
+    if right.i - left.i < 2:
+        return None
+    return left.idx, right.idx + len(right)
+
+
+def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",)) -> tuple[Token, Token] | None:
+    """The clause a cue verb reports: its complement (``deps``) on either side
+    (He said China would ... / China would ..., he said / She wants to ...)."""
+    comp = next((c for c in tok.children if c.dep_ in deps), None)
+    if comp is not None:
+        left, right = comp.left_edge, comp.right_edge
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < comp.i), None)
+        if obj is not None and comp.i > tok.i and (
+                comp.dep_ == "xcomp" or not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in comp.children)):
+            left = obj.left_edge  # urged Congress to act / warned the repairs would cost more
+        if left.i <= tok.i <= right.i:
+            return _around(tok, comp)  # The goal, he said, is ...: the cue inside its clause
+        return left, _clause_end(left, right)
+    if tok.dep_ == "parataxis":
+        return _around(tok, tok.head)
+    return None
+
+
+def _around(tok: Token, clause: Token) -> tuple[Token, Token] | None:
+    """The longer side of ``clause`` around the cue's own words: "China would ..., he
+    said" or "The goal, he said, is to forge a cease-fire" (the part after the cue)."""
+    doc = tok.doc
+    own_left = min([tok.i] + [c.left_edge.i for c in tok.children if c.i < tok.i and c.dep_ != "ccomp"])
+    own_right = max([tok.i] + [c.right_edge.i for c in tok.children if c.i > tok.i and c.dep_ != "ccomp"])
+    left, right = clause.left_edge, clause.right_edge
+    if not left.i <= tok.i <= right.i:
+        return left, right
+    before = (left, doc[own_left - 1]) if own_left > left.i else None
+    after = (doc[own_right + 1], right) if own_right < right.i else None
+    sides = [side for side in (before, after) if side is not None]
+    return max(sides, key=lambda side: side[1].i - side[0].i) if sides else None
+
+
+def _is_agent(mention: Span) -> bool:
+    """Whether a mention can name someone who holds a view: a name or a noun ("the poll",
+    "critics"), or a personal pronoun; not "that", "which" or "this"."""
+    root = mention.root
+    if root.ent_type_ in AGENT_LABELS or root.pos_ in ("NOUN", "PROPN"):
+        return True
+    return root.pos_ == "PRON" and root.lower_ in SUBJECT_PRONOUNS | {"who"}
+
+
+def _clause_end(left: Token, right: Token) -> Token:
+    """``right``, or the word before a semicolon or dash that starts another statement."""
+    doc = left.doc
+    for tok in doc[left.i:right.i]:
+        if tok.i <= left.i + 2:
+            continue
+        if tok.text in (";", "--", "—"):
+            return doc[tok.i - 1]
+    return right
+
+
+def _according_to(tok: Token, ctx: _Context) -> tuple[Span, tuple[Token, Token]] | None:
+    """According to X, content. / Content, according to X."""
+    doc = tok.doc
+    if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    if not ctx.has_sents:
+        return None
+    pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    sent = tok.sent
+    phrase_end = max(tok.right_edge.i, doc[tok.i + 1].right_edge.i)
+    if tok.i == sent.start or (tok.i - sent.start <= 2 and doc[sent.start].is_punct):
+        if phrase_end + 2 >= sent.end:
+            return None
+        return mention_span(pobj), (doc[phrase_end + 1], doc[sent.end - 1])
+    if tok.i - 1 <= sent.start:
+        return None
+    return mention_span(pobj), (doc[sent.start], doc[tok.i - 1])
+
+
+def _overlapping(spans: list[tuple[int, int]], longest: int, s: int, e: int) -> list[tuple[int, int]]:
+    """The spans of the sorted list ``spans`` (none longer than ``longest``) that overlap
+    ``[s, e)``, found by bisection rather than a scan of the whole list."""
+    out = []
+    for ts, te in spans[bisect_left(spans, (s - longest, -1)):]:
+        if ts >= e:
+            break
+        if s < te:
+            out.append((ts, te))
+    return out
+
+
+def _transcript_turns(doc: Doc, ctx: _Context) -> Iterator[_Found]:
+    """WALLACE: Let's start ... — a paragraph opening with a speaker label and a colon,
+    as transcripts and interviews are printed. The label must name a person of the
+    article (a PERSON entity, or a word of one in capitals), so "UPDATE:" is no speaker."""
+    people = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e}
+    for ps, pe in ctx.paras:
+        first = _token_at(doc, ps)
+        if first is None:
+            continue
+        k = first.i + (1 if first.is_punct and first.text in OPENERS + STRAIGHT else 0)
+        colon = next((t for t in doc[k:k + 5] if t.text == ":"), None)
+        if colon is None or colon.i == k or colon.idx >= pe:
+            continue
+        label = doc[k:colon.i]
+        words = [t for t in label if t.is_alpha]
+        if not words or len(words) != len(label) or not all(t.is_upper or t.ent_type_ == "PERSON" for t in words):
+            continue
+        if not any(t.lower_ in people for t in words):
+            continue
+        s, e = doc[colon.i].idx + 1, pe
+        while s < e and doc.text[s].isspace():
+            s += 1
+        while e > s and (doc.text[e - 1].isspace() or doc.text[e - 1] in STRAIGHT + CLOSERS):
+            e -= 1  # the turn's own words, with their final punctuation
+        if e - s > 2:
+            yield s, e, "direct", _Attribution(doc[colon.i:colon.i + 1], label)
 
 
 # ---------------------------------------------------------------- the component
@@ -268,94 +618,137 @@ def _quote_type(text: str, start: int, last_before: Token | None) -> str:
     default_config={"models_dir": "models"},
 )
 def make_quote_extractor(nlp: Language, name: str, models_dir: str) -> QuoteExtractor:
-    return QuoteExtractor(Path(models_dir) / "en" / "quote_verbs.txt")
+    return QuoteExtractor(Cues.from_dir(Path(models_dir)))
+
+
+_Found = tuple[int, int, str, _Attribution]
 
 
 class QuoteExtractor:
     """Direct, partial and indirect quotes with cue, speaker mention and resolved speaker."""
 
-    def __init__(self, cue_file: Path) -> None:
-        self.cues = load_cues(cue_file)
+    def __init__(self, cues: Cues) -> None:
+        self.cues = cues
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.quotes = list(self.extract(doc))
         return doc
 
     def extract(self, doc: Doc) -> Iterator[QuoteSpan]:
+        """Every attributed quote in the body paragraphs of ``doc``, in text order."""
         text = doc.text
         paras = paragraphs(doc)
-        found: list[tuple[int, int, str, _Attribution]] = []
-        prev: tuple[int, int, str, _Attribution] | None = None
-        for qs, qe in quote_spans(text, paras):
-            ps, pe = next(((s, e) for s, e in paras if s <= qs < e), (0, len(text)))
-            att, last_before = _before(doc, qs, ps, self.cues)
-            after = _after(doc, qe, 8, pe, self.cues)
+        spans = quote_spans(text, paras)
+        ctx = _Context(doc, paras, spans)
+        found: list[_Found] = list(_transcript_turns(doc, ctx))
+        turns = [(s, e) for s, e, _, _ in found]
+        prev: _Found | None = None
+        for qs, qe in spans:
+            if any(ts - 30 < qs and qs < te for ts, te in turns):
+                continue  # the transcript turn already holds these words
+            ps, pe = ctx.para_of(qs)
+            att, last_before = _before(doc, qs, ps, self.cues, ctx)
+            if att is None and qs - ps <= 2:
+                att = self._colon_intro(doc, ctx, ps)
+            after = _after(doc, qe, pe, self.cues, ctx)
             if after is not None and (att is None or text[qe - 1:qe] in ",?!"):
                 att = after
             if att is None and prev is not None:
-                att = self._floating(text, paras, prev, qs, ps)
-            if att is None:
+                att = self._floating(text, ctx, prev, qs, ps)
+            if att is None and _quote_type(text, qs, last_before) == "partial":
+                att = _embedding_agent(doc, qs, self.cues, ctx)
+            if att is None and last_before is not None and last_before.text == ":":
+                att = _colon_agent(last_before, ctx)
+            if att is None or _is_title(text, qs, qe, last_before):
                 continue  # scare quotes, titles: no speaker
             item = (qs, qe, _quote_type(text, qs, last_before), att)
             found.append(item)
             prev = item
-        found.extend(self._indirect(doc, [(s, e) for s, e, _, _ in found]))
-        resolver = entities.PeopleIndex(doc)
+        found.extend(self._indirect(doc, ctx, [(s, e) for s, e, _, _ in found]))
+        resolver = speakers.SpeakerResolver(doc)
         for qs, qe, qtype, att in sorted(found, key=lambda x: (x[0], x[1])):
-            yield self._row(doc, qs, qe, qtype, att, resolver)
+            yield self._row(qs, qe, qtype, att, resolver)
+
+    def _colon_intro(self, doc: Doc, ctx: _Context, ps: int) -> _Attribution | None:
+        """Krepon continued:¶“...”: a cue ending the previous paragraph with a colon."""
+        k = ctx.para_index(ps)
+        if k <= 0:
+            return None
+        pps, ppe = ctx.paras[k - 1]
+        if not doc.text[pps:ppe].rstrip().endswith(":"):
+            return None
+        att, _ = _before(doc, ppe + 1, pps, self.cues, ctx)
+        return att
 
     @staticmethod
-    def _floating(text: str, paras: list[tuple[int, int]], prev: tuple[int, int, str, _Attribution],
-                  qs: int, ps: int) -> _Attribution | None:
-        """A quoted paragraph with no cue belongs to the previous quote's speaker when
-        that quote ended its paragraph and this one opens with the quote."""
+    def _floating(text: str, ctx: _Context, prev: _Found, qs: int, ps: int) -> _Attribution | None:
+        """A quote opening a paragraph with no cue of its own belongs to the previous
+        quote's speaker when that quote is in the paragraph before and nothing but its
+        attribution (a few words) stands between them."""
         _, pqe, _, patt = prev
-        prev_para = next(((s, e) for s, e in paras if s <= pqe <= e), None)
-        if prev_para is None or qs - ps > 1:
+        if qs - ps > 2 or ctx.para_index(qs) - ctx.para_index(pqe) != 1:
             return None
-        k = paras.index(prev_para)
-        if k + 1 >= len(paras) or paras[k + 1][0] != ps:
-            return None
-        tail = text[pqe:prev_para[1]]
-        if any(ch.isalpha() for ch in tail.split("”")[-1] if tail):
+        words = sum(ch.isspace() for ch in text[pqe:ps].strip())
+        if words > 12:
             return None
         return _Attribution(None, patt.speaker)
 
-    def _indirect(self, doc: Doc, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, str, _Attribution]]:
-        """Reported speech: a cue verb with a subject and a clausal complement."""
-        body = paragraphs(doc)
+    def _indirect(self, doc: Doc, ctx: _Context, taken: list[tuple[int, int]]) -> Iterator[_Found]:
+        """Reported speech: a cue verb with a clausal complement, and ``according to``."""
+        body = ctx.paras
+        taken = sorted(taken)
+        longest = max((e - s for s, e in taken), default=0)
         for tok in doc:
-            if not is_cue(tok, self.cues):
+            if ctx.quoted[tok.i]:
                 continue
-            comp = next((c for c in tok.rights if c.dep_ == "ccomp"), None)
-            att = _cue_speaker(tok)
-            if comp is None or att is None:
+            found: tuple[_Attribution, tuple[Token, Token]] | None = None
+            acc = _according_to(tok, ctx)
+            if acc is not None:
+                found = _Attribution(doc[tok.i:tok.i + 2], acc[0]), acc[1]
+            elif is_cue(tok, self.cues.speech) or is_cue(tok, self.cues.stance):
+                stance = not is_cue(tok, self.cues.speech)
+                takes_object = is_cue(tok, self.cues.stance)  # a verb may be on both lists
+                edges = _reported(tok, ("ccomp", "xcomp", "dobj") if takes_object else ("ccomp", "xcomp"))
+                att = _cue_speaker(tok, ctx, not stance, not stance) if edges is not None else None
+                if att is not None and att.speaker is not None and att.speaker.root.dep_ == "nsubjpass":
+                    att = _Attribution(att.cue, None)  # "voters are expected to ...": by whom is not said
+                elif att is not None and stance and att.speaker is not None and not _is_agent(att.speaker):
+                    att = None  # "the poll shows" yes, "few people understood" no
+                if att is not None and edges is not None:
+                    found = att, edges
+            if found is None:
                 continue
-            left = comp.left_edge
-            if left.dep_ == "mark" and left.i + 1 <= comp.right_edge.i:
-                left = doc[left.i + 1]
-            right = comp.right_edge
-            while right.i > left.i and (right.is_punct or right.is_space):
-                right = doc[right.i - 1]
-            if right.i - left.i < 2:
+            att, (left, right) = found
+            span = _content_span(doc, left, right)
+            if span is None:
                 continue
-            s, e = left.idx, right.idx + len(right)
-            if not any(ps <= s and e <= pe for ps, pe in body):
+            s, e = span
+            if att.speaker is not None and att.speaker.start_char < e and s < att.speaker.end_char:
+                continue  # the speaker cannot sit inside what they said
+            k = ctx.para_index(s)
+            if k < 0 or not (body[k][0] <= s and e <= body[k][1]):
                 continue
-            if any(s < te and ts < e for ts, te in taken):
-                continue
+            near = _overlapping(taken, longest, s, e)
+            if any(not (s <= ts and te <= e) for ts, te in near):
+                continue  # a reported clause may hold a quote, not cut through one
+            if sum(te - ts for ts, te in near) > (e - s) / 2:
+                continue  # mostly quoted words: the quote row says it already
+            insort(taken, (s, e))
+            longest = max(longest, e - s)
             yield s, e, "indirect", att
 
     @staticmethod
-    def _row(doc: Doc, qs: int, qe: int, qtype: str, att: _Attribution, people: entities.PeopleIndex) -> QuoteSpan:
+    def _row(qs: int, qe: int, qtype: str, att: _Attribution, resolver: speakers.SpeakerResolver) -> QuoteSpan:
         sp = att.speaker
-        who = people.resolve(sp)
+        who = resolver.resolve(sp) if sp is not None else speakers.Who("", "description", "", "")
         return QuoteSpan(
             qs, qe, qtype,
             att.cue.text if att.cue is not None else "",
             att.cue.start_char if att.cue is not None else None,
             att.cue.end_char if att.cue is not None else None,
-            sp.text, sp.start_char, sp.end_char,
+            sp.text if sp is not None else "",
+            sp.start_char if sp is not None else None,
+            sp.end_char if sp is not None else None,
             who.name, who.kind, who.title, who.org,
         )
 

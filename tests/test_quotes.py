@@ -58,7 +58,8 @@ def _quotes(nlp: Language, text: str) -> list[quotes.QuoteSpan]:
          "It is a great day,", "Smith", "John Smith", "direct"),
         ("Police chief Ann Lee spoke on Monday. She said, “We have made two arrests.”",
          "We have made two arrests.", "She", "Ann Lee", "direct"),
-        ("“We will win,” said Hugh O'Neill, the party leader.", "We will win,", "Hugh O'Neill", "Hugh O'Neill", "direct"),
+        ("“We will win,” said Hugh O'Neill, the party leader.", "We will win,", "Hugh O'Neill", "Hugh O'Neill",
+         "direct"),
         ("According to Maria Garcia, “the budget is balanced.”", "the budget is balanced.", "Maria Garcia",
          "Maria Garcia", "partial"),
         ("Tom Baker told reporters that the plant would close next year.",
@@ -90,3 +91,330 @@ def test_unnamed_speaker_stays_empty(nlp: Language) -> None:
     text = "A representative from Pakistan said, “We would like to be the first candidate.”"
     (q,) = _quotes(nlp, text)
     assert (q.speaker_text, q.speaker, q.speaker_kind) == ("A representative from Pakistan", "", "description")
+
+
+# ---------------------------------------------------------------- quote marks (no model)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "open_at"),
+    [
+        ("He said, ''Yes,'' and left.", [(11, 15)], None),  # two apostrophes, as NYT types them
+        ("”Fear. I am afraid,” she wrote.", [(1, 19)], None),  # a closer typed as the opener
+        ("It's Tom's dog.", [], None),  # apostrophes are never quote marks
+        ("“One” and “two”", [(1, 4), (11, 14)], None),
+    ],
+)
+def test_pair_marks_as_newsrooms_type_them(text: str, spans: list[tuple[int, int]], open_at: int | None) -> None:
+    assert quotes.pair_marks(text, 0, len(text)) == (spans, open_at)
+
+
+def test_quoted_paragraph_continues_with_straight_marks() -> None:
+    text = '"First part.\n"Second part."'
+    paras = [(0, 12), (13, len(text))]
+    assert quotes.quote_spans(text, paras) == [(1, 12), (14, 26)]
+
+
+def test_cues_load_from_the_models_dir(models_dir) -> None:
+    cues = quotes.Cues.from_dir(models_dir)
+    assert "say" in cues.speech and cues.speech["point"] == "out"
+    assert "call" in cues.quoted and "call" not in cues.speech  # naming words is not speech
+    assert "believe" in cues.stance and "believe" not in cues.speech
+
+
+def test_missing_cue_files_give_no_cues(tmp_path) -> None:
+    cues = quotes.Cues.from_dir(tmp_path)
+    assert (cues.speech, cues.quoted, cues.stance) == ({}, {}, {})
+
+
+# ---------------------------------------------------------------- layouts (model)
+
+
+def _one(nlp: Language, text: str, qtypes: tuple[str, ...] = ("direct", "partial", "indirect")) -> quotes.QuoteSpan:
+    found = [q for q in _quotes(nlp, text) if q.type in qtypes]
+    assert len(found) == 1, [(text[q.start:q.end], q.type, q.speaker_text) for q in found]
+    return found[0]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "speaker_text", "cue"),
+    [
+        ("Jane Doe said, “We will rebuild the school.”", "We will rebuild the school.", "Jane Doe", "said"),
+        ("“We will rebuild the school,” Jane Doe said.", "We will rebuild the school,", "Jane Doe", "said"),
+        ("“We will rebuild the school,” said Jane Doe.", "We will rebuild the school,", "Jane Doe", "said"),
+        ("Jane Doe said of the fire: “It was the worst night of my life.”",
+         "It was the worst night of my life.", "Jane Doe", "said"),
+        ("Jane Doe argues for a new budget: “The old one has failed us all.”",
+         "The old one has failed us all.", "Jane Doe", "argues"),
+        ("“The old budget has failed us all.” – Jane Doe", "The old budget has failed us all.", "Jane Doe", "–"),
+        ("“The old budget has failed us all.” ― Jane Doe", "The old budget has failed us all.", "Jane Doe", "―"),
+        ("Hugh Hill, a doctor at the clinic, said, “The ward is full.”", "The ward is full.", "Hugh Hill", "said"),
+        ("From Jane Doe: “The old budget has failed us all.”", "The old budget has failed us all.", "Jane Doe", "From"),
+        ("Jane Doe said, “The ward is full. The staff are tired. We need help.”",
+         "The ward is full. The staff are tired. We need help.", "Jane Doe", "said"),
+        ('Jane Doe said, "We will rebuild the school."', "We will rebuild the school.", "Jane Doe", "said"),
+        ("Jane Doe said, ''We will rebuild the school.''", "We will rebuild the school.", "Jane Doe", "said"),
+    ],
+)
+def test_direct_quote_layouts(nlp: Language, text: str, content: str, speaker_text: str, cue: str) -> None:
+    q = _one(nlp, text, ("direct", "partial"))
+    assert (text[q.start:q.end], q.speaker_text, q.cue) == (content, speaker_text, cue)
+    assert (q.speaker, q.speaker_kind) == ("Jane Doe" if "Jane" in text else "Hugh Hill", "person")
+
+
+@pytest.mark.model
+def test_split_quote_is_two_rows_sharing_the_speaker(nlp: Language) -> None:
+    text = "“We will rebuild the school,” Jane Doe said, “and we will do it this year.”"
+    found = [q for q in _quotes(nlp, text) if q.type != "indirect"]
+    assert [text[q.start:q.end] for q in found] == ["We will rebuild the school,", "and we will do it this year."]
+    assert {q.speaker_text for q in found} == {"Jane Doe"}
+
+
+@pytest.mark.model
+def test_quote_over_several_paragraphs(nlp: Language) -> None:
+    text = "Jane Doe said: “The ward is full and the staff are tired.\n\n“We need help from the city now.”"
+    cut = text.index("\n")
+    parts = [("paragraph", 0, cut), ("paragraph", cut + 2, len(text))]
+    doc = nlp.make_doc(text)
+    doc._.news_parts = parts
+    found = [q for q in nlp(doc)._.quotes if q.type != "indirect"]
+    assert [text[q.start:q.end] for q in found] == ["The ward is full and the staff are tired.",
+                                                     "We need help from the city now."]
+    assert [q.speaker for q in found] == ["Jane Doe", "Jane Doe"]
+
+
+@pytest.mark.model
+def test_floating_quote_takes_the_previous_speaker(nlp: Language) -> None:
+    text = "“The ward is full,” Jane Doe said.\n\n“We need help from the city now.”"
+    found = [q for q in _quotes(nlp, text) if q.type != "indirect"]
+    assert [(text[q.start:q.end], q.speaker, q.cue) for q in found] == [
+        ("The ward is full,", "Jane Doe", "said"), ("We need help from the city now.", "Jane Doe", "")]
+
+
+@pytest.mark.model
+def test_floating_quote_needs_nothing_in_between(nlp: Language) -> None:
+    text = ("“The ward is full,” Jane Doe said.\n\nThe hospital opened in 1990 and has two hundred beds today, "
+            "more than any other in the county.\n\n“Nobody expected this.”")
+    assert [q.speaker for q in _quotes(nlp, text) if q.type != "indirect"] == ["Jane Doe"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "speaker_text"),
+    [
+        ("With regard to the new station, Wang Lei assures China “will consistently adhere to the principle of "
+         "peaceful use,” but questions remain.",
+         "will consistently adhere to the principle of peaceful use,", "Wang Lei"),
+        ("Jane Doe called the plan “a disgrace to the city.”", "a disgrace to the city.", "Jane Doe"),
+        ("Jane Doe said the plan was “a disgrace to the city.”", "a disgrace to the city.", "Jane Doe"),
+    ],
+)
+def test_partial_quotes(nlp: Language, text: str, content: str, speaker_text: str) -> None:
+    q = _one(nlp, text, ("partial",))
+    assert (text[q.start:q.end], q.speaker_text) == (content, speaker_text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "speaker_text", "cue"),
+    [
+        ("Jane Doe said the school would reopen in the spring.",
+         "the school would reopen in the spring", "Jane Doe", "said"),
+        ("Jane Doe told reporters that the school would reopen in the spring.",
+         "the school would reopen in the spring", "Jane Doe", "told"),
+        ("Jane Doe added that the school would reopen in the spring.",
+         "the school would reopen in the spring", "Jane Doe", "added"),
+        ("Jane Doe warned the repairs would cost more than planned.",
+         "the repairs would cost more than planned", "Jane Doe", "warned"),
+        ("The school will reopen in the spring, Jane Doe said.",
+         "The school will reopen in the spring", "Jane Doe", "said"),
+        ("According to Jane Doe, the school will reopen in the spring.",
+         "the school will reopen in the spring", "Jane Doe", "According to"),
+    ],
+)
+def test_reported_speech(nlp: Language, text: str, content: str, speaker_text: str, cue: str) -> None:
+    q = _one(nlp, text)
+    assert (text[q.start:q.end], q.type, q.speaker_text, q.cue) == (content, "indirect", speaker_text, cue)
+
+
+@pytest.mark.model
+def test_transcript_turns_are_direct_quotes(nlp: Language) -> None:
+    text = ("Chris Wallace spoke with Mike Pence on Sunday.\n\nWALLACE: Will she be at the debate tomorrow?\n\n"
+            "PENCE: She will not be attending the debate.\n\nUPDATE: The debate starts at nine.")
+    found = [(text[q.start:q.end], q.speaker_text, q.speaker) for q in _quotes(nlp, text) if q.type == "direct"]
+    assert found == [("Will she be at the debate tomorrow?", "WALLACE", "Chris Wallace"),
+                     ("She will not be attending the debate.", "PENCE", "Mike Pence")]
+
+
+@pytest.mark.model
+def test_unbalanced_mark_does_not_cost_the_article(nlp: Language) -> None:
+    text = "Jane Doe said, “The ward is full.\n\nTom Baker said, “We need help from the city now.”"
+    found = [(text[q.start:q.end], q.speaker) for q in _quotes(nlp, text) if q.type != "indirect"]
+    assert ("We need help from the city now.", "Tom Baker") in found
+
+
+# ---------------------------------------------------------------- negatives (model)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe told “Morning Joe” on Monday that the school would reopen.",
+        "Jane Doe spoke on “Fox News Sunday” about the school.",
+    ],
+)
+def test_show_titles_are_not_quotes(nlp: Language, text: str) -> None:
+    assert [q for q in _quotes(nlp, text) if q.type != "indirect"] == []
+
+
+@pytest.mark.model
+def test_reference_titles_are_not_quotes(nlp: Language) -> None:
+    text = "The workshop opened on Monday.\n\nChina Daily– “China’s space station to open for foreign peers"
+    doc = nlp.make_doc(text)
+    doc._.news_parts = [("paragraph", 0, 30), ("reference", 32, len(text))]
+    assert nlp(doc)._.quotes == []
+
+
+# ---------------------------------------------------------------- speakers (model)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker_text", "speaker", "kind"),
+    [
+        # the pronoun skips a man named just before: Mrs. gives the gender
+        ("Mrs. Ann Lee met Mr. Tom Baker on Monday. She said, “We have a deal.”", "She", "Ann Lee", "pronoun-resolved"),
+        ("Mayor John Smith opened the bridge. “It is a great day,” the mayor said.",
+         "the mayor", "John Smith", "person"),
+        ("John Smith, the mayor of Springfield, opened the bridge. Later, Smith said, “It is a great day.”",
+         "Smith", "John Smith", "person"),
+        ("Officials opened the bridge. A spokesman said, “It is a great day.”", "A spokesman", "", "description"),
+        ("She said, “It is a great day.”", "She", "", "pronoun"),
+    ],
+)
+def test_speaker_resolution(nlp: Language, text: str, speaker_text: str, speaker: str, kind: str) -> None:
+    q = _one(nlp, text, ("direct",))
+    assert (q.speaker_text, q.speaker, q.speaker_kind) == (speaker_text, speaker, kind)
+
+
+@pytest.mark.model
+def test_title_and_acronym_expanded_organisation(nlp: Language) -> None:
+    text = ("The workshop is run by the China Manned Space Agency (CMSA). CMSA Director General Wang Zhaoyao said, "
+            "“Cooperation should be bilateral.”")
+    q = _one(nlp, text, ("direct",))
+    assert (q.speaker_text, q.speaker, q.speaker_title, q.speaker_org) == (
+        "CMSA Director General Wang Zhaoyao", "Wang Zhaoyao", "Director General", "China Manned Space Agency")
+
+
+@pytest.mark.model
+def test_surname_shared_by_two_people_takes_the_latest(nlp: Language) -> None:
+    text = ("John Smith met Mary Smith in Paris. Mary Smith spoke first. “We agreed on a plan,” Smith said.")
+    q = _one(nlp, text, ("direct",))
+    assert (q.speaker_text, q.speaker) == ("Smith", "Mary Smith")
+
+
+def test_quote_stage_is_linear_in_quote_marks(blank: Language) -> None:
+    text = "“a” " * 20_000
+    doc = blank(text)
+    found = list(quotes.QuoteExtractor(quotes.Cues({}, {}, {})).extract(doc))
+    assert found == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Jane Doe urged the council to repair the bridge before winter.",
+         "the council to repair the bridge before winter", "urged"),
+        ("Jane Doe believes the new law is unfair to tenants.", "the new law is unfair to tenants", "believes"),
+        ("Jane Doe criticized the council's decision to close the library.",
+         "the council's decision to close the library", "criticized"),
+    ],
+)
+def test_reported_views_and_requests(nlp: Language, text: str, content: str, cue: str) -> None:
+    q = _one(nlp, text)
+    assert (text[q.start:q.end], q.type, q.speaker, q.cue) == (content, "indirect", "Jane Doe", cue)
+
+
+@pytest.mark.model
+def test_scare_quotes_give_no_row_at_all(nlp: Language) -> None:
+    text = "The meeting also hopes to foster the participation of “new space-faring and emerging countries” in space."
+    assert _quotes(nlp, text) == []
+
+
+@pytest.mark.model
+def test_dash_attribution_skips_a_no_break_space(nlp: Language) -> None:
+    text = "“We will rebuild the school this year.” ―\u00a0Jane Doe"
+    q = _one(nlp, text, ("direct",))
+    assert (q.speaker_text, q.speaker) == ("Jane Doe", "Jane Doe")
+
+
+@pytest.mark.model
+def test_passive_cue_leaves_the_source_unnamed(nlp: Language) -> None:
+    text = "Voters were told the polling stations would open at seven."
+    q = _one(nlp, text)
+    assert (text[q.start:q.end], q.speaker_text, q.speaker_start, q.speaker) == (
+        "the polling stations would open at seven", "", None, "")
+
+
+def test_blank_pipeline_gives_no_attribution_and_no_error(blank: Language) -> None:
+    doc = blank("According to Jane Doe, the school will reopen. She said, “We are ready.”")
+    assert list(quotes.QuoteExtractor(quotes.Cues({"say": ""}, {}, {})).extract(doc)) == []
+
+
+@pytest.mark.model
+def test_cue_inside_the_reported_clause(nlp: Language) -> None:
+    text = "The goal, Jane Doe said, is to reopen every school in the county before winter."
+    q = _one(nlp, text)
+    assert (text[q.start:q.end], q.speaker_text) == (
+        "is to reopen every school in the county before winter", "Jane Doe")
+
+
+@pytest.mark.model
+def test_participle_after_a_reported_clause_belongs_to_the_reporter(nlp: Language) -> None:
+    text = "Jane Doe said the process could be messy, adding, “Democracy is messy.”"
+    found = [q for q in _quotes(nlp, text) if q.type == "direct"]
+    assert [(text[q.start:q.end], q.speaker_text) for q in found] == [("Democracy is messy.", "Jane Doe")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker_text"),
+    [
+        ("Jane Doe offered “a full and frank apology” to the parents.", "Jane Doe"),
+        ("Jane Doe knew the council members were “playing games with our children.”", "Jane Doe"),
+    ],
+)
+def test_fragment_in_a_person_s_sentence_is_theirs(nlp: Language, text: str, speaker_text: str) -> None:
+    q = _one(nlp, text, ("partial",))
+    assert q.speaker_text == speaker_text
+
+
+@pytest.mark.model
+def test_fragment_in_a_sentence_about_things_is_a_scare_quote(nlp: Language) -> None:
+    text = "The new bridge improved the “flow” of traffic through the town."
+    assert _quotes(nlp, text) == []
+
+
+@pytest.mark.model
+def test_statement_issued_by_someone_is_theirs(nlp: Language) -> None:
+    text = "The city council issued a statement saying the bridge would reopen in the spring."
+    q = _one(nlp, text)
+    assert (text[q.start:q.end], q.speaker_text) == ("the bridge would reopen in the spring", "The city council")
+
+
+@pytest.mark.model
+def test_subject_inside_the_quote_is_not_the_speaker(nlp: Language) -> None:
+    text = ('"He would be a great senator. Not good, great. One of the brightest members of the entire Congress," '
+            "Rep. Elijah E. Cummings (D-Md.) said in a phone interview.")
+    q = _one(nlp, text, ("direct",))
+    assert (q.speaker_text, q.speaker) == ("Rep. Elijah E. Cummings", "Elijah E. Cummings")
+
+
+@pytest.mark.model
+def test_colon_after_a_person_s_clause_introduces_their_quote(nlp: Language) -> None:
+    text = "Jane Doe had a simple message for the council: “Fix the bridge before winter.”"
+    q = _one(nlp, text, ("direct",))
+    assert (q.speaker_text, q.cue) == ("Jane Doe", ":")

@@ -1,0 +1,185 @@
+"""Speakers: a speaker mention at an attribution, resolved to a full name with its title
+and organisation.
+
+``SpeakerResolver`` reads the entities ``news_entities`` left on the ``Doc`` (PERSON
+spans with ``span._.canonical``, ``doc._.acronyms``). A named person keeps their name; a
+pronoun takes the most recent compatible person before it; a title ("the mayor") takes
+the person introduced earlier with that title; an organisation keeps its canonical name;
+anything else is an unnamed description and stays empty rather than guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .entities import clean_name
+
+PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# honorifics that tell a person's gender; no honorific leaves it open
+HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m"}
+ORG_LABELS = ("ORG", "GPE", "NORP")
+TITLE_POS = ("PROPN", "NOUN", "ADJ")
+
+
+@dataclass(frozen=True, slots=True)
+class Who:
+    """A resolved speaker: full name (empty when unnamed), kind, title and organisation."""
+
+    name: str
+    kind: str  # person, organisation, pronoun-resolved, pronoun, description
+    title: str
+    org: str
+
+
+@dataclass(slots=True)
+class _Person:
+    name: str
+    start_char: int
+    gender: str  # m, f or '' when unknown
+    title: str
+    org: str
+
+
+class SpeakerResolver:
+    """Resolves speaker mentions of one document; build once per ``Doc``."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.acronyms: dict[str, str] = doc._.acronyms or {}
+        self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.profiles: dict[str, tuple[str, str]] = {}
+        self.mentions: list[_Person] = []
+        genders: dict[str, str] = {}
+        for e in self.persons:
+            name = _name(e)
+            title, org = self.mention_profile(e, e.doc[max(0, e.start - 6):e.end])
+            if not (title or org):
+                title, org = self.appositive_profile(e)
+            if (title or org) and name not in self.profiles:
+                self.profiles[name] = (title, org)
+            gender = HONORIFICS.get(e.doc[e.start - 1].lower_, "") if e.start > 0 else ""
+            if gender:
+                genders.setdefault(name, gender)
+            self.mentions.append(_Person(name, e.start_char, gender, title, org))
+        for m in self.mentions:
+            m.gender = genders.get(m.name, "")
+            m.title, m.org = self.profiles.get(m.name, (m.title, m.org))
+
+    # ------------------------------------------------------------ profiles
+
+    def _org_of(self, tok: Token) -> str:
+        ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end and e.label_ == "ORG"), None)
+        if ent is not None and ent._.canonical:
+            return str(ent._.canonical)
+        return self.acronyms.get(tok.text, tok.text)
+
+    def mention_profile(self, person: Span, span: Span) -> tuple[str, str]:
+        """Title and organisation written before a name: "CMSA Director General Wang Zhaoyao"."""
+        run: list[Token] = []
+        for t in reversed([t for t in span if t.i < person.start]):
+            if t.is_punct or t.pos_ not in TITLE_POS or t.ent_type_ == "PERSON" or t.dep_ == "poss":
+                break
+            run.insert(0, t)
+        org_toks = [t for t in run if t.text in self.acronyms or t.ent_type_ == "ORG"]
+        org = self._org_of(org_toks[-1]) if org_toks else ""
+        title = " ".join(t.text for t in run if t not in org_toks and t.lower_ not in HONORIFICS)
+        return title, org
+
+    def appositive_profile(self, person: Span) -> tuple[str, str]:
+        """Title and organisation from an appositive: "Yang Liwei, ... deputy director of CMSA,"."""
+        doc = person.doc
+        for child in person.root.children:
+            if child.dep_ != "appos":
+                continue
+            lo, hi = child.left_edge.i, child.right_edge.i + 1
+            orgs = [e for e in doc.ents if e.label_ == "ORG" and lo <= e.start and e.end <= hi]
+            if not orgs:
+                return (child.text if child.pos_ == "NOUN" else ""), ""
+            org = str(orgs[-1]._.canonical or clean_name(orgs[-1].text))
+            toks: list[str] = []
+            k = orgs[-1].start - 2  # skip the "of" before the organisation
+            while k >= child.left_edge.i and doc[k].pos_ in TITLE_POS and doc[k].dep_ != "poss":
+                toks.insert(0, doc[k].text)
+                k -= 1
+            return " ".join(toks), org
+        return "", ""
+
+    # ------------------------------------------------------------ resolution
+
+    def resolve(self, mention: Span) -> Who:
+        """The full name, kind, title and organisation behind a speaker mention."""
+        mention = self._antecedent(mention)
+        person = next((e for e in self.persons if e.start < mention.end and mention.start < e.end
+                       and (e.start >= mention.start or e.end > mention.root.i >= e.start)), None)
+        if person is not None:
+            name = _name(person)
+            fuller = self._surname(person) if len(person) == 1 and " " not in name else None
+            name = fuller.name if fuller is not None else name
+            title, org = self.mention_profile(person, mention)
+            ptitle, porg = self.profiles.get(name, ("", ""))
+            return Who(name, "person", title or ptitle, org or porg)
+        if len(mention) == 1 and mention[0].lower_ in PERSON_PRONOUNS:
+            return self._pronoun(mention)
+        named = self._surname(mention)
+        if named is not None:
+            return Who(named.name, "person", named.title, named.org)
+        root = mention.root
+        group = next((e for e in self.doc.ents if e.start <= root.i < e.end and e.label_ in ORG_LABELS), None)
+        if group is not None:
+            return Who(str(group._.canonical or clean_name(group.text)), "organisation", "", "")
+        if root.pos_ == "NOUN" and mention[0].lower_ == "the":
+            titled = self._titled(root, mention.start_char)
+            if titled is not None:
+                return Who(titled.name, "person", titled.title, titled.org)
+        if 2 <= len(mention) <= 4 and all(t.pos_ == "PROPN" and t.is_title for t in mention):
+            return Who(mention.text, "person", "", "")  # a name the NER missed
+        return Who("", "description", root.lemma_ if root.pos_ == "NOUN" else "", "")
+
+    @staticmethod
+    def _antecedent(mention: Span) -> Span:
+        """``who``/``that`` as a speaker stands for the noun its relative clause modifies."""
+        root = mention.root
+        if len(mention) == 1 and root.tag_ in ("WP", "WDT") and root.head.dep_ == "relcl":
+            noun = root.head.head
+            return noun.doc[noun.left_edge.i if noun.left_edge.i >= noun.i - 6 else noun.i:noun.i + 1]
+        return mention
+
+    def _pronoun(self, mention: Span) -> Who:
+        """He/she: the most recent person before the mention whose gender does not clash."""
+        want = PERSON_PRONOUNS[mention[0].lower_]
+        for m in reversed(self.mentions):
+            if m.start_char >= mention.start_char:
+                continue
+            if m.gender and m.gender != want:
+                continue
+            return Who(m.name, "pronoun-resolved", m.title, m.org)
+        return Who("", "pronoun", "", "")
+
+    def _surname(self, mention: Span) -> _Person | None:
+        """A lone family name in any case (Krepon, WALLACE): the latest person before the
+        mention whose name ends with it, else the first one after it."""
+        if len(mention) != 1 or not mention[0].is_alpha or mention[0].pos_ not in ("PROPN", "NOUN", "X"):
+            return None
+        word = mention[0].lower_
+        fits = [m for m in self.mentions if len(m.name.split()) >= 2 and m.name.split()[-1].lower() == word]
+        before = [m for m in fits if m.start_char < mention.start_char]
+        return before[-1] if before else (fits[0] if fits else None)
+
+    def _titled(self, noun: Token, before: int) -> _Person | None:
+        """"The mayor": the latest person introduced earlier with a title ending in that noun."""
+        word = noun.lemma_.lower()
+        for m in reversed(self.mentions):
+            if m.start_char < before and m.title and m.title.split()[-1].lower() in (word, noun.lower_):
+                return m
+        return None
+
+
+def _name(person: Span) -> str:
+    """A person's full name, without stray punctuation the NER took in ("― Julie Diaz")."""
+    name = str(person._.canonical or clean_name(person.text))
+    k = 0
+    while k < len(name) and not name[k].isalnum():
+        k += 1
+    return name[k:].strip()
