@@ -34,6 +34,15 @@ _FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans C
 _NAMES_ONLY = f"label NOT IN ({', '.join(repr(x) for x in database.NOT_NAMES)})"
 
 
+_PALETTE = ("#636efa", "#ef553b", "#00cc96", "#ab63fa", "#ffa15a", "#19d3f3", "#ff6692", "#b6e880", "#ff97ff")
+
+
+def _lang_color(lang: str) -> str:
+    """One colour per language across the report: en and zh fixed, others by their code."""
+    fixed = {"en": _PALETTE[0], "zh": _PALETTE[1], "und": "#999999"}
+    return fixed.get(lang) or _PALETTE[2 + sum(map(ord, lang)) % (len(_PALETTE) - 2)]
+
+
 @dataclass(frozen=True, slots=True)
 class Chart:
     """One section of the report: a figure (``None`` when the run has nothing to show) and its caption."""
@@ -44,10 +53,10 @@ class Chart:
     figure: go.Figure | None
 
 
-def _layout(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
+def _layout(fig: go.Figure, title: str, height: int = 420, legend: str = "") -> go.Figure:
     fig.update_layout(title={"text": title, "x": 0.01}, height=height, template="plotly_white",
                       margin={"l": 10, "r": 10, "t": 60, "b": 50}, font={"family": _FONT},
-                      legend={"orientation": "h", "y": -0.18})
+                      legend={"title": {"text": legend}, "traceorder": "normal"})
     fig.update_yaxes(automargin=True)
     return fig
 
@@ -61,13 +70,13 @@ def entities_by_kind(con: duckdb.DuckDBPyConnection) -> Chart:
     if df.empty:
         return Chart("entities-by-kind", title, caption, None)
     order = df.groupby("kind")["mentions"].sum().sort_values().index.tolist()
-    fig = go.Figure([go.Bar(y=g.kind, x=g.mentions, name=lang, orientation="h",
+    fig = go.Figure([go.Bar(y=g.kind, x=g.mentions, name=lang, orientation="h", marker_color=_lang_color(str(lang)),
                             hovertemplate=f"%{{y}}: %{{x}} mentions ({lang})<extra></extra>")
                      for lang, g in df.groupby("lang", sort=True)])
     fig.update_layout(barmode="stack")
     fig.update_yaxes(title="kind", categoryorder="array", categoryarray=order)
     fig.update_xaxes(title="mentions")
-    return Chart("entities-by-kind", title, caption, _layout(fig, title, 120 + 26 * len(order)))
+    return Chart("entities-by-kind", title, caption, _layout(fig, title, 120 + 26 * len(order), "language"))
 
 
 def top_entities_per_kind(con: duckdb.DuckDBPyConnection) -> Chart:
@@ -81,7 +90,7 @@ def top_entities_per_kind(con: duckdb.DuckDBPyConnection) -> Chart:
     kinds = df.groupby("kind")["mentions"].sum().sort_values(ascending=False).index[:TOP_KINDS].tolist()
     cols = 2 if len(kinds) > 1 else 1
     rows = (len(kinds) + cols - 1) // cols
-    fig = make_subplots(rows=rows, cols=cols, subplot_titles=kinds, horizontal_spacing=0.25, vertical_spacing=0.12)
+    fig = make_subplots(rows=rows, cols=cols, subplot_titles=kinds, horizontal_spacing=0.42, vertical_spacing=0.12)
     for k, kind in enumerate(kinds):
         top = df[df.kind == kind].sort_values(["mentions", "canonical"], ascending=[False, True]).head(TOP_N)[::-1]
         r, c = k // cols + 1, k % cols + 1
@@ -89,7 +98,7 @@ def top_entities_per_kind(con: duckdb.DuckDBPyConnection) -> Chart:
                              customdata=top.documents,
                              hovertemplate="%{y}: %{x} mentions in %{customdata} document(s)<extra></extra>"),
                       row=r, col=c)
-        fig.update_xaxes(title_text="mentions", row=r, col=c)
+        fig.update_xaxes(title_text="mentions", row=r, col=c, dtick=1 if top.mentions.max() <= 6 else None)
         fig.update_yaxes(title_text="entity", row=r, col=c)
     return Chart("top-entities", title, caption, _layout(fig, title, 80 + 260 * rows))
 
@@ -123,7 +132,7 @@ def quoted_speakers(con: duckdb.DuckDBPyConnection) -> Chart:
     fig.update_layout(barmode="stack")
     fig.update_yaxes(title="speaker (organisation)", categoryorder="array", categoryarray=keep[::-1])
     fig.update_xaxes(title="quotes", dtick=1 if totals.max() <= 10 else None)
-    return Chart("speakers", title, caption, _layout(fig, title, 140 + 30 * len(keep)))
+    return Chart("speakers", title, caption, _layout(fig, title, 160 + 30 * len(keep), "quote type"))
 
 
 def per_document_over_time(con: duckdb.DuckDBPyConnection) -> Chart:
@@ -144,6 +153,7 @@ def per_document_over_time(con: duckdb.DuckDBPyConnection) -> Chart:
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08)
     for r, col in enumerate(("quotes", "entities"), start=1):
         fig.add_trace(go.Scatter(x=dated.date, y=dated[col], mode="markers+lines" if len(dated) < 60 else "markers",
+                                 marker={"size": 9},
                                  name=f"{col} per document", text=dated.label,
                                  hovertemplate="%{x|%Y-%m-%d}: %{y} " + col + "<br>%{text}<extra></extra>"),
                       row=r, col=1)
@@ -169,16 +179,18 @@ def language_mix(con: duckdb.DuckDBPyConnection) -> Chart:
     fig = make_subplots(rows=1, cols=2, column_widths=[0.3, 0.7], horizontal_spacing=0.18,
                         subplot_titles=("documents by language", "characters by segment kind and language"))
     fig.add_trace(go.Bar(x=docs.lang, y=docs.documents, name="documents", showlegend=False,
+                         marker_color=[_lang_color(str(x)) for x in docs.lang],
                          hovertemplate="%{x}: %{y} document(s)<extra></extra>"), row=1, col=1)
     for lang, g in segs.groupby("lang", sort=True):
         fig.add_trace(go.Bar(y=g.kind, x=g.chars, orientation="h", name=lang, legendgroup=lang,
+                             marker_color=_lang_color(str(lang)),
                              hovertemplate=f"%{{y}}: %{{x}} characters in {lang}<extra></extra>"), row=1, col=2)
     fig.update_layout(barmode="stack")
     fig.update_xaxes(title_text="language", row=1, col=1)
-    fig.update_yaxes(title_text="documents", row=1, col=1)
+    fig.update_yaxes(title_text="documents", row=1, col=1, dtick=1 if docs.documents.max() <= 6 else None)
     fig.update_xaxes(title_text="characters", row=1, col=2)
     fig.update_yaxes(title_text="segment kind", row=1, col=2)
-    return Chart("languages", title, caption, _layout(fig, title, 420))
+    return Chart("languages", title, caption, _layout(fig, title, 420, "language"))
 
 
 def speaker_network(con: duckdb.DuckDBPyConnection) -> Chart:
