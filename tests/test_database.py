@@ -52,7 +52,8 @@ def test_database_holds_every_table_with_its_rows_and_comments(con: duckdb.DuckD
 
 @pytest.mark.slow
 def test_quote_speakers_joins_each_quote_to_its_speakers_entity(con: duckdb.DuckDBPyConnection) -> None:
-    rows = con.execute("SELECT speaker, speaker_label, speaker_entity_kind FROM quote_speakers ORDER BY quote_id").fetchall()
+    rows = con.execute("SELECT speaker, speaker_label, speaker_entity_kind FROM quote_speakers "
+                       "ORDER BY quote_id").fetchall()
     assert len(rows) == 8  # one row per quote: the join never duplicates or drops a quote
     assert ("Wang Zhaoyao", "PERSON", "person") in rows
     assert ("", None, None) in rows  # "A representative from Pakistan": unnamed, no entity
@@ -60,7 +61,8 @@ def test_quote_speakers_joins_each_quote_to_its_speakers_entity(con: duckdb.Duck
 
 @pytest.mark.slow
 def test_entity_comentions_pairs_entities_of_one_paragraph(con: duckdb.DuckDBPyConnection) -> None:
-    pairs = {(a, b): n for a, b, n in con.execute("SELECT entity_a, entity_b, segments FROM entity_comentions").fetchall()}
+    rows = con.execute("SELECT entity_a, entity_b, segments FROM entity_comentions").fetchall()
+    pairs = {(a, b): n for a, b, n in rows}
     assert pairs[("China", "United States")] >= 2
     assert all(a < b for a, b in pairs)
     dates = con.execute("SELECT count(*) FROM entity_comentions e JOIN entities x ON x.canonical = e.entity_a "

@@ -113,5 +113,6 @@ def test_readme_shows_these_examples() -> None:
 
 def test_models_readme_lists_every_rule_file() -> None:
     listed = (MODELS_DIR / "README.md").read_text(encoding="utf-8")
-    files = [p.relative_to(MODELS_DIR).as_posix() for p in MODELS_DIR.rglob("*") if p.is_file() and p.name != "README.md"]
+    files = [p.relative_to(MODELS_DIR).as_posix() for p in MODELS_DIR.rglob("*")
+             if p.is_file() and p.name != "README.md"]
     assert files and [f for f in files if f"`{f}`" not in listed] == []

@@ -140,3 +140,27 @@ def test_chromium_check_catches_a_broken_page(tmp_path: Path) -> None:
     _, errors = render_in_chromium(page, tmp_path)
     joined = " ".join(errors)
     assert "undefinedFunction" in joined and "failed to load https://cdn.example.org/plotly.js" in joined
+
+
+def test_spreadsheet_export_neutralises_formula_cells(tmp_path: Path) -> None:
+    w = tables.TableWriter(tmp_path)
+    w.write("errors", [tables.records.ErrorRow("a.txt", None, "", "ingest", "InputError", "=HYPERLINK(\"x\")")])
+    w.commit()
+    export = report.export_spreadsheet(tmp_path)
+    assert (export / "errors.csv").read_text(encoding="utf-8-sig").splitlines()[1].endswith(',"\'=HYPERLINK(""x"")"')
+    assert (tmp_path / "errors.csv").read_text(encoding="utf-8").splitlines()[1].endswith(',"=HYPERLINK(""x"")"')
+
+
+def test_help_documents_the_report_command_and_the_output_options() -> None:
+    p = cli.parser()
+    assert "report" in p.format_help()
+    run_help = p._subparsers._group_actions[0].choices["run"].format_help()  # type: ignore[union-attr]
+    for option in ("--formats", "--safe-csv", "--no-report"):
+        assert option in run_help
+
+
+def test_unknown_format_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["run", "corpus", "--formats", "csv,xlsx"])
+    assert exc.value.code == 2
+    assert "unknown output format 'xlsx'; allowed: csv, parquet, duckdb" in capsys.readouterr().err
