@@ -127,6 +127,25 @@ def in_memory(frames: dict[str, pd.DataFrame]) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def connect_output(out_dir: Path) -> duckdb.DuckDBPyConnection:
+    """A connection to the tables and views of a run's output folder, without loading them into memory.
+
+    Parquet files are queried in place; else ``pipeline.duckdb`` is opened read-only; else the
+    CSV files are read with the schema's types.
+    """
+    parquet = {t: out_dir / f"{t}.parquet" for t in tables.RECORDS}
+    if all(p.exists() for p in parquet.values()):
+        con = duckdb.connect()
+        for table, file in parquet.items():
+            con.execute(f"CREATE VIEW {ident(table)} AS SELECT * FROM read_parquet({_sql_str(str(file))})")
+        add_views(con)
+        return con
+    db = out_dir / tables.DATABASE
+    if db.exists():
+        return duckdb.connect(str(db), read_only=True)
+    return in_memory(tables.read_tables(out_dir))
+
+
 def describe_view(view: str, column: str) -> str:
     """A view column's description: the view's own, else the one of the table column it passes through."""
     own = VIEWS[view].columns.get(column)

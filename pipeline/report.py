@@ -30,6 +30,7 @@ TOP_SPEAKERS = 15
 NETWORK_SPEAKERS = 10
 NETWORK_ENTITIES = 15
 HEATMAP_ENTITIES = 15
+MAX_POINTS = 500  # more dated documents than this: one point per day (the mean per document)
 _FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK SC', sans-serif"
 _NAMES_ONLY = f"label NOT IN ({', '.join(repr(x) for x in database.NOT_NAMES)})"
 
@@ -137,25 +138,33 @@ def quoted_speakers(con: duckdb.DuckDBPyConnection) -> Chart:
 
 def per_document_over_time(con: duckdb.DuckDBPyConnection) -> Chart:
     df = con.execute("""
-        SELECT d.doc_id, d.published, d.title, d.source,
-               (SELECT count(*) FROM quotes q WHERE q.doc_id = d.doc_id) AS quotes,
-               (SELECT count(*) FROM entities e WHERE e.doc_id = d.doc_id) AS entities
-        FROM documents d ORDER BY d.published, d.doc_id""").df()
+        SELECT d.doc_id, d.published, d.title, d.source, coalesce(q.n, 0) AS quotes, coalesce(e.n, 0) AS entities
+        FROM documents d
+        LEFT JOIN (SELECT doc_id, count(*) AS n FROM quotes GROUP BY doc_id) q USING (doc_id)
+        LEFT JOIN (SELECT doc_id, count(*) AS n FROM entities GROUP BY doc_id) e USING (doc_id)
+        ORDER BY d.published, d.doc_id""").df()
     dated = df[df.published.fillna("").str.match(r"^\d{4}-\d{2}-\d{2}")].copy()
+    daily = len(dated) > MAX_POINTS
     title = "Quotes and entities per document, by publication date"
     caption = ("Source: <code>documents</code> (<code>published</code>), counted in <code>quotes</code> and "
-               f"<code>entities</code>; one point per document. {len(df) - len(dated)} document(s) without a "
-               "publication date are not shown.")
+               "<code>entities</code>; "
+               + ("the mean per document of each day" if daily else "one point per document")
+               + f". {len(df) - len(dated)} document(s) without a publication date are not shown.")
     if dated.empty:
         return Chart("over-time", title, caption, None)
     dated["date"] = pd.to_datetime(dated.published.str[:10])
-    dated["label"] = dated.title.where(dated.title.fillna("") != "", dated.source)
+    if daily:
+        dated = dated.groupby("date", as_index=False).agg(quotes=("quotes", "mean"), entities=("entities", "mean"),
+                                                          n=("doc_id", "count"))
+        dated["label"] = dated.n.map(lambda n: f"mean of {n} document(s)")
+    else:
+        dated["label"] = dated.title.where(dated.title.fillna("") != "", dated.source)
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08)
     for r, col in enumerate(("quotes", "entities"), start=1):
         fig.add_trace(go.Scatter(x=dated.date, y=dated[col], mode="markers+lines" if len(dated) < 60 else "markers",
-                                 marker={"size": 9},
+                                 marker={"size": 9 if len(dated) < 60 else 5},
                                  name=f"{col} per document", text=dated.label,
-                                 hovertemplate="%{x|%Y-%m-%d}: %{y} " + col + "<br>%{text}<extra></extra>"),
+                                 hovertemplate="%{x|%Y-%m-%d}: %{y:.3~f} " + col + "<br>%{text}<extra></extra>"),
                       row=r, col=1)
         fig.update_yaxes(title_text=f"{col} per document", rangemode="tozero", row=r, col=1)
     fig.update_xaxes(title_text="publication date", row=2, col=1)
@@ -263,13 +272,9 @@ CHARTS: tuple[Callable[[duckdb.DuckDBPyConnection], Chart], ...] = (
 )
 
 
-def figures(frames: dict[str, pd.DataFrame]) -> list[Chart]:
-    """Every chart of the report, from the tables of one run (pure)."""
-    con = database.in_memory(frames)
-    try:
-        return [chart(con) for chart in CHARTS]
-    finally:
-        con.close()
+def figures(con: duckdb.DuckDBPyConnection) -> list[Chart]:
+    """Every chart of the report, from a connection that holds the tables and views of one run (pure)."""
+    return [chart(con) for chart in CHARTS]
 
 
 _CSS = """
@@ -283,10 +288,15 @@ figcaption, .empty { color: #555; font-size: .9rem; } code { background: #f3f3f3
 """.replace("FONT", _FONT)
 
 
-def render(frames: dict[str, pd.DataFrame], *, source: str = "", generated: str = "") -> str:
+def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    row = con.execute(f"SELECT count(*) FROM {database.ident(table)}").fetchone()
+    return int(row[0]) if row else 0
+
+
+def render(con: duckdb.DuckDBPyConnection, *, source: str = "", generated: str = "") -> str:
     """The report page for the tables of one run: self-contained HTML (plotly.js inlined)."""
-    charts = figures(frames)
-    counts = "".join(f"<li><b>{len(frames[t]):,}</b>{t}</li>"
+    charts = figures(con)
+    counts = "".join(f"<li><b>{_count(con, t):,}</b>{t}</li>"
                      for t in ("documents", "segments", "entities", "quotes", "references", "zh_tokens", "errors"))
     sections = []
     for chart in charts:
@@ -321,9 +331,9 @@ folder as CSV, Parquet and/or <code>pipeline.duckdb</code>.</p>
 
 def write(out_dir: Path) -> Path:
     """Read the tables in ``out_dir`` and write ``out_dir/report.html`` (atomically); returns its path."""
-    frames = tables.read_tables(out_dir)
-    page = render(frames, source=f"tables in {out_dir}",
-                  generated=f"generated {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}")
+    with database.connect_output(out_dir) as con:
+        page = render(con, source=f"tables in {out_dir}",
+                      generated=f"generated {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}")
     path = out_dir / REPORT
     tmp = path.with_suffix(".html.tmp")
     tmp.write_text(page, encoding="utf-8")

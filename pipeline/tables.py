@@ -257,7 +257,7 @@ def write_csv(df: pd.DataFrame, path: Path, *, safe: bool = False, bom: bool = F
 def frame(table: str, rows: Iterable[object]) -> pd.DataFrame:
     """Rows of one table as a DataFrame with the schema's columns and types."""
     cols = columns(table)
-    df = pd.DataFrame([dataclasses.astuple(r) for r in rows], columns=cols)  # type: ignore[arg-type]
+    df = pd.DataFrame([dataclasses.astuple(r) for r in rows], columns=cols)  # type: ignore[arg-type, call-overload]
     return df.astype(dtypes(table)) if len(df) else df.astype(dtypes(table), errors="ignore")
 
 

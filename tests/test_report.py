@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from pipeline import cli, database, report, tables
@@ -55,8 +56,8 @@ def render_in_chromium(page: Path, tmp: Path) -> tuple[str, list[str]]:
 
 
 @pytest.fixture(scope="module")
-def frames(seed_run: Path) -> dict[str, object]:
-    return tables.read_tables(seed_run)  # type: ignore[return-value]
+def con(seed_run: Path) -> duckdb.DuckDBPyConnection:
+    return database.connect_output(seed_run)
 
 
 @pytest.mark.slow
@@ -66,8 +67,8 @@ def test_report_is_written_after_every_run(seed_run: Path) -> None:
 
 
 @pytest.mark.slow
-def test_every_chart_has_a_title_labelled_axes_and_a_source(frames: dict) -> None:
-    charts = report.figures(frames)
+def test_every_chart_has_a_title_labelled_axes_and_a_source(con: duckdb.DuckDBPyConnection) -> None:
+    charts = report.figures(con)
     assert [c.key for c in charts] == ["entities-by-kind", "top-entities", "speakers", "over-time", "languages",
                                        "network", "comentions"]
     sources = set(tables.RECORDS) | set(database.VIEWS)
@@ -85,8 +86,8 @@ def test_every_chart_has_a_title_labelled_axes_and_a_source(frames: dict) -> Non
 
 
 @pytest.mark.slow
-def test_speaker_chart_shows_speakers_with_their_organisation(frames: dict) -> None:
-    chart = report.quoted_speakers(database.in_memory(frames))
+def test_speaker_chart_shows_speakers_with_their_organisation(con: duckdb.DuckDBPyConnection) -> None:
+    chart = report.quoted_speakers(con)
     assert chart.figure is not None
     shown = {y for trace in chart.figure.data for y in trace.y}
     assert "Mazlan Othman (United Nations Office for Outer Space Affairs)" in shown
@@ -103,7 +104,7 @@ def test_report_is_self_contained(seed_run: Path) -> None:
 
 
 def test_report_on_empty_tables_says_there_is_nothing_to_show() -> None:
-    page = report.render({t: tables.frame(t, []) for t in tables.RECORDS})
+    page = report.render(database.in_memory({t: tables.frame(t, []) for t in tables.RECORDS}))
     assert page.count("Nothing to show in this run.") == len(report.CHARTS)
 
 
@@ -164,3 +165,27 @@ def test_unknown_format_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> 
         cli.main(["run", "corpus", "--formats", "csv,xlsx"])
     assert exc.value.code == 2
     assert "unknown output format 'xlsx'; allowed: csv, parquet, duckdb" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["csv", "duckdb"])
+def test_report_reads_any_output_format(seed_run: Path, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / fmt
+    out.mkdir()
+    keep = [f"{t}.csv" for t in tables.RECORDS] if fmt == "csv" else [tables.DATABASE]
+    for name in keep:
+        shutil.copy(seed_run / name, out / name)
+    with database.connect_output(out) as con:
+        assert report.quoted_speakers(con).figure is not None
+
+
+def test_over_time_chart_shows_daily_means_for_many_documents(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.records import Document
+
+    docs = [Document(f"d{k}", f"{k}.txt", str(k), None, "utf-8", "en", 1.0, "", "en:1.0", "", f"2024-01-0{1 + k % 3}",
+                     "", "", "", "", 10, 1) for k in range(9)]
+    frames = {t: tables.frame(t, docs if t == "documents" else []) for t in tables.RECORDS}
+    monkeypatch.setattr(report, "MAX_POINTS", 5)
+    chart = report.per_document_over_time(database.in_memory(frames))
+    assert chart.figure is not None and len(chart.figure.data[0].x) == 3
+    assert "the mean per document of each day" in chart.caption
