@@ -64,7 +64,7 @@ def add_components(nlp: Language, models_dir: Path) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     patterns = models_dir / "en" / "patterns.jsonl"
-    ruler_opts = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    ruler_opts: dict[str, Any] = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe("entity_ruler", name="news_ruler", config={"overwrite_ents": True}, **ruler_opts)
     if patterns.exists():
         ruler.from_disk(patterns)  # type: ignore[attr-defined]

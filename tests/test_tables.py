@@ -6,8 +6,10 @@ import duckdb
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
+from spacy.language import Language
 
-from pipeline import tables
+from pipeline import runner, tables
+from pipeline.config import Settings
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "tables.md"
 
@@ -95,3 +97,17 @@ def test_read_table_keeps_the_schema_types_from_csv(tmp_path: Path) -> None:
     w.write("errors", [_error("x")])
     w.commit()
     assert tables.read_table(tmp_path, "errors").dtypes.astype(str).to_dict() == tables.dtypes("errors")
+
+
+@pytest.mark.model
+def test_run_settings_choose_formats_and_safe_csv(nlp: Language, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("=cmd|' /C calc'!A0\n\nSeptember 18, 2013\n\nChina said so.\n", encoding="utf-8")
+    runner.run([corpus], tmp_path / "out", nlp, Settings().with_(quiet=True, safe_csv=True,
+                                                                   formats=("csv", "parquet")))
+    csv = pd.read_csv(tmp_path / "out" / "segments.csv", dtype=str, keep_default_na=False)
+    parquet = pd.read_parquet(tmp_path / "out" / "segments.parquet")
+    assert csv.text[0] == "'=cmd|' /C calc'!A0"  # neutralised for spreadsheets
+    assert parquet.text[0] == "=cmd|' /C calc'!A0"  # exact in the machine format
+    assert not (tmp_path / "out" / tables.DATABASE).exists()
