@@ -189,3 +189,17 @@ def test_over_time_chart_shows_daily_means_for_many_documents(monkeypatch: pytes
     chart = report.per_document_over_time(database.in_memory(frames))
     assert chart.figure is not None and len(chart.figure.data[0].x) == 3
     assert "the mean per document of each day" in chart.caption
+
+
+@pytest.mark.parametrize(("flags", "written"), [([], True), (["--no-report"], False)])
+def test_run_writes_the_report_unless_asked_not_to(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                   flags: list[str], written: bool) -> None:
+    from pipeline import nlp as nlp_mod
+    from pipeline import runner
+
+    calls: list[Path] = []
+    monkeypatch.setattr(nlp_mod, "build", lambda settings: None)
+    monkeypatch.setattr(runner, "run", lambda *a: runner.Summary(0, 0, 0, 0, 0.0))
+    monkeypatch.setattr(report, "write", lambda out: calls.append(out) or out / report.REPORT)
+    assert cli.main(["run", str(tmp_path), "--out", str(tmp_path / "o"), *flags]) == 0
+    assert calls == ([tmp_path / "o"] if written else [])
