@@ -38,7 +38,7 @@ lint: $(STAMP) ## ruff and mypy; fail on any finding
 	$(BIN)/ruff check pipeline tests
 	$(BIN)/mypy pipeline
 
-schema: $(STAMP) ## regenerate docs/tables.md (the data dictionary) from pipeline/tables.py
+schema: $(STAMP) ## regenerate docs/tables.md (the data dictionary) from pipeline/tables.py and database.py
 	$(BIN)/python -m pipeline schema > docs/tables.md
 
 clean: ## remove generated tables (outputs/ keeps its README) and caches
