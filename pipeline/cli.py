@@ -42,7 +42,8 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--safe-csv", action="store_true",
                      help="neutralise spreadsheet formulas in the CSV: a text cell starting with = + - @ (or tab, "
                           "CR) gets a leading ' (off by default: machine readers want the exact text)")
-    run.add_argument("--no-report", action="store_true", help="do not write report.html after the run")
+    run.add_argument("--no-report", action="store_true",
+                     help="do not write report.html after the run (an earlier one in --out is removed)")
     sub.add_parser("schema", help="print the data dictionary (Markdown) of every output table and view")
     rep = sub.add_parser("report", help="rebuild report.html from the tables in --out, and a spreadsheet export",
                          description="Read the tables of a finished run in --out and write --out/report.html "
@@ -97,8 +98,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     summary = run_pipeline(args.corpus, out, nlp, settings)
     print(summary.line(), file=sys.stderr)
-    if not args.no_report:
-        from . import report
+    from . import report
 
+    if args.no_report:  # a report of an earlier run would not match these tables
+        (out / report.REPORT).unlink(missing_ok=True)
+    else:
         print(f"report: {report.write(out)}", file=sys.stderr)
     return 0

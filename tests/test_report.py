@@ -201,5 +201,8 @@ def test_run_writes_the_report_unless_asked_not_to(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(nlp_mod, "build", lambda settings: None)
     monkeypatch.setattr(runner, "run", lambda *a: runner.Summary(0, 0, 0, 0, 0.0))
     monkeypatch.setattr(report, "write", lambda out: calls.append(out) or out / report.REPORT)
+    (tmp_path / "o").mkdir()
+    (tmp_path / "o" / report.REPORT).write_text("an earlier run's report")
     assert cli.main(["run", str(tmp_path), "--out", str(tmp_path / "o"), *flags]) == 0
     assert calls == ([tmp_path / "o"] if written else [])
+    assert (tmp_path / "o" / report.REPORT).exists() == written  # never a stale report beside new tables
