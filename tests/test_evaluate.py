@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from pipeline import evaluate
+from pipeline import evaluate, tables
 
 RESULTS: dict[str, dict[str, object]] = {
     "zhseg": {"scores": {"p": 0.9, "r": 0.8, "f1": 0.85}, "reference": {"p": 0.855, "r": 0.789, "f1": 0.821},
@@ -41,3 +44,14 @@ def test_eval_without_shared_skips_with_the_reason(tmp_path: Path, capsys: pytes
     assert evaluate.main(["--shared", str(tmp_path / "absent"), "--out", str(tmp_path)]) == 0
     assert "eval skipped" in capsys.readouterr().out
     assert not (tmp_path / "eval.json").exists()
+
+
+@pytest.mark.parametrize("es", evaluate.SETS, ids=lambda es: es.name)
+def test_every_reference_metric_is_one_the_scorer_reports(es: evaluate.EvalSet, shared: Path, tmp_path: Path) -> None:
+    """A misspelt metric key would print n/a forever: score empty tables and compare the keys."""
+    tables.TableWriter(tmp_path).commit()
+    proc = subprocess.run([sys.executable, str(shared / "eval" / es.scorer), str(shared / "data" / es.gold),
+                           str(tmp_path), "--json"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    scores = evaluate.flatten(json.loads(proc.stdout.strip().splitlines()[-1]))
+    assert sorted(set(es.reference) - set(scores)) == []
