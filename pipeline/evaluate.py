@@ -25,21 +25,43 @@ class EvalSet:
     scorer: str
     # metric key (in the scorer's JSON, flattened with '.') -> reference score of the plain tool
     reference: dict[str, float]
+    plain: str = ""  # the plain tool the reference scores come from (../shared/README.md)
 
 
 SETS = (
     EvalSet("quotes", "polnear/dev/text", "polnear/dev", "score_quotes.py",
             {"precision": 0.975, "recall_quoted": 0.446, "recall_all": 0.154, "f1_quoted": 0.612,
-             "speaker_acc": 0.808, "strict_p": 0.757, "strict_r": 0.415, "strict_f1": 0.537}),
+             "speaker_acc": 0.808, "strict_p": 0.757, "strict_r": 0.415, "strict_f1": 0.537},
+            "textacy 0.13 direct_quotations + en_core_web_sm 3.8"),
     EvalSet("ner", "ner_wikiann/corpus", "ner_wikiann", "score_ner.py",
-            {"PER.f1": 0.519, "ORG.f1": 0.208, "LOC.f1": 0.367, "ALL.f1": 0.376}),
+            {"PER.f1": 0.519, "ORG.f1": 0.208, "LOC.f1": 0.367, "ALL.f1": 0.376}, "en_core_web_sm 3.8, bare"),
     EvalSet("langid", "langid/corpus", "langid", "score_langid.py",
             {"all": 0.742, "zh/single-words": 0.394, "zh/word-pairs": 0.554, "zh/sentences": 0.973,
-             "en/single-words": 0.22, "en/word-pairs": 0.596, "en/sentences": 0.998, "all/sentences": float("nan")}),
-    EvalSet("zhseg", "zhseg/corpus", "zhseg", "score_zhseg.py", {"p": 0.855, "r": 0.789, "f1": 0.821}),
+             "en/single-words": 0.22, "en/word-pairs": 0.596, "en/sentences": 0.998}, "langdetect 1.0.9, seeded"),
+    EvalSet("zhseg", "zhseg/corpus", "zhseg", "score_zhseg.py", {"p": 0.855, "r": 0.789, "f1": 0.821},
+            "jieba 0.42.1, precise mode"),
     EvalSet("zhner", "zhner/corpus", "zhner", "score_ner.py",
-            {"PER.f1": 0.672, "ORG.f1": 0.490, "LOC.f1": 0.624, "ALL.f1": 0.622}),
+            {"PER.f1": 0.672, "ORG.f1": 0.490, "LOC.f1": 0.624, "ALL.f1": 0.622}, "jieba.posseg nr/ns/nt"),
 )
+
+
+def format_table(results: dict[str, dict[str, object]]) -> str:
+    """One table of every score beside the plain tool's: set, metric, ours, plain, diff (+ better)."""
+    lines = [f"{'set':8} {'metric':16} {'ours':>7} {'plain':>7} {'diff':>7}  plain tool", "-" * 78]
+    for name, res in results.items():
+        if "error" in res:
+            lines.append(f"{name:8} {'(failed)':16} {res['error']}")
+            continue
+        scores, ref = res["scores"], res["reference"]
+        assert isinstance(scores, dict) and isinstance(ref, dict)
+        for k, (key, plain) in enumerate(ref.items()):
+            ours = scores.get(key)
+            shown = f"{ours:7.3f}" if ours is not None else f"{'n/a':>7}"
+            diff = f"{ours - plain:+7.3f}" if ours is not None else f"{'':7}"
+            lines.append(f"{name:8} {key:16} {shown} {plain:7.3f} {diff}  {res.get('plain', '') if k == 0 else ''}"
+                         .rstrip())
+        lines.append(f"{name:8} {'seconds':16} {res['seconds']:7}")
+    return "\n".join(lines)
 
 
 def flatten(d: dict[str, object], prefix: str = "") -> dict[str, float]:
@@ -77,19 +99,18 @@ def main(argv: list[str] | None = None) -> int:
         run([data / es.corpus], out_dir, nlp, settings)
         seconds = time.perf_counter() - t0
         proc = subprocess.run([sys.executable, str(args.shared / "eval" / es.scorer), str(data / es.gold),
-                               str(out_dir), "--json"], capture_output=True, text=True, check=True)
+                               str(out_dir), "--json"], capture_output=True, text=True)
+        if proc.returncode != 0:  # one scorer's failure must not cost the other sets' scores
+            err = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+            results[es.name] = {"error": f"{es.scorer} exited {proc.returncode}: {err}", "seconds": round(seconds, 1)}
+            continue
         scores = flatten(json.loads(proc.stdout.strip().splitlines()[-1]))
-        results[es.name] = {"scores": scores, "reference": es.reference, "seconds": round(seconds, 1)}
-    print(f"{'set':8} {'metric':18} {'ours':>7} {'plain':>7} {'diff':>7}")
-    for name, res in results.items():
-        scores, ref = res["scores"], res["reference"]
-        assert isinstance(scores, dict) and isinstance(ref, dict)
-        for key, plain in ref.items():
-            ours = scores.get(key)
-            diff = f"{ours - plain:+.3f}" if ours is not None and plain == plain else ""
-            print(f"{name:8} {key:18} {ours if ours is not None else float('nan'):7.3f} {plain:7.3f} {diff:>7}")
-        print(f"{name:8} {'seconds':18} {res['seconds']:7}")
-    (args.out / "eval.json").write_text(json.dumps(results, indent=1, sort_keys=True), encoding="utf-8")
+        results[es.name] = {"scores": scores, "reference": es.reference, "plain": es.plain,
+                            "seconds": round(seconds, 1)}
+    print(format_table(results))
+    path = args.out / "eval.json"
+    path.write_text(json.dumps(results, indent=1, sort_keys=True), encoding="utf-8")
+    print(f"written: {path}")
     return 0
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
+import sys
+import tomllib
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -12,9 +16,16 @@ from spacy.tokens import Doc
 from . import entities, quotes  # noqa: F401  (registers the component factories)
 from .config import DEFAULT_MODELS, Settings
 
+COMPONENTS_FILE = "components.toml"
+_PLACES = ("before", "after", "first", "last")
+
 
 class ModelNotFound(RuntimeError):
     pass
+
+
+class ComponentConfigError(ValueError):
+    """``models/components.toml`` names a module, factory or position that does not exist."""
 
 
 def model_name(settings: Settings) -> str:
@@ -53,10 +64,78 @@ def add_components(nlp: Language, models_dir: Path) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     patterns = models_dir / "en" / "patterns.jsonl"
-    ruler_opts = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    ruler_opts: dict[str, Any] = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe("entity_ruler", name="news_ruler", config={"overwrite_ents": True}, **ruler_opts)
     if patterns.exists():
         ruler.from_disk(patterns)  # type: ignore[attr-defined]
     nlp.add_pipe("news_entities", config={"models_dir": str(models_dir)})
     nlp.add_pipe("quote_extractor", config={"models_dir": str(models_dir)})
+    add_configured_components(nlp, models_dir / COMPONENTS_FILE)
     return nlp
+
+
+def add_configured_components(nlp: Language, path: Path) -> list[str]:
+    """Add the extra components listed in ``path`` (``models/components.toml``), if it exists.
+
+    The file lists code to import first (``import``: module names, or ``.py`` files relative to
+    the file's folder), whose ``@Language.factory`` registers the components, then one
+    ``[[component]]`` table per component: ``factory``, optional ``name``, ``config`` and one of
+    ``before``/``after`` (a component name) or ``first``/``last`` (``true``). Factories that an
+    installed package registers through spaCy's ``spacy_factories`` entry point need no import.
+
+    Returns:
+        The names of the components added, in order.
+    """
+    if not path.exists():
+        return []
+    try:
+        spec = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ComponentConfigError(f"{path}: not valid TOML: {exc}") from exc
+    for entry in spec.get("import", []):
+        _import(str(entry), path.parent)
+    added = []
+    for k, comp in enumerate(spec.get("component", [])):
+        added.append(_add(nlp, comp, f"{path} [[component]] #{k + 1}"))
+    return added
+
+
+def _import(entry: str, base: Path) -> None:
+    """Import a module by dotted name, or a ``.py`` file by path (relative to ``base``)."""
+    if not entry.endswith(".py"):
+        try:
+            importlib.import_module(entry)
+        except ImportError as exc:
+            raise ComponentConfigError(f"cannot import module {entry!r} listed in {COMPONENTS_FILE}: {exc}") from exc
+        return
+    file = (base / entry).resolve()
+    if not file.is_file():
+        raise ComponentConfigError(f"{COMPONENTS_FILE} imports {entry!r}, but {file} is not a file")
+    name = f"pipeline_extension_{file.stem}"
+    if name in sys.modules:
+        return
+    module_spec = importlib.util.spec_from_file_location(name, file)
+    assert module_spec is not None and module_spec.loader is not None
+    module = importlib.util.module_from_spec(module_spec)
+    sys.modules[name] = module
+    module_spec.loader.exec_module(module)
+
+
+def _add(nlp: Language, comp: dict[str, Any], where: str) -> str:
+    factory = comp.get("factory")
+    if not isinstance(factory, str):
+        raise ComponentConfigError(f"{where}: `factory` (the registered factory name) is required")
+    if not nlp.has_factory(factory):
+        raise ComponentConfigError(f"{where}: no spaCy factory {factory!r} is registered; list the module that "
+                                   "defines it under `import`")
+    unknown = set(comp) - {"factory", "name", "config", *_PLACES}
+    if unknown:
+        raise ComponentConfigError(f"{where}: unknown keys {sorted(unknown)}; allowed: factory, name, config, "
+                                   f"{', '.join(_PLACES)}")
+    place = {k: comp[k] for k in _PLACES if k in comp}
+    for k in ("before", "after"):
+        if k in place and place[k] not in nlp.pipe_names:
+            raise ComponentConfigError(f"{where}: {k} = {place[k]!r} is not in the pipeline {nlp.pipe_names}")
+    name = str(comp.get("name", factory))
+    nlp.add_pipe(factory, name=name, config=dict(comp.get("config", {})), **place)
+    return name

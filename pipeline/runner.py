@@ -216,7 +216,7 @@ def run(roots: list[Path], out_dir: Path, nlp: Language, settings: Settings) -> 
     from .progress import Progress
 
     t0 = time.perf_counter()
-    writer = TableWriter(out_dir)
+    writer = TableWriter(out_dir, settings.formats, safe_csv=settings.safe_csv)
     progress = Progress(quiet=settings.quiet, stream=sys.stderr)
     try:
         for batch in _batches(ingest.iter_inputs(roots), settings.batch_size):

@@ -45,3 +45,13 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def models_dir() -> Path:
     return MODELS_DIR
+
+
+@pytest.fixture(scope="session")
+def seed_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The CLI run over the demo corpus in every output format (tables, database, report)."""
+    from pipeline import cli
+
+    out = tmp_path_factory.mktemp("seed_run")
+    assert cli.main(["run", str(CORPUS_DIR), "--out", str(out), "--formats", "csv,parquet,duckdb", "--quiet"]) == 0
+    return out

@@ -1,0 +1,45 @@
+"""nlp.py: extra components from models/components.toml, and clear errors when it is wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from pipeline import nlp as nlp_mod
+from pipeline.config import MODELS_DIR, PROJ_ROOT
+
+EXAMPLE = PROJ_ROOT / "examples" / "entity_label_filter.py"
+
+
+def _config(tmp: Path, text: str) -> Path:
+    path = tmp / nlp_mod.COMPONENTS_FILE
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_shipped_configuration_adds_nothing(blank: Language) -> None:
+    assert nlp_mod.add_configured_components(blank, MODELS_DIR / nlp_mod.COMPONENTS_FILE) == []
+
+
+def test_components_are_imported_and_placed_as_configured(blank: Language, tmp_path: Path) -> None:
+    nlp_mod.add_components(blank, MODELS_DIR)
+    path = _config(tmp_path, f'import = ["{EXAMPLE}"]\n[[component]]\nfactory = "entity_label_filter"\n'
+                             'name = "drop_dates"\nbefore = "quote_extractor"\nconfig = {drop = ["DATE"]}\n')
+    assert nlp_mod.add_configured_components(blank, path) == ["drop_dates"]
+    assert blank.pipe_names[-2:] == ["drop_dates", "quote_extractor"]
+    assert blank.get_pipe("drop_dates").drop == {"DATE"}  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('[[component]]\nfactory = "no_such_factory"\n', "no spaCy factory 'no_such_factory' is registered"),
+    ('import = ["no_such_module_xyz"]\n', "cannot import module 'no_such_module_xyz'"),
+    ('import = ["missing.py"]\n', "is not a file"),
+    ('[[component]]\nfactory = "paragraph_breaks"\nafter = "parser"\n', "after = 'parser' is not in the pipeline"),
+    ('[[component]]\nfactory = "paragraph_breaks"\nwhere = "end"\n', "unknown keys ['where']"),
+    ("[[component]\n", "not valid TOML"),
+])
+def test_configuration_errors_say_what_is_wrong(blank: Language, tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(nlp_mod.ComponentConfigError, match=message.replace("[", r"\[").replace("(", r"\(")):
+        nlp_mod.add_configured_components(blank, _config(tmp_path, text))
