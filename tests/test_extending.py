@@ -18,7 +18,7 @@ from pipeline import runner, tables
 from pipeline.config import MODELS_DIR, PROJ_ROOT, Settings
 
 # The lines the README tells a researcher to add, verbatim.
-CUE_VERB = "lament"
+CUE_VERB = "grumble"
 ENTITY_PATTERN = ('{"label": "ORG", "pattern": "Asia-Pacific Space Cooperation Organization", '
                   '"id": "Asia-Pacific Space Cooperation Organization"}')
 CHINESE_WORD = "玉兔号 20 nz"
@@ -62,11 +62,11 @@ def before_after(text: str, file: str, line: str, nlp: Language, tmp: Path) -> t
 
 @pytest.mark.model
 def test_adding_a_cue_verb_finds_the_quote(nlp: Language, tmp_path: Path) -> None:
-    text = _article("“We will land on the Moon before 2030,” Yang Liwei lamented.")
+    text = _article("“We will land on the Moon before 2030,” Yang Liwei grumbled.")
     before, after = before_after(text, "en/quote_verbs.txt", CUE_VERB, nlp, tmp_path)
     assert before["quotes"].empty
     q = after["quotes"]
-    assert list(zip(q.cue, q.speaker, q.quote_type, strict=True)) == [("lamented", "Yang Liwei", "direct")]
+    assert list(zip(q.cue, q.speaker, q.quote_type, strict=True)) == [("grumbled", "Yang Liwei", "direct")]
 
 
 @pytest.mark.model
