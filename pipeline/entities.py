@@ -47,6 +47,8 @@ if not Doc.has_extension("entity_rules"):
 LABEL_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "nationality", "GPE": "city or region",
                "LOC": "city or region", "FAC": "facility"}
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+# names whose edges are repaired like NAME_LABELS ("Piano Man ''" is a WORK_OF_ART)
+TITLED_LABELS = (*NAME_LABELS, "WORK_OF_ART", "EVENT", "PRODUCT", "LAW")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s?)$")
@@ -61,6 +63,8 @@ HEAD_BREAKS = {"of", "for", "on", "in", "at", "de"}
 EDGE_PUNCT = set("'\"`‘’“”«»()[]{}<>*|,;:!?/-–—•·") | {"''", "``", "--"}
 SEPARATORS = {"/", "-", "–", "—", "|", "•"}
 POSSESSIVES = {"'s", "’s", "'", "’"}
+# words after which a name is a place, not a person ("born in X", "near X")
+PLACE_PREPOSITIONS = {"in", "near", "outside", "across", "throughout"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,11 +183,12 @@ def respan(ent: Span, start: int, end: int, label: str | None = None) -> Span:
 def trim_span(ent: Span, titles: frozenset[str] = frozenset()) -> Span | None:
     """The span without edge punctuation, a leading "the", a trailing possessive or a person's title.
 
-    Returns None when nothing of the name is left.
+    A trailing function word ("... Corporation of") goes too, and a person loses trailing
+    numbers ("Arthur Ashe 6–3"). Returns None when nothing of the name is left.
     """
     start, end = ent.start, ent.end
     doc = ent.doc
-    if ent.label_ not in NAME_LABELS:
+    if ent.label_ not in TITLED_LABELS:
         while start < end and doc[start].is_space:
             start += 1
         while end > start and doc[end - 1].is_space:
@@ -195,7 +200,9 @@ def trim_span(ent: Span, titles: frozenset[str] = frozenset()) -> Span | None:
         first, last = doc[start], doc[end - 1]
         if first.is_space or first.text in EDGE_PUNCT or first.lower_ == "the":
             start, changed = start + 1, True
-        elif last.is_space or last.text in EDGE_PUNCT or last.text in POSSESSIVES:
+        elif (last.is_space or last.text in EDGE_PUNCT or last.text in POSSESSIVES
+              or (last.lower_ in FUNCTION_WORDS and end - start > 1)
+              or (ent.label_ == "PERSON" and end - start > 1 and not any(ch.isalpha() for ch in last.text))):
             end, changed = end - 1, True
         elif (ent.label_ == "PERSON" and end - start >= 2 and first.lower_.rstrip(".") in titles
               and doc[start + 1].is_title):
@@ -378,7 +385,19 @@ class NewsEntities:
         head = self.rules.heads.get(head_word(ent))
         if head is not None and len(ent) >= 2 and head.label != ent.label_:
             return respan(ent, ent.start, ent.end, head.label)
+        if ent.label_ == "PERSON" and self._after_place_word(ent):
+            return respan(ent, ent.start, ent.end, "GPE")
         return ent
+
+    @staticmethod
+    def _after_place_word(ent: Span) -> bool:
+        """A person is not "in" or "near" somewhere: "moved to Moheda", "born in Larissa"."""
+        if ent.start == 0:
+            return False
+        prev = ent.doc[ent.start - 1]
+        after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        possessive = after is not None and after.text in POSSESSIVES
+        return prev.lower_ in PLACE_PREPOSITIONS and prev.is_lower and not possessive
 
     def _drop_common_words(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """Drop one-word names in headline-cased lines that the article writes in lower case elsewhere."""
