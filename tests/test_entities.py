@@ -249,3 +249,21 @@ def test_all_caps_headline_is_retagged(nlp: Language) -> None:
     doc = nlp("CHINA AND RUSSIA SIGN SPACE DEAL\n\nThe deal was signed in Moscow on Monday.")
     found = {(e.text, e.label_) for e in doc.ents}
     assert {("CHINA", "GPE"), ("RUSSIA", "GPE")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "label", "expected"),
+    [
+        ("the Permanente Metals Corporation of Richmond", 1, 5, "ORG", "Permanente Metals Corporation"),
+        ("Arthur Ashe 6–3 in the final", 0, 3, "PERSON", "Arthur Ashe"),
+        ("Apollo 11 landed", 0, 2, "PRODUCT", "Apollo 11"),  # numbers stay in other names
+    ],
+)
+def test_trim_span_tails(blank: Language, text: str, start: int, end: int, label: str, expected: str) -> None:
+    trimmed = entities.trim_span(_ent(blank, text, start, end, label), RULES.titles)
+    assert trimmed is not None and trimmed.text == expected
+
+
+def test_one_word_person_after_in_is_a_place(blank: Language) -> None:
+    doc = _run(blank, "She was born in Moheda and met Larsson there.", [("Moheda", "PERSON"), ("Larsson", "PERSON")])
+    assert [e.label_ for e in doc.ents] == ["GPE", "PERSON"]
