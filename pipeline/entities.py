@@ -311,16 +311,17 @@ class NewsEntities:
         self.codes = {v: a.country_code for v, a in rules.aliases.items() if a.country_code and a.kind == "country"}
 
     def __call__(self, doc: Doc) -> Doc:
-        acronyms = learn_acronyms(doc.text)
+        text = doc.text  # spaCy builds it from the tokens on every access: read it once
+        acronyms = learn_acronyms(text)
         doc._.acronyms = acronyms
         doc._.entity_rules = self.rules
         ents = [e for e in doc.ents if "\n" not in e.text and e.text.strip()]
-        ents = self._retag_caps_lines(doc, ents, acronyms)
+        ents = self._retag_caps_lines(doc, text, ents, acronyms)
         ents = [p for e in ents for p in split_span(e)]
         ents = [t for e in ents if (t := trim_span(e, self.rules.titles)) is not None]
-        ents = replace_overlapping(ents, self._full_names(doc, acronyms))
+        ents = replace_overlapping(ents, self._full_names(doc, text, acronyms))
         ents = [self._relabel(e) for e in ents]
-        ents = self._drop_common_words(doc, ents)
+        ents = self._drop_common_words(doc, text, ents)
         ents = self._one_label_per_name(ents)
         full_labels = {clean_name(e.text): e.label_ for e in ents}
         ents = [self._relabel_acronym(e, acronyms, full_labels) for e in ents]
@@ -331,13 +332,13 @@ class NewsEntities:
             self._describe(ent, acronyms, people)
         return doc
 
-    def _retag_caps_lines(self, doc: Doc, ents: list[Span], acronyms: dict[str, str]) -> list[Span]:
+    def _retag_caps_lines(self, doc: Doc, text: str, ents: list[Span], acronyms: dict[str, str]) -> list[Span]:
         """Entities of ALL-CAPS lines found again in a headline-cased copy of the line."""
         if self.nlp is None:
             return ents
         keep = set(acronyms) | {v for v in self.aliases if v.isupper()}
-        for s, e in line_bounds(doc.text):
-            line = doc.text[s:e]
+        for s, e in line_bounds(text):
+            line = text[s:e]
             if not is_caps_line(line):
                 continue
             found = []
@@ -359,11 +360,11 @@ class NewsEntities:
         return d
 
     @staticmethod
-    def _full_names(doc: Doc, acronyms: dict[str, str]) -> list[Span]:
+    def _full_names(doc: Doc, text: str, acronyms: dict[str, str]) -> list[Span]:
         """Every written full name of a learned acronym, as one ORG span."""
         found: list[Span] = []
-        for full in set(acronyms.values()):
-            for m in re.finditer(rf"(?<!\w){re.escape(full)}(?!\w)", doc.text):
+        for full in sorted(set(acronyms.values())):
+            for m in re.finditer(rf"(?<!\w){re.escape(full)}(?!\w)", text):
                 span = doc.char_span(m.start(), m.end(), label="ORG", alignment_mode="strict")
                 if span is not None:
                     found.append(span)
@@ -399,10 +400,10 @@ class NewsEntities:
         possessive = after is not None and after.text in POSSESSIVES
         return prev.lower_ in PLACE_PREPOSITIONS and prev.is_lower and not possessive
 
-    def _drop_common_words(self, doc: Doc, ents: list[Span]) -> list[Span]:
+    def _drop_common_words(self, doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         """Drop one-word names in headline-cased lines that the article writes in lower case elsewhere."""
         lower_words = {t.text for t in doc if t.is_lower}
-        titled = [(s, e) for s, e in line_bounds(doc.text) if is_title_line(doc.text[s:e])]
+        titled = [(s, e) for s, e in line_bounds(text) if is_title_line(text[s:e])]
         if not titled:
             return ents
 
