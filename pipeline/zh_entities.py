@@ -40,6 +40,9 @@ class ZhRules:
     aliases: dict[str, str]  # name -> label
     foreign: frozenset[str]  # characters of transliterated names
     not_names: frozenset[str]
+    surname_set: frozenset[str] = frozenset()  # the same words as sets, for lookups
+    suffix_set: frozenset[str] = frozenset()
+    suffix_max: int = 0
 
 
 def _lines(path: Path) -> list[str]:
@@ -66,20 +69,29 @@ def load_rules(zh_dir: Path) -> ZhRules:
     alias_labels = {k: a.label for k, a in aliases(zh_dir / "aliases.csv").items()}
     return ZhRules(tuple(surnames), tuple(suffixes), abbreviations, tuple(_lines(zh_dir / "abbreviation_verbs.txt")),
                    alias_labels, frozenset(_lines(zh_dir / "transliteration_chars.txt")),
-                   frozenset(_lines(zh_dir / "not_names.txt")))
+                   frozenset(_lines(zh_dir / "not_names.txt")), frozenset(surnames), frozenset(suffixes),
+                   max(map(len, suffixes), default=0))
 
 
 def surname_of(name: str, rules: ZhRules) -> str:
     """The surname a Chinese name starts with ("欧阳" before "欧"); empty when none."""
-    return next((s for s in rules.surnames if name.startswith(s) and len(name) > len(s)), "")
+    for n in (2, 1):  # surnames have one or two characters
+        if len(name) > n and name[:n] in rules.surname_set:
+            return name[:n]
+    return ""
+
+
+def _split_suffix(word: str, rules: ZhRules) -> tuple[str, str]:
+    """``(name, suffix)`` when ``word`` ends with a title or doctrine word, else ``(word, "")``."""
+    for n in range(min(rules.suffix_max, len(word) - 1), 0, -1):
+        if word[-n:] in rules.suffix_set:
+            return word[:-n], word[-n:]
+    return word, ""
 
 
 def person_name(word: str, rules: ZhRules) -> str:
     """The person's name in an ``nr`` word, titles and doctrine words cut off; empty if it is no name."""
-    for suffix in rules.suffixes:
-        if word.endswith(suffix) and len(word) > len(suffix):
-            word = word[: -len(suffix)]
-            break
+    word = _split_suffix(word, rules)[0]
     if len(word) < 2:
         return ""
     surname = surname_of(word, rules)
@@ -92,11 +104,11 @@ def person_name(word: str, rules: ZhRules) -> str:
 
 def _title_after_surname(tok: Token, nxt: Token | None, rules: ZhRules) -> bool:
     """"江主席": a lone surname followed by a title (in one token or the next)."""
-    for suffix in rules.suffixes:
-        if tok.text.endswith(suffix) and tok.text[: -len(suffix)] in rules.surnames and len(tok.text) > len(suffix):
-            return True
-    return (len(tok.text) == 1 and tok.text in rules.surnames and nxt is not None and nxt.start == tok.end
-            and nxt.text in rules.suffixes)
+    name, suffix = _split_suffix(tok.text, rules)
+    if suffix and name in rules.surname_set:
+        return True
+    return (len(tok.text) == 1 and tok.text in rules.surname_set and nxt is not None and nxt.start == tok.end
+            and nxt.text in rules.suffix_set)
 
 
 def abbreviation_mentions(tok: Token, rules: ZhRules) -> list[Mention]:
@@ -141,8 +153,8 @@ def token_mentions(tokens: list[Token], rules: ZhRules) -> Iterator[Mention]:
             i += 1
             continue
         if _title_after_surname(tok, nxt, rules):
-            surname = next(s for s in rules.surnames if tok.text.startswith(s))
-            yield tok.start, tok.start + len(surname), "PERSON"
+            name = _split_suffix(tok.text, rules)[0] if len(tok.text) > 1 else tok.text
+            yield tok.start, tok.start + len(name), "PERSON"
             i += 1
             continue
         label = MENTION_LABELS.get(tok.pos)
