@@ -407,10 +407,15 @@ class NewsEntities:
         if not titled:
             return ents
 
+        def in_title(ent: Span) -> bool:
+            return any(s <= ent.start_char < e for s, e in titled)
+
+        # a name the body also tags is a name ("Trump" in a headline and in the text)
+        named_in_body = {e.text for e in ents if not in_title(e)}
+
         def common(ent: Span) -> bool:
-            return (len(ent) == 1 and not ent.id_ and ent.text.lower() in lower_words
-                    and any(s <= ent.start_char < e for s, e in titled)
-                    and not places_mod.lookup(ent.text, self.rules.places)[0])
+            return (len(ent) == 1 and not ent.id_ and ent.text.lower() in lower_words and in_title(ent)
+                    and ent.text not in named_in_body and not places_mod.lookup(ent.text, self.rules.places)[0])
         return [e for e in ents if not common(e)]
 
     @staticmethod

@@ -191,6 +191,13 @@ def test_common_word_in_title_line_is_not_a_place(blank: Language) -> None:
     assert ("Deterrence", "GPE") not in {(e.text, e.label_) for e in doc.ents}
 
 
+def test_title_line_name_also_tagged_in_body_stays(blank: Language) -> None:
+    text = ("Trump played his trump card. Trump left.\n\n"
+            "Reuters– “Trump Meets Leaders in Helsinki Today")
+    doc = _run(blank, text, [("Trump", "PERSON"), ("Trump", "PERSON"), ("Reuters", "ORG"), ("Trump", "PERSON")])
+    assert [e.text for e in doc.ents].count("Trump") == 3
+
+
 def test_known_place_in_title_line_stays(blank: Language) -> None:
     text = "He went to beijing airport.\n\nReuters– “China Says Beijing Will Train Astronauts"
     doc = _run(blank, text, [("China", "GPE"), ("Beijing", "GPE")])
