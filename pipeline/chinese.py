@@ -85,12 +85,23 @@ def segment(text: str, start: int, end: int, userdict: Path | None) -> list[Toke
     return out
 
 
-def romanise(name: str) -> str:
-    """A Chinese personal name in pinyin, surname first: 王亚平 -> Wang Yaping."""
+def romanise(name: str, surnames: tuple[str, ...] = ()) -> str:
+    """A Chinese personal name in pinyin, surname first: 王亚平 -> Wang Yaping.
+
+    Args:
+        name: the name in Han characters.
+        surnames: known surnames; a compound one (欧阳) makes one word: 欧阳修 -> Ouyang Xiu.
+            Without a match the surname is the first character (two for a four-character name);
+            when ``surnames`` is given and none matches, the name is a transliterated foreign
+            one and stays one word: 克林顿 -> Kelindun.
+    """
     syllables = lazy_pinyin(name)
-    if not syllables:
+    if not syllables or len(syllables) != len(name):
         return name
-    surname_len = 2 if len(name) >= 4 else 1
+    known = next((s for s in sorted(surnames, key=len, reverse=True) if name.startswith(s) and len(name) > len(s)), "")
+    if surnames and not known:
+        return "".join(syllables).capitalize()
+    surname_len = len(known) if known else (2 if len(name) >= 4 else 1)
     surname = "".join(syllables[:surname_len]).capitalize()
     given = "".join(syllables[surname_len:]).capitalize()
     return f"{surname} {given}".strip()

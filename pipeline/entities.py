@@ -1,15 +1,28 @@
 """Entities: spaCy components that make NER output consistent, canonical and coded.
 
-``news_entities`` runs after the NER: it drops spans that cross a line break, learns
-acronyms the article defines ("Full Name (ACR)"), gives every mention of a person's
-surname the person's label and full name, and sets ``span._.canonical``, ``span._.kind``
-and ``span._.country_code`` on every entity.
+``news_entities`` runs after the NER and the ``news_ruler`` gazetteer. Per document it:
+
+1. re-tags ALL-CAPS headline lines from a title-cased copy (the small model reads
+   capitals as acronyms);
+2. repairs span edges: quote marks and brackets, a leading "the", a trailing possessive,
+   titles swallowed into a person's name ("Director General Wang Zhaoyao");
+3. splits spans at a spaced separator ("Tanith Belbin / Benjamin Agosto");
+4. learns acronyms the article defines ("Full Name (ACR)", "ACR (Full Name)") and marks
+   every written full name as one entity;
+5. fixes labels: known places and head words ("... University", "... River") from
+   ``models/``, a single label per name within the document, a person's surname is a
+   person, words of a title-case line that the article writes in lower case elsewhere are
+   not names ("Deterrence");
+6. sets ``span._.canonical``, ``span._.kind``, ``span._.country_code`` and, for compounds
+   naming several countries ("Sino-American"), ``span._.countries``.
 """
 
 from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,23 +32,39 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from . import places as places_mod
+
 for _name in ("canonical", "kind", "country_code"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default="")
+if not Span.has_extension("countries"):
+    Span.set_extension("countries", default=None)  # [(canonical, code), ...] for a compound
 if not Doc.has_extension("acronyms"):
     Doc.set_extension("acronyms", default=None)
+if not Doc.has_extension("entity_rules"):
+    Doc.set_extension("entity_rules", default=None)  # the Rules the component used
 
 LABEL_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "nationality", "GPE": "city or region",
                "LOC": "city or region", "FAC": "facility"}
-AGENCY_WORDS = {"agency", "administration", "office", "ministry", "department", "commission", "council",
-                "bureau", "authority", "nations", "parliament", "congress", "senate", "government"}
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+# names whose edges are repaired like NAME_LABELS ("Piano Man ''" is a WORK_OF_ART)
+TITLED_LABELS = (*NAME_LABELS, "WORK_OF_ART", "EVENT", "PRODUCT", "LAW")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s?)$")
 # Full Name (ACR)  or  ACR (Full Name)
 ACRONYM_AFTER = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|on|the|de|du)\s+)*){1,10})\(([A-Z][A-Z0-9&]{1,9})\)")
 ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z0-9&]{1,9})\s+\(((?:[A-Z][\w’'-]*\s*(?:(?:of|for|and|on|the)\s+)*){2,10})\)")
 FUNCTION_WORDS = {"of", "for", "and", "on", "the", "de", "du"}
+# lower-case words of a title (headline casing keeps them lower)
+TITLE_SMALL_WORDS = FUNCTION_WORDS | {"a", "an", "in", "at", "to", "by", "with", "from", "or", "as", "is", "vs"}
+# a span's head is the word before its first preposition ("Ministry of Transport")
+HEAD_BREAKS = {"of", "for", "on", "in", "at", "de"}
+EDGE_PUNCT = set("'\"`‘’“”«»()[]{}<>*|,;:!?/-–—•·") | {"''", "``", "--"}
+SEPARATORS = {"/", "-", "–", "—", "|", "•"}
+POSSESSIVES = {"'s", "’s", "'", "’"}
+# words after which a name is a place, not a person ("born in X", "near X")
+PLACE_PREPOSITIONS = {"in", "near", "outside", "across", "throughout"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,14 +75,56 @@ class Alias:
     country_code: str
 
 
+@dataclass(frozen=True, slots=True)
+class Head:
+    label: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """The data the component works from, all read from ``models/en``."""
+
+    aliases: dict[str, Alias]
+    heads: dict[str, Head]
+    titles: frozenset[str]
+    places: places_mod.Places
+
+
+def _rows(path: Path) -> Iterable[dict[str, str]]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(line for line in f if not line.startswith("#")))
+
+
 @lru_cache(maxsize=4)
 def load_aliases(path: Path) -> dict[str, Alias]:
     """Variant -> canonical name table (models/en/aliases.csv)."""
+    return {r["variant"]: Alias(r["canonical"], r["label"], r["kind"], r["country_code"]) for r in _rows(path)}
+
+
+@lru_cache(maxsize=4)
+def load_heads(path: Path) -> dict[str, Head]:
+    """Head word -> label and kind (models/en/heads.csv), keyed by lower case."""
+    return {r["head"].lower(): Head(r["label"], r["kind"]) for r in _rows(path)}
+
+
+@lru_cache(maxsize=4)
+def load_titles(path: Path) -> frozenset[str]:
+    """Titles and honorifics written before a name (models/en/titles.txt), lower case."""
     if not path.exists():
-        return {}
-    with path.open(encoding="utf-8", newline="") as f:
-        rows = csv.DictReader(line for line in f if not line.startswith("#"))
-        return {r["variant"]: Alias(r["canonical"], r["label"], r["kind"], r["country_code"]) for r in rows}
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=4)
+def load_rules(models_dir: Path) -> Rules:
+    """Every rule file of ``models/en``, read once per process."""
+    en = models_dir / "en"
+    return Rules(load_aliases(en / "aliases.csv"), load_heads(en / "heads.csv"), load_titles(en / "titles.txt"),
+                 places_mod.load(en / "combining_forms.csv"))
 
 
 def clean_name(text: str) -> str:
@@ -102,26 +173,156 @@ def country_code(name: str) -> str:
         return ""
 
 
+# --- span repairs (plain functions over spans: testable on blank pipelines) ---------------
+
+def respan(ent: Span, start: int, end: int, label: str | None = None) -> Span:
+    """The same entity over tokens ``start:end`` (and a new label), keeping the ruler's id."""
+    return Span(ent.doc, start, end, label=label or ent.label_, span_id=ent.id_)
+
+
+def trim_span(ent: Span, titles: frozenset[str] = frozenset()) -> Span | None:
+    """The span without edge punctuation, a leading "the", a trailing possessive or a person's title.
+
+    A trailing function word ("... Corporation of") goes too, and a person loses trailing
+    numbers ("Arthur Ashe 6–3"). Returns None when nothing of the name is left.
+    """
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    if ent.label_ not in TITLED_LABELS:
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        return respan(ent, start, end) if end > start else None
+    changed = True
+    while changed and start < end:
+        changed = False
+        first, last = doc[start], doc[end - 1]
+        if first.is_space or first.text in EDGE_PUNCT or first.lower_ == "the":
+            start, changed = start + 1, True
+        elif (last.is_space or last.text in EDGE_PUNCT or last.text in POSSESSIVES
+              or (last.lower_ in FUNCTION_WORDS and end - start > 1)
+              or (ent.label_ == "PERSON" and end - start > 1 and not any(ch.isalpha() for ch in last.text))):
+            end, changed = end - 1, True
+        elif (ent.label_ == "PERSON" and end - start >= 2 and first.lower_.rstrip(".") in titles
+              and doc[start + 1].is_title):
+            start, changed = start + 1, True
+    if end <= start or not any(ch.isalpha() for ch in doc[start:end].text):
+        return None
+    return ent if (start, end) == (ent.start, ent.end) else respan(ent, start, end)
+
+
+def split_span(ent: Span) -> list[Span]:
+    """Parts of a span joined by a spaced separator ("A / B", "A - B"); the span itself otherwise."""
+    if ent.label_ not in NAME_LABELS:
+        return [ent]
+    doc = ent.doc
+    cuts = [t.i for t in ent[1:-1] if t.text in SEPARATORS and doc[t.i - 1].whitespace_ and t.whitespace_]
+    if not cuts:
+        return [ent]
+    bounds = [ent.start, *[c for cut in cuts for c in (cut, cut + 1)], ent.end]
+    return [respan(ent, s, e) for s, e in zip(bounds[::2], bounds[1::2], strict=True) if e > s]
+
+
+def head_of(name: str) -> str:
+    """The head of a name, lower case: the word before its first preposition, else the last word.
+
+    "Ministry of Transport" -> ministry; "China Manned Space Agency" -> agency.
+    """
+    words = [w.strip(".,") for w in name.split() if any(ch.isalnum() for ch in w)]
+    for k, w in enumerate(words[1:], start=1):
+        if w.lower() in HEAD_BREAKS:
+            return words[k - 1].lower()
+    return words[-1].lower() if words else ""
+
+
+def head_word(ent: Span) -> str:
+    """The head of an entity span (see ``head_of``)."""
+    return head_of(ent.text)
+
+
+def has_known_head(name: str, doc: Doc) -> bool:
+    """Whether the head word of ``name`` is in the heads table of the pipeline that made ``doc``."""
+    rules = doc._.entity_rules
+    return rules is not None and head_of(name) in rules.heads
+
+
+def line_bounds(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every line of ``text``."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def is_caps_line(line: str) -> bool:
+    """An ALL-CAPS line: at least two words of letters and no lower-case letter."""
+    words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 1]
+    return len(words) >= 2 and not any(ch.islower() for ch in line)
+
+
+def is_title_line(line: str) -> bool:
+    """A headline-cased line: three words or more, every content word capitalised."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", line)
+    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
+    return len(words) >= 3 and bool(content) and all(w[0].isupper() for w in content)
+
+
+def title_case(line: str, keep: set[str]) -> str:
+    """An ALL-CAPS line in headline case, same length; words in ``keep`` (acronyms) stay."""
+    def fix(m: re.Match[str]) -> str:
+        w = m[0]
+        if w in keep:
+            return w
+        if w.lower() in TITLE_SMALL_WORDS and m.start() > 0:
+            return w.lower()
+        return w[0] + w[1:].lower()
+    return re.sub(r"[^\W\d_]+", fix, line)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def replace_overlapping(ents: list[Span], new: list[Span]) -> list[Span]:
+    """``ents`` with every span that overlaps one of ``new`` replaced by ``new``."""
+    kept = [e for e in ents if not any(_overlaps(e, n) for n in new)]
+    return kept + new
+
+
 @Language.factory(
     "news_entities",
-    assigns=["doc.ents", "span._.canonical", "span._.kind", "span._.country_code"],
+    assigns=["doc.ents", "span._.canonical", "span._.kind", "span._.country_code", "span._.countries"],
     requires=["doc.ents"],
     default_config={"models_dir": "models"},
 )
 def make_news_entities(nlp: Language, name: str, models_dir: str) -> NewsEntities:
-    return NewsEntities(load_aliases(Path(models_dir) / "en" / "aliases.csv"))
+    return NewsEntities(load_rules(Path(models_dir)), nlp)
 
 
 class NewsEntities:
     """Consistent labels, canonical names, kinds and country codes within one document."""
 
-    def __init__(self, aliases: dict[str, Alias]) -> None:
-        self.aliases = aliases
+    def __init__(self, rules: Rules, nlp: Language | None = None) -> None:
+        self.rules = rules
+        self.aliases = rules.aliases
+        self.nlp = nlp
+        self.codes = {v: a.country_code for v, a in rules.aliases.items() if a.country_code and a.kind == "country"}
 
     def __call__(self, doc: Doc) -> Doc:
-        acronyms = learn_acronyms(doc.text)
+        text = doc.text  # spaCy builds it from the tokens on every access: read it once
+        acronyms = learn_acronyms(text)
         doc._.acronyms = acronyms
+        doc._.entity_rules = self.rules
         ents = [e for e in doc.ents if "\n" not in e.text and e.text.strip()]
+        ents = self._retag_caps_lines(doc, text, ents, acronyms)
+        ents = [p for e in ents for p in split_span(e)]
+        ents = [t for e in ents if (t := trim_span(e, self.rules.titles)) is not None]
+        ents = replace_overlapping(ents, self._full_names(doc, text, acronyms))
+        ents = [self._relabel(e) for e in ents]
+        ents = self._drop_common_words(doc, text, ents)
+        ents = self._one_label_per_name(ents)
         full_labels = {clean_name(e.text): e.label_ for e in ents}
         ents = [self._relabel_acronym(e, acronyms, full_labels) for e in ents]
         ents = self._link_surnames(doc, ents)
@@ -131,19 +332,116 @@ class NewsEntities:
             self._describe(ent, acronyms, people)
         return doc
 
+    def _retag_caps_lines(self, doc: Doc, text: str, ents: list[Span], acronyms: dict[str, str]) -> list[Span]:
+        """Entities of ALL-CAPS lines found again in a headline-cased copy of the line."""
+        if self.nlp is None:
+            return ents
+        keep = set(acronyms) | {v for v in self.aliases if v.isupper()}
+        for s, e in line_bounds(text):
+            line = text[s:e]
+            if not is_caps_line(line):
+                continue
+            found = []
+            for le in self._ner(title_case(line, keep)).ents:
+                span = doc.char_span(s + le.start_char, s + le.end_char, label=le.label_, span_id=le.id_)
+                if span is not None:
+                    found.append(span)
+            ents = [x for x in ents if not (s <= x.start_char and x.end_char <= e)] + found
+        return ents
+
+    def _ner(self, text: str) -> Doc:
+        """The pipes before this component over a short text (no recursion into ours)."""
+        assert self.nlp is not None
+        d = self.nlp.make_doc(text)
+        for name, proc in self.nlp.pipeline:
+            if name == "news_entities":
+                break
+            d = proc(d)
+        return d
+
+    @staticmethod
+    def _full_names(doc: Doc, text: str, acronyms: dict[str, str]) -> list[Span]:
+        """Every written full name of a learned acronym, as one ORG span."""
+        found: list[Span] = []
+        for full in sorted(set(acronyms.values())):
+            for m in re.finditer(rf"(?<!\w){re.escape(full)}(?!\w)", text):
+                span = doc.char_span(m.start(), m.end(), label="ORG", alignment_mode="strict")
+                if span is not None:
+                    found.append(span)
+        return filter_spans(found)
+
+    def _relabel(self, ent: Span) -> Span:
+        """Known places and head words give the label the small model missed."""
+        if ent.label_ not in NAME_LABELS or ent.id_:
+            return ent
+        name = clean_name(ent.text)
+        alias = self.aliases.get(name)
+        if alias is not None and alias.label != ent.label_:
+            return respan(ent, ent.start, ent.end, alias.label)
+        code, kind = places_mod.lookup(name, self.rules.places)
+        if kind in ("country", "city or region") and ent.label_ in ("PERSON", "ORG", "NORP"):
+            return respan(ent, ent.start, ent.end, "GPE")
+        if kind == "nationality" and ent.label_ in ("PERSON", "ORG", "GPE"):
+            return respan(ent, ent.start, ent.end, "NORP")
+        head = self.rules.heads.get(head_word(ent))
+        if head is not None and len(ent) >= 2 and head.label != ent.label_:
+            return respan(ent, ent.start, ent.end, head.label)
+        if ent.label_ == "PERSON" and self._after_place_word(ent):
+            return respan(ent, ent.start, ent.end, "GPE")
+        return ent
+
+    @staticmethod
+    def _after_place_word(ent: Span) -> bool:
+        """A person is not "in" or "near" somewhere: "moved to Moheda", "born in Larissa"."""
+        if ent.start == 0:
+            return False
+        prev = ent.doc[ent.start - 1]
+        after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        possessive = after is not None and after.text in POSSESSIVES
+        return prev.lower_ in PLACE_PREPOSITIONS and prev.is_lower and not possessive
+
+    def _drop_common_words(self, doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+        """Drop one-word names in headline-cased lines that the article writes in lower case elsewhere."""
+        lower_words = {t.text for t in doc if t.is_lower}
+        titled = [(s, e) for s, e in line_bounds(text) if is_title_line(text[s:e])]
+        if not titled:
+            return ents
+
+        def in_title(ent: Span) -> bool:
+            return any(s <= ent.start_char < e for s, e in titled)
+
+        # a name the body also tags is a name ("Trump" in a headline and in the text)
+        named_in_body = {e.text for e in ents if not in_title(e)}
+
+        def common(ent: Span) -> bool:
+            return (len(ent) == 1 and not ent.id_ and ent.text.lower() in lower_words and in_title(ent)
+                    and ent.text not in named_in_body and not places_mod.lookup(ent.text, self.rules.places)[0])
+        return [e for e in ents if not common(e)]
+
+    @staticmethod
+    def _one_label_per_name(ents: list[Span]) -> list[Span]:
+        """Every mention of a name takes the name's most frequent label (the first on a tie)."""
+        votes: dict[str, Counter[str]] = {}
+        for e in ents:
+            if e.label_ in NAME_LABELS:
+                votes.setdefault(clean_name(e.text), Counter())[e.label_] += 1
+        best = {name: c.most_common(1)[0][0] for name, c in votes.items()}
+        return [respan(e, e.start, e.end, best[clean_name(e.text)])
+                if e.label_ in NAME_LABELS and best[clean_name(e.text)] != e.label_ else e for e in ents]
+
     @staticmethod
     def _relabel_acronym(ent: Span, acronyms: dict[str, str], full_labels: dict[str, str]) -> Span:
         full = acronyms.get(ent.text)
         if full is None:
             return ent
         label = full_labels.get(full, "ORG")
-        return ent if ent.label_ == label else Span(ent.doc, ent.start, ent.end, label=label)
+        return ent if ent.label_ == label else respan(ent, ent.start, ent.end, label)
 
     @staticmethod
     def _link_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
         """A lone surname of a person named in full takes the PERSON label, tagged or not."""
         surnames = set(surname_index(ents))
-        out = [e if not (len(e) == 1 and e.text in surnames) else Span(doc, e.start, e.end, label="PERSON")
+        out = [e if not (len(e) == 1 and e.text in surnames) else respan(e, e.start, e.end, "PERSON")
                for e in ents]
         covered = {i for e in out for i in range(e.start, e.end)}
         for tok in doc:
@@ -153,24 +451,41 @@ class NewsEntities:
 
     def _describe(self, ent: Span, acronyms: dict[str, str], people: dict[str, list[Span]]) -> None:
         name = clean_name(ent.text)
-        alias = self.aliases.get(ent.text) or self.aliases.get(name)
         if ent.label_ == "PERSON":
             ent._.canonical = full_name(ent, people)
             ent._.kind = "person"
             return
+        canonical = ent.id_ or acronyms.get(name) or acronyms.get(ent.text) or name
+        alias = self.aliases.get(ent.text) or self.aliases.get(name) or self.aliases.get(canonical)
         if alias is not None:
             ent._.canonical, ent._.kind, ent._.country_code = alias.canonical, alias.kind, alias.country_code
             return
-        canonical = acronyms.get(name, name)
         ent._.canonical = canonical
-        code = country_code(canonical) if ent.label_ == "GPE" else ""
-        ent._.country_code = code
-        if code:
-            ent._.kind = "country"
-        elif ent.label_ == "ORG" and AGENCY_WORDS & {w.lower() for w in canonical.split()}:
-            ent._.kind = "agency"
+        if ent.label_ in (*PLACE_LABELS, "NORP"):
+            code, kind = places_mod.lookup(canonical, self.rules.places)
+            if not code and ent.label_ == "GPE":
+                code, kind = country_code(canonical), "country"
+            if code:
+                ent._.country_code, ent._.kind = code, kind
+                return
+            compound = places_mod.compound_codes(canonical, self.rules.places, self.codes)
+            if compound:  # "Sino-American", "U.S.-China": one row per country downstream
+                ent._.countries = [(self._country_name(c), c) for c in compound]
+                ent._.country_code = compound[0]
+                ent._.kind = "nationality" if ent.label_ == "NORP" else "country"
+                return
+        head = self.rules.heads.get(head_of(canonical))
+        if ent.label_ == "ORG" and head is not None and head.label == "ORG":
+            ent._.kind = head.kind
         else:
             ent._.kind = LABEL_KINDS.get(ent.label_, ent.label_.lower())
+
+    def _country_name(self, code: str) -> str:
+        """The canonical name of a country: the alias table's, else countryinfo's common name."""
+        for alias in self.aliases.values():
+            if alias.country_code == code and alias.kind == "country":
+                return alias.canonical
+        return places_mod.country_name(code, self.rules.places)
 
 
 def surname_index(ents: tuple[Span, ...] | list[Span]) -> dict[str, list[Span]]:

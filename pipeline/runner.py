@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import chinese, ingest, language, quotes
+from . import chinese, entities, ingest, language, quotes, zh_entities
 from .config import Settings
 from .records import Document, Entity, EntitySummary, ErrorRow, Quote, RawInput, Reference, Segment, ZhToken
 from .tables import TableWriter
@@ -74,7 +74,7 @@ def prepare(raw: RawInput, settings: Settings) -> Prepared:
             rows.errors.append(ErrorRow(raw.source, raw.line, doc_id, "chinese", type(exc).__name__, str(exc)))
             continue
         rows.zh_tokens.extend(ZhToken(doc_id, sid, k, t.text, t.pos, t.start, t.end) for k, t in enumerate(toks))
-        mentions.extend(chinese.mentions(toks))
+        mentions.extend(zh_entities.token_mentions(toks, zh_entities.load_rules(settings.models_dir / "zh")))
     for k, ref in enumerate(article.references):
         title_lang = language.detect(ref.title, settings.langdetect_seed).lang
         rows.references.append(Reference(doc_id, k, ref.part_index, ref.outlet, ref.outlet_native, ref.title,
@@ -104,27 +104,41 @@ def finish(prep: Prepared, doc: Doc | None, models_dir: Path) -> DocRows:
     text = prep.raw.text
     ents: list[tuple[int, int, str, str, str, str, str]] = []
     if doc is not None:
-        for e in doc.ents:
-            ents.append((e.start_char, e.end_char, e.label_, e._.kind, e._.canonical, e._.country_code, "en"))
+        ents.extend(english_entities(doc, outlet_names(prep.article)))
         for k, q in enumerate(quotes.rows(doc)):
             rows.quotes.append(Quote(doc_id, k, q.start, q.end, text[q.start:q.end], q.type, q.cue, q.cue_start,
                                      q.cue_end, q.speaker_text, q.speaker_start, q.speaker_end, q.speaker,
                                      q.speaker_kind, q.speaker_title, q.speaker_org))
-    alias = chinese.aliases(models_dir / "zh" / "aliases.csv")
     for s, e, label in prep.zh_mentions:
-        written = text[s:e]
-        a = alias.get(written)
-        if a is not None:
-            ents.append((s, e, a.label, a.kind, a.canonical, a.country_code, "zh"))
-        elif label == "PERSON":
-            ents.append((s, e, label, "person", chinese.romanise(written), "", "zh"))
-        else:
-            ents.append((s, e, label, "organisation" if label == "ORG" else "city or region", written, "", "zh"))
+        ents.append((s, e, *zh_entities.describe(text[s:e], label, models_dir / "zh"), "zh"))
     ents.sort()
     rows.entities = [Entity(doc_id, k, s, e, text[s:e], label, kind, canonical, code, lang)
                      for k, (s, e, label, kind, canonical, code, lang) in enumerate(ents)]
     rows.entity_summary = summarise(rows.entities)
     return rows
+
+
+def outlet_names(article: ingest.Article) -> set[str]:
+    """The outlets of the article's reference list, as cleaned names ("The Diplomat" -> "Diplomat")."""
+    return {entities.clean_name(r.outlet) for r in article.references if r.outlet.strip()}
+
+
+def english_entities(doc: Doc, outlets: set[str]) -> list[tuple[int, int, str, str, str, str, str]]:
+    """Entity rows of the spaCy ``Doc``: a compound naming several countries gives one row per country.
+
+    A name that the article's reference list uses as an outlet is a media outlet (ORG), unless
+    its head word says what it is ("Stimson Center" publishes, but is a think tank).
+    """
+    out = []
+    for e in doc.ents:
+        label, kind, canonical = e.label_, e._.kind, e._.canonical
+        if (label in ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT") and entities.clean_name(e.text) in outlets
+                and kind in ("organisation", "person", "work_of_art", "product")
+                and not entities.has_known_head(canonical, doc)):
+            label, kind = "ORG", "media outlet"
+        for name, code in e._.countries or [(canonical, e._.country_code)]:
+            out.append((e.start_char, e.end_char, label, kind, name, code, "en"))
+    return out
 
 
 def summarise(entities: list[Entity]) -> list[EntitySummary]:

@@ -99,6 +99,11 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "entity_id": "Index of the entity within its document (0-based, text order).",
         "text": "The mention as written: `text[start_char:end_char]`.",
         "lang": "Language of the mention: `en` (spaCy) or `zh` (jieba).",
+        "canonical": ("One name per real-world entity within a document, shared by English and Chinese mentions "
+                      "(full name, acronym expanded, aliases merged); a compound naming several countries "
+                      "(`Sino-American`) gives one row per country, same span."),
+        "country_code": ("ISO 3166-1 alpha-2 of the country the entity is, lies in (Beijing -> CN) or names as a "
+                         "nationality (Chinese -> CN); empty otherwise."),
     },
     "entity_summary": {
         "mentions": "Number of mentions of the canonical entity in the document.",

@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from pipeline import entities
+from pipeline.config import MODELS_DIR
 
 
 @pytest.mark.parametrize(
@@ -50,3 +52,225 @@ def test_acronym_mentions_share_the_full_name(nlp: Language) -> None:
     doc = nlp("The China Manned Space Agency (CMSA) opened a workshop. CMSA Director Wang spoke.")
     cmsa = [e for e in doc.ents if e.text == "CMSA"]
     assert cmsa and all(e._.canonical == "China Manned Space Agency" for e in cmsa)
+
+
+# --- span repairs, on blank pipelines -------------------------------------------------------
+
+def _ent(blank: Language, text: str, start: int, end: int, label: str) -> Span:
+    doc = blank(text)
+    span = Span(doc, start, end, label=label)
+    doc.ents = [span]
+    return doc.ents[0]
+
+
+RULES = entities.load_rules(MODELS_DIR)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "label", "expected"),
+    [
+        ("' '' Bruno Ruffo '' '", 0, 6, "PERSON", "Bruno Ruffo"),
+        ("He met the British Museum staff", 2, 5, "ORG", "British Museum"),
+        ("Václav Havel 's plays", 0, 3, "PERSON", "Václav Havel"),
+        ("Director General Wang Zhaoyao spoke", 0, 4, "PERSON", "Wang Zhaoyao"),
+        ("Dr. Jane Goodall spoke", 0, 3, "PERSON", "Jane Goodall"),
+        ("the past year", 0, 3, "DATE", "the past year"),  # only names lose their article
+        ("General Motors said", 0, 2, "ORG", "General Motors"),  # titles are trimmed from people only
+    ],
+)
+def test_trim_span(blank: Language, text: str, start: int, end: int, label: str, expected: str) -> None:
+    trimmed = entities.trim_span(_ent(blank, text, start, end, label), RULES.titles)
+    assert trimmed is not None and trimmed.text == expected
+
+
+def test_trim_span_drops_punctuation_only_span(blank: Language) -> None:
+    assert entities.trim_span(_ent(blank, "'' ''", 0, 2, "ORG"), RULES.titles) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tanith Belbin / Benjamin Agosto", ["Tanith Belbin", "Benjamin Agosto"]),
+        ("Dan Regan - Trombone", ["Dan Regan", "Trombone"]),
+        ("Jean-Christophe Bouvet", ["Jean-Christophe Bouvet"]),  # an unspaced hyphen joins
+    ],
+)
+def test_split_span(blank: Language, text: str, expected: list[str]) -> None:
+    doc = blank(text)
+    assert [s.text for s in entities.split_span(Span(doc, 0, len(doc), label="PERSON"))] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "head"),
+    [("Ministry of Transport and Communications", "ministry"), ("China Manned Space Agency", "agency"),
+     ("Kalamazoo College", "college"), ("Paris", "paris")],
+)
+def test_head_of(name: str, head: str) -> None:
+    assert entities.head_of(name) == head
+
+
+@pytest.mark.parametrize(
+    ("line", "caps", "title"),
+    [
+        ("CHINA LAUNCHES NEW SPACE STATION MODULE", True, True),  # capitals are headline casing too
+        ("Anti-satellite Weapons, Deterrence and Sino-American Space Relations", False, True),
+        ("The essays discussed nuclear and space deterrence.", False, False),
+        ("UNOOSA", False, False),
+    ],
+)
+def test_line_shapes(line: str, caps: bool, title: bool) -> None:
+    assert entities.is_caps_line(line) == caps
+    assert entities.is_title_line(line) == title
+
+
+def test_title_case_keeps_acronyms_and_length() -> None:
+    line = "CMSA CHIEF VISITS THE UNITED STATES"
+    out = entities.title_case(line, {"CMSA"})
+    assert out == "CMSA Chief Visits the United States" and len(out) == len(line)
+
+
+# --- the component on blank pipelines (no model) ---------------------------------------------
+
+def _run(blank: Language, text: str, ents: list[tuple[str, str]]) -> Doc:
+    """``text`` with the given (mention, label) entities, through ``news_entities``."""
+    doc = blank(text)
+    spans, pos = [], 0
+    for mention, label in ents:
+        start = text.index(mention, pos)
+        pos = start + len(mention)
+        spans.append(doc.char_span(start, pos, label=label))
+    doc.ents = spans
+    return entities.NewsEntities(RULES)(doc)
+
+
+def _rows(doc: Doc) -> list[tuple[str, str, str, str]]:
+    return [(e.text, e.label_, e._.canonical, e._.country_code) for e in doc.ents]
+
+
+def test_later_surname_takes_person_label(blank: Language) -> None:
+    doc = _run(blank, "CMSA Director General Wang Zhaoyao spoke. Later Wang said no.",
+               [("Wang Zhaoyao", "PERSON"), ("Wang", "ORG")])
+    assert ("Wang", "PERSON", "Wang Zhaoyao", "") in _rows(doc)
+
+
+def test_two_people_sharing_a_surname_stay_two_people(blank: Language) -> None:
+    doc = _run(blank, "John Smith met Mary Smith. Then Mary Smith left and John Smith stayed.",
+               [("John Smith", "PERSON"), ("Mary Smith", "PERSON"), ("Mary Smith", "PERSON"), ("John Smith", "PERSON")])
+    assert [e._.canonical for e in doc.ents] == ["John Smith", "Mary Smith", "Mary Smith", "John Smith"]
+
+
+def test_one_label_per_name(blank: Language) -> None:
+    doc = _run(blank, "Stimson Center said. Stimson Center added. Stimson Center ended.",
+               [("Stimson Center", "ORG"), ("Stimson Center", "PERSON"), ("Stimson Center", "ORG")])
+    assert {e.label_ for e in doc.ents} == {"ORG"}
+
+
+def test_acronym_full_name_becomes_one_entity(blank: Language) -> None:
+    text = "It is run by the United Nations Office for Outer Space Affairs (UNOOSA) in Vienna."
+    doc = _run(blank, text, [("United Nations Office", "ORG"), ("Outer Space Affairs", "ORG"), ("UNOOSA", "PERSON")])
+    rows = _rows(doc)
+    assert ("United Nations Office for Outer Space Affairs", "ORG",
+            "United Nations Office for Outer Space Affairs", "") in rows
+    assert ("UNOOSA", "ORG", "United Nations Office for Outer Space Affairs", "") in rows
+
+
+def test_known_place_labelled_person_becomes_gpe(blank: Language) -> None:
+    doc = _run(blank, "He moved to Nairobi in 1957.", [("Nairobi", "PERSON")])
+    assert _rows(doc) == [("Nairobi", "GPE", "Nairobi", "KE")]
+
+
+def test_head_word_fixes_label_and_kind(blank: Language) -> None:
+    doc = _run(blank, "He studied at Kalamazoo College then.", [("Kalamazoo College", "PERSON")])
+    assert (doc.ents[0].label_, doc.ents[0]._.kind) == ("ORG", "organisation")
+
+
+def test_common_word_in_title_line_is_not_a_place(blank: Language) -> None:
+    text = ("The essays discussed space deterrence.\n\n"
+            "Stimson Center– “Anti-satellite Weapons, Deterrence and Space Relations")
+    doc = _run(blank, text, [("Stimson Center", "ORG"), ("Deterrence", "GPE")])
+    assert ("Deterrence", "GPE") not in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_title_line_name_also_tagged_in_body_stays(blank: Language) -> None:
+    text = ("Trump played his trump card. Trump left.\n\n"
+            "Reuters– “Trump Meets Leaders in Helsinki Today")
+    doc = _run(blank, text, [("Trump", "PERSON"), ("Trump", "PERSON"), ("Reuters", "ORG"), ("Trump", "PERSON")])
+    assert [e.text for e in doc.ents].count("Trump") == 3
+
+
+def test_known_place_in_title_line_stays(blank: Language) -> None:
+    text = "He went to beijing airport.\n\nReuters– “China Says Beijing Will Train Astronauts"
+    doc = _run(blank, text, [("China", "GPE"), ("Beijing", "GPE")])
+    assert ("Beijing", "GPE", "Beijing", "CN") in _rows(doc)
+
+
+@pytest.mark.parametrize(
+    ("mention", "label", "canonical", "code", "kind"),
+    [
+        ("U.S.", "GPE", "United States", "US", "country"),
+        ("Beijing", "GPE", "Beijing", "CN", "city or region"),  # the capital keeps its own name
+        ("Washington", "GPE", "Washington", "US", "city or region"),
+        ("Chinese", "NORP", "Chinese", "CN", "nationality"),
+        ("Americans", "NORP", "Americans", "US", "nationality"),
+    ],
+)
+def test_canonical_code_and_kind(blank: Language, mention: str, label: str, canonical: str, code: str,
+                                 kind: str) -> None:
+    doc = _run(blank, f"Officials said {mention} agreed.", [(mention, label)])
+    e = doc.ents[0]
+    assert (e._.canonical, e._.country_code, e._.kind) == (canonical, code, kind)
+
+
+@pytest.mark.parametrize(
+    ("mention", "label", "countries"),
+    [
+        ("Sino-American", "NORP", [("China", "CN"), ("United States", "US")]),
+        ("U.S.-China", "GPE", [("United States", "US"), ("China", "CN")]),
+        ("Guinea-Bissau", "GPE", None),  # a hyphenated country is one country
+    ],
+)
+def test_compound_names_several_countries(blank: Language, mention: str, label: str,
+                                          countries: list[tuple[str, str]] | None) -> None:
+    doc = _run(blank, f"The {mention} talks went on.", [(mention, label)])
+    assert doc.ents[0]._.countries == countries
+
+
+def test_compound_gives_one_entity_row_per_country(blank: Language) -> None:
+    from pipeline.runner import english_entities
+
+    doc = _run(blank, "The Sino-American talks went on.", [("Sino-American", "NORP")])
+    rows = english_entities(doc, set())
+    assert [(r[0], r[1], r[4], r[5]) for r in rows] == [(4, 17, "China", "CN"), (4, 17, "United States", "US")]
+
+
+def test_reference_outlet_is_a_media_outlet(blank: Language) -> None:
+    from pipeline.runner import english_entities
+
+    doc = _run(blank, "An article in The Diplomat says so.", [("The Diplomat", "PERSON")])
+    rows = english_entities(doc, {"Diplomat"})
+    assert (rows[0][2], rows[0][3]) == ("ORG", "media outlet")
+
+
+@pytest.mark.model
+def test_all_caps_headline_is_retagged(nlp: Language) -> None:
+    doc = nlp("CHINA AND RUSSIA SIGN SPACE DEAL\n\nThe deal was signed in Moscow on Monday.")
+    found = {(e.text, e.label_) for e in doc.ents}
+    assert {("CHINA", "GPE"), ("RUSSIA", "GPE")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "label", "expected"),
+    [
+        ("the Permanente Metals Corporation of Richmond", 1, 5, "ORG", "Permanente Metals Corporation"),
+        ("Arthur Ashe 6–3 in the final", 0, 3, "PERSON", "Arthur Ashe"),
+        ("Apollo 11 landed", 0, 2, "PRODUCT", "Apollo 11"),  # numbers stay in other names
+    ],
+)
+def test_trim_span_tails(blank: Language, text: str, start: int, end: int, label: str, expected: str) -> None:
+    trimmed = entities.trim_span(_ent(blank, text, start, end, label), RULES.titles)
+    assert trimmed is not None and trimmed.text == expected
+
+
+def test_one_word_person_after_in_is_a_place(blank: Language) -> None:
+    doc = _run(blank, "She was born in Moheda and met Larsson there.", [("Moheda", "PERSON"), ("Larsson", "PERSON")])
+    assert [e.label_ for e in doc.ents] == ["GPE", "PERSON"]

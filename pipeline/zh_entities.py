@@ -1,0 +1,197 @@
+"""Chinese mentions from jieba's POS tags, repaired with the name rules in ``models/zh``.
+
+jieba's dictionary tags many common words as names (文明/nr, 城市/ns) and glues titles to
+names (邓小平理论/nr, 鲍林先生/nr). The rules here are data:
+
+- ``surnames.txt``: an ``nr`` word is a person when it starts with a Chinese surname (a
+  four-character name needs a compound one, 欧阳), or is a transliterated foreign name of
+  three characters or more written in ``transliteration_chars.txt``;
+- ``name_suffixes.txt``: doctrine words and titles cut off a name ("邓小平理论" -> 邓小平)
+  and titles after a lone surname ("江主席" -> 江);
+- ``abbreviations.csv``: one-character country abbreviations in compounds with China
+  ("中美关系" -> 中 and 美, two GPE mentions), "中方", "访华";
+- ``aliases.csv``: a known name keeps the alias table's label (香港特别行政区 is a place);
+- ``not_names.txt``: common words the dictionary tags as names (明白/nr, 城市/ns).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .chinese import Alias, Token, aliases, romanise, segment
+
+Mention = tuple[int, int, str]
+# jieba POS tag -> spaCy label; nrt and nrfg are jieba's tags of foreign and full names
+MENTION_LABELS = {"nr": "PERSON", "nrt": "PERSON", "nrfg": "PERSON", "ns": "GPE", "nt": "ORG"}
+# an abbreviation compound must pair China with another place: "美德" (virtue) is no compound
+CHINA = ("中", "华")
+
+
+@dataclass(frozen=True, slots=True)
+class ZhRules:
+    surnames: tuple[str, ...]  # compound surnames first
+    suffixes: tuple[str, ...]  # longest first
+    abbreviations: dict[str, Alias]  # char -> what it abbreviates
+    verbs: tuple[str, ...]  # "访" in 访华
+    aliases: dict[str, str]  # name -> label
+    foreign: frozenset[str]  # characters of transliterated names
+    not_names: frozenset[str]
+    surname_set: frozenset[str] = frozenset()  # the same words as sets, for lookups
+    suffix_set: frozenset[str] = frozenset()
+    suffix_max: int = 0
+
+
+def _lines(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    words = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            words.extend(line.split())
+    return words
+
+
+@lru_cache(maxsize=4)
+def load_rules(zh_dir: Path) -> ZhRules:
+    """The rule files of ``models/zh``, read once per process."""
+    abbreviations: dict[str, Alias] = {}
+    path = zh_dir / "abbreviations.csv"
+    if path.exists():
+        with path.open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(line for line in f if not line.startswith("#")):
+                abbreviations[row["char"]] = Alias(row["canonical"], row["label"], row["kind"], row["country_code"])
+    surnames = sorted(_lines(zh_dir / "surnames.txt"), key=len, reverse=True)
+    suffixes = sorted(_lines(zh_dir / "name_suffixes.txt"), key=len, reverse=True)
+    alias_labels = {k: a.label for k, a in aliases(zh_dir / "aliases.csv").items()}
+    return ZhRules(tuple(surnames), tuple(suffixes), abbreviations, tuple(_lines(zh_dir / "abbreviation_verbs.txt")),
+                   alias_labels, frozenset(_lines(zh_dir / "transliteration_chars.txt")),
+                   frozenset(_lines(zh_dir / "not_names.txt")), frozenset(surnames), frozenset(suffixes),
+                   max(map(len, suffixes), default=0))
+
+
+def surname_of(name: str, rules: ZhRules) -> str:
+    """The surname a Chinese name starts with ("欧阳" before "欧"); empty when none."""
+    for n in (2, 1):  # surnames have one or two characters
+        if len(name) > n and name[:n] in rules.surname_set:
+            return name[:n]
+    return ""
+
+
+def _split_suffix(word: str, rules: ZhRules) -> tuple[str, str]:
+    """``(name, suffix)`` when ``word`` ends with a title or doctrine word, else ``(word, "")``."""
+    for n in range(min(rules.suffix_max, len(word) - 1), 0, -1):
+        if word[-n:] in rules.suffix_set:
+            return word[:-n], word[-n:]
+    return word, ""
+
+
+def person_name(word: str, rules: ZhRules) -> str:
+    """The person's name in an ``nr`` word, titles and doctrine words cut off; empty if it is no name."""
+    word = _split_suffix(word, rules)[0]
+    if len(word) < 2:
+        return ""
+    surname = surname_of(word, rules)
+    if surname and (len(word) <= 3 or (len(word) == 4 and len(surname) == 2)):
+        return word
+    if len(word) >= 3 and all(ch in rules.foreign for ch in word):  # 克林顿, 克雷蒂安
+        return word
+    return ""
+
+
+def _title_after_surname(tok: Token, nxt: Token | None, rules: ZhRules) -> bool:
+    """"江主席": a lone surname followed by a title (in one token or the next)."""
+    name, suffix = _split_suffix(tok.text, rules)
+    if suffix and name in rules.surname_set:
+        return True
+    return (len(tok.text) == 1 and tok.text in rules.surname_set and nxt is not None and nxt.start == tok.end
+            and nxt.text in rules.suffix_set)
+
+
+def abbreviation_mentions(tok: Token, rules: ZhRules) -> list[Mention]:
+    """Country abbreviations at the start of a token: "中美关系" -> 中, 美; "中方" -> 中; "访华" -> 华."""
+    text, ab = tok.text, rules.abbreviations
+    if len(text) >= 2 and text[0] in rules.verbs and text[1] in CHINA:
+        return [(tok.start + 1, tok.start + 2, ab[text[1]].label)]
+    run = 0
+    while run < len(text) and text[run] in ab:
+        run += 1
+    if run >= 2 and any(ch in CHINA for ch in text[:run]) and text[:2] != "中华":
+        return [(tok.start + k, tok.start + k + 1, ab[text[k]].label) for k in range(run)]
+    if text[:2] == "中华" and (text == "中华" or tok.pos not in MENTION_LABELS):  # 中华民族; not 中华人民共和国
+        return [(tok.start, tok.start + 2, "GPE")]
+    if len(text) == 2 and text[0] in ab and text[1] == "方":
+        return [(tok.start, tok.start + 1, ab[text[0]].label)]
+    return []
+
+
+def _merge_split_name(tokens: list[Token], i: int) -> int:
+    """End index of a person's name jieba split in two (surname/nr + given name/nr)."""
+    j = i + 1
+    while (j < len(tokens) and tokens[j].start == tokens[j - 1].end and tokens[j].pos in ("nr", "nrfg", "nrt", "ng")
+           and j - i < 2 and len(tokens[j - 1].text) + len(tokens[j].text) <= 4):
+        j += 1
+    return j
+
+
+def token_mentions(tokens: list[Token], rules: ZhRules) -> Iterator[Mention]:
+    """Named mentions (start, end, spaCy label) of a run of jieba tokens."""
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if tok.text in rules.aliases:
+            yield tok.start, tok.end, rules.aliases[tok.text]
+            i += 1
+            continue
+        abbr = abbreviation_mentions(tok, rules)
+        if abbr:
+            yield from abbr
+            i += 1
+            continue
+        if _title_after_surname(tok, nxt, rules):
+            name = _split_suffix(tok.text, rules)[0] if len(tok.text) > 1 else tok.text
+            yield tok.start, tok.start + len(name), "PERSON"
+            i += 1
+            continue
+        label = MENTION_LABELS.get(tok.pos)
+        if tok.text in rules.not_names:
+            i += 1
+            continue
+        if label == "PERSON":
+            j = _merge_split_name(tokens, i)
+            whole = "".join(t.text for t in tokens[i:j])
+            name = person_name(whole, rules)
+            if name:
+                yield tok.start, tok.start + len(name), "PERSON"
+            i = j
+            continue
+        if label and (len(tok.text) >= 2 or tok.text in rules.abbreviations):  # a lone 南 is a direction
+            abbr_of = rules.abbreviations.get(tok.text)
+            yield tok.start, tok.end, abbr_of.label if abbr_of else label
+        i += 1
+
+
+def mentions(text: str, start: int, end: int, userdict: Path | None, zh_dir: Path | None = None) -> list[Mention]:
+    """Chinese mentions of ``text[start:end]``: offsets into ``text``."""
+    rules = load_rules(zh_dir if zh_dir is not None else (userdict.parent if userdict else Path("models/zh")))
+    return list(token_mentions(segment(text, start, end, userdict), rules))
+
+
+def describe(written: str, label: str, zh_dir: Path) -> tuple[str, str, str, str]:
+    """``(label, kind, canonical, country_code)`` of a Chinese mention.
+
+    The bilingual alias table first (中国 -> China), then the abbreviations (中 -> China);
+    a person is romanised surname first; other names keep their Chinese form.
+    """
+    alias = aliases(zh_dir / "aliases.csv").get(written)
+    rules = load_rules(zh_dir)
+    alias = alias or rules.abbreviations.get(written)
+    if alias is not None:
+        return alias.label, alias.kind, alias.canonical, alias.country_code
+    if label == "PERSON":
+        return label, "person", romanise(written, rules.surnames), ""
+    return label, "organisation" if label == "ORG" else "city or region", written, ""

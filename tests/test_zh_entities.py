@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import pytest
+
+from pipeline import chinese, zh_entities
+from pipeline.chinese import Token
+from pipeline.config import MODELS_DIR
+
+ZH = MODELS_DIR / "zh"
+RULES = zh_entities.load_rules(ZH)
+
+
+def _toks(*pairs: tuple[str, str]) -> list[Token]:
+    out, pos = [], 0
+    for text, pos_tag in pairs:
+        out.append(Token(text, pos_tag, pos, pos + len(text)))
+        pos += len(text)
+    return out
+
+
+def _mentions(*pairs: tuple[str, str]) -> list[tuple[str, str]]:
+    toks = _toks(*pairs)
+    text = "".join(t.text for t in toks)
+    return [(text[s:e], label) for s, e, label in zh_entities.token_mentions(toks, RULES)]
+
+
+@pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [
+        ((("王", "nr"), ("亚平", "nr"), ("说", "v")), [("王亚平", "PERSON")]),  # split name merged
+        ((("邓小平理论", "nr"),), [("邓小平", "PERSON")]),  # doctrine word cut off
+        ((("鲍林先生", "nr"),), [("鲍林", "PERSON")]),  # honorific cut off
+        ((("江主席", "n"), ("说", "v")), [("江", "PERSON")]),  # surname + title
+        ((("克林顿", "nr"), ("总统", "n")), [("克林顿", "PERSON")]),  # transliterated name
+        ((("希拉克", "nrt"),), [("希拉克", "PERSON")]),
+        ((("欧阳修", "nr"),), [("欧阳修", "PERSON")]),  # compound surname
+        ((("文明", "nr"), ("城市", "ns")), []),  # common words the dictionary tags as names
+        ((("友谊", "nr"),), []),  # no surname, too short for a foreign name
+        ((("隆重开幕", "nr"),), []),  # four characters without a compound surname
+        ((("中美关系", "nt"), ("发展", "vn")), [("中", "GPE"), ("美", "GPE")]),
+        ((("中方", "f"), ("表示", "v")), [("中", "GPE")]),
+        ((("访华", "v"), ("期间", "f")), [("华", "GPE")]),
+        ((("美德", "ns"),), [("美德", "GPE")]),  # no compound without China: left to the tagger
+        ((("香港特别行政区", "nt"),), [("香港特别行政区", "GPE")]),  # alias label wins over nt
+        ((("南", "ns"),), []),  # a lone direction
+    ],
+)
+def test_token_mentions(pairs: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]) -> None:
+    assert _mentions(*pairs) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("王亚平", "Wang Yaping"), ("杨利伟", "Yang Liwei"), ("欧阳修", "Ouyang Xiu"), ("司马相如", "Sima Xiangru"),
+     ("克林顿", "Kelindun")],
+)
+def test_romanise_with_surnames(name: str, expected: str) -> None:
+    assert chinese.romanise(name, RULES.surnames) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "label", "expected"),
+    [
+        ("中国", "GPE", ("GPE", "country", "China", "CN")),
+        ("美国", "GPE", ("GPE", "country", "United States", "US")),
+        ("中", "GPE", ("GPE", "country", "China", "CN")),
+        ("联合国", "ORG", ("ORG", "agency", "United Nations", "")),
+        ("新华网", "ORG", ("ORG", "media outlet", "Xinhua", "CN")),
+        ("王亚平", "PERSON", ("PERSON", "person", "Wang Yaping", "")),
+        ("致公党", "ORG", ("ORG", "organisation", "致公党", "")),
+    ],
+)
+def test_describe_shares_english_canonical_names(written: str, label: str, expected: tuple[str, str, str, str]) -> None:
+    assert zh_entities.describe(written, label, ZH) == expected
