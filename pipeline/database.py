@@ -79,17 +79,17 @@ VIEWS: dict[str, View] = {
             WHERE e.label NOT IN ({", ".join(f"'{label}'" for label in NOT_NAMES)})
             GROUP BY ALL
         )
-        SELECT a.canonical AS entity_a, a.kind AS kind_a, b.canonical AS entity_b, b.kind AS kind_b,
+        SELECT a.canonical AS entity_a, min(a.kind) AS kind_a, b.canonical AS entity_b, min(b.kind) AS kind_b,
                count(*) AS segments, count(DISTINCT a.doc_id) AS documents
         FROM m a JOIN m b ON a.doc_id = b.doc_id AND a.segment_id = b.segment_id AND a.canonical < b.canonical
-        GROUP BY ALL
+        GROUP BY a.canonical, b.canonical
         ORDER BY segments DESC, entity_a, entity_b
         """,
         {
             "entity_a": "Canonical name of one entity.",
-            "kind_a": "Its `kind`.",
+            "kind_a": "Its `kind` (the alphabetically first when its mentions differ, e.g. country and nationality).",
             "entity_b": "Canonical name of the other entity.",
-            "kind_b": "Its `kind`.",
+            "kind_b": "Its `kind` (likewise).",
             "segments": "Number of segments that mention both.",
             "documents": "Number of documents with such a segment.",
         },
