@@ -44,6 +44,7 @@ NGRAM_WEIGHT = 1 / 3
 NGRAM_SMOOTHING = 0.5 / 10000
 # langdetect's code -> wordfreq's code, where they differ (Norwegian Bokmal, Filipino, Serbo-Croatian).
 WORDFREQ_CODES = {"no": "nb", "tl": "fil", "hr": "sh"}
+UNLISTED = 0.1
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -152,8 +153,10 @@ class _Model:
         if langs not in self._candidates:
             index = [i for i, code in enumerate(self.langs) if code in langs]
             lists = [self.words(self.langs[i]) for i in index]
-            # An unlisted word is taken to be as rare as the rarest word the lists keep.
-            floor = min((min(d.values()) for d in lists if d), default=1e-6)
+            # A word missing from a list is rarer than the list's cut-off (the rarest word it keeps,
+            # once per million words): take it a decade rarer, as most words under a cut-off are
+            # (Zipf; wordfreq's large lists go on to once per hundred million).
+            floor = UNLISTED * min((min(d.values()) for d in lists if d), default=1e-6)
             self._candidates[langs] = (index, floor)
         return self._candidates[langs]
 
@@ -164,8 +167,15 @@ class _Model:
         if grams:
             s += NGRAM_WEIGHT * self.log_prob[[self.row[g] for g in grams]][:, candidates].sum(axis=0)
         lists = [self.words(self.langs[i]) for i in candidates]
+        listed = np.array([bool(d) for d in lists])
+        if not listed.any():
+            return s
         for word in WORD.findall(text.lower()):
-            s += np.log([d.get(word, floor) for d in lists])
+            ll = np.log([d.get(word, floor) for d in lists])
+            # A language wordfreq has no list for (af, cy, et, so, sq, sw, ...) is neither helped nor
+            # hurt by the word: it gets the mean of the languages that have one.
+            ll[~listed] = ll[listed].mean()
+            s += ll
         return s
 
 
