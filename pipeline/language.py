@@ -170,7 +170,7 @@ class _Model:
         listed = np.array([bool(d) for d in lists])
         if not listed.any():
             return s
-        for word in WORD.findall(text.lower()):
+        for word in WORD.findall(text.casefold()):  # wordfreq keys are casefolded (straße -> strasse)
             ll = np.log([d.get(word, floor) for d in lists])
             # A language wordfreq has no list for (af, cy, et, so, sq, sw, ...) is neither helped nor
             # hurt by the word: it gets the mean of the languages that have one.
