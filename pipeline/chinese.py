@@ -18,12 +18,21 @@ import jieba
 import jieba.posseg
 from pypinyin import lazy_pinyin
 
-# Han characters with the digits, CJK punctuation and full-width forms written among them.
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+# CJK punctuation, full-width forms, and the symbols Chinese text writes among its characters
+# (℃, and ○ as a zero in years such as 二○○○年).
+_CJK_MARKS = r"\u3000-\u303f\uff00-\uffef\u2103\u25cb"
+# A run of Chinese text: Han characters with the marks, digits and punctuation written among them;
+# it may open with a CJK mark, an opening quote or digits (（二○○○年, “王亚平, 64届) and ends on Han, a mark or a digit.
 CHINESE_RUN = re.compile(
-    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
-    r"(?:[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f\u3000-\u303f\uff00-\uffef"
-    r"0-9%.:·“”‘’—–…\s]*[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f\u3000-\u303f\uff00-\uffef0-9%”’])?"
+    rf"[{_CJK_MARKS}“‘0-9]*[{_HAN}]"
+    rf"(?:[{_HAN}{_CJK_MARKS}0-9%.:·“”‘’—–…\s]*[{_HAN}{_CJK_MARKS}0-9%”’…])?"
 )
+# One punctuation character repeated (——, ……) is one token, as in the Chinese treebanks.
+REPEATED_MARK = re.compile(r"([—…－―])\1+")
+NUMBER = re.compile(r"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[〇○零一二三四五六七八九]{2,})")
+# Digits spelled one by one with a zero sign, as in years (二○○○): jieba cuts them apart.
+SPELLED_DIGITS = re.compile(r"[〇○零一二三四五六七八九]*[〇○][〇○零一二三四五六七八九]*")
 # jieba POS tag -> spaCy label of a mention
 MENTION_LABELS = {"nr": "PERSON", "ns": "GPE", "nt": "ORG"}
 
@@ -56,6 +65,38 @@ def tokenizer(userdict: Path | None) -> jieba.posseg.POSTokenizer:
 
 
 @lru_cache(maxsize=4)
+def number_units(path: Path | None) -> dict[str, str]:
+    """Units that make one word with the number before them (2000年, 10％): unit -> POS tag."""
+    if path is None or not path.exists():
+        return {}
+    rows = (line.split() for line in path.read_text(encoding="utf-8").splitlines())
+    return {r[0]: r[1] for r in rows if r and not r[0].startswith("#")}
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> object:
+    import opencc  # opencc-python-reimplemented: OpenCC's dictionaries in pure Python
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """``text`` in simplified characters, of the same length, so offsets carry over.
+
+    OpenCC converts phrase by phrase; where a phrase changes length, the text is converted
+    character by character instead (a character that would become several stays as it is).
+    """
+    conv = _t2s().convert(text)  # type: ignore[attr-defined]
+    if len(conv) == len(text):
+        return conv  # type: ignore[no-any-return]
+    out = []
+    for ch in text:
+        c = _t2s().convert(ch)  # type: ignore[attr-defined]
+        out.append(c if len(c) == 1 else ch)
+    return "".join(out)
+
+
+@lru_cache(maxsize=4)
 def aliases(path: Path | None) -> dict[str, Alias]:
     """The bilingual alias table: Chinese name -> canonical English name."""
     if path is None or not path.exists():
@@ -72,16 +113,42 @@ def chinese_runs(text: str, start: int = 0, end: int | None = None) -> Iterator[
 
 
 def segment(text: str, start: int, end: int, userdict: Path | None) -> list[Token]:
-    """jieba tokens (with POS) of every Chinese run in ``text[start:end]``; offsets into ``text``."""
+    """jieba tokens (with POS) of every Chinese run in ``text[start:end]``; offsets into ``text``.
+
+    Traditional characters are converted to simplified ones for jieba (its dictionary is
+    simplified); tokens keep the original characters and offsets.
+    """
     tok = tokenizer(userdict)
+    units = number_units(userdict.parent / "number_units.txt" if userdict is not None else None)
     out: list[Token] = []
     for rs, re_ in chinese_runs(text, start, end):
+        original = text[rs:re_]
         pos = rs
-        for pair in tok.cut(text[rs:re_], HMM=True):
-            word, flag = pair.word, pair.flag
+        words = [(pair.word, pair.flag) for pair in tok.cut(simplified(original), HMM=True)]
+        for word, flag in _merge(words, units):
             if word.strip():
-                out.append(Token(word, flag, pos, pos + len(word)))
+                out.append(Token(text[pos:pos + len(word)], flag, pos, pos + len(word)))
             pos += len(word)
+    return out
+
+
+def _merge(words: list[tuple[str, str]], units: dict[str, str]) -> list[tuple[str, str]]:
+    """Join what jieba splits too finely: spelled digits (二○○○), a number and its unit (2000年),
+    a repeated mark (———)."""
+    out: list[tuple[str, str]] = []
+    for word, flag in words:
+        if out:
+            prev, prev_flag = out[-1]
+            if SPELLED_DIGITS.fullmatch(prev + word):
+                out[-1] = (prev + word, "m")
+                continue
+            if word in units and NUMBER.fullmatch(prev):
+                out[-1] = (prev + word, units[word])
+                continue
+            if REPEATED_MARK.fullmatch(prev + word):
+                out[-1] = (prev + word, prev_flag)
+                continue
+        out.append((word, flag))
     return out
 
 

@@ -1,34 +1,101 @@
-"""Language identification: script rules first, then seeded langdetect.
+"""Language identification: script rules first, then langdetect's model with word evidence.
 
-Where the writing system settles the question (Han without kana is Chinese, kana is
-Japanese, Hangul is Korean) the script decides; elsewhere langdetect, seeded so the
-same text always gets the same answer, names one of its 55 languages.
+1. Letters only: text without letters is ``und`` (reason ``no letters``).
+2. The writing system decides where it settles the question (``models/lang/scripts.tsv``):
+   kana -> ja, Hangul -> ko, Han alone -> zh, Greek -> el, Thai -> th, ...; where a script is
+   shared (Latin, Cyrillic, Arabic, Devanagari) its languages are the only candidates.
+3. Among the candidates, langdetect's own model (its 55 profiles and its n-gram extraction)
+   scores every n-gram of the text once, plus two pieces of evidence that matter on short
+   text: how frequent each word is in each language (wordfreq's lists) and a prior weight per
+   language (``models/lang/prior.tsv``). langdetect's ``Detector`` instead samples n-grams at
+   random and stops as soon as one language passes 0.99999, which on a word or two follows
+   whichever trigram it drew; scoring all n-grams needs no random seed, so the result is the
+   same in any order, any worker and any process.
+
+A text mixing scripts is split into its script groups: ``parts`` gives the letters of each
+language, from which documents get their shares.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
-from langdetect import DetectorFactory, detect_langs
-from langdetect.lang_detect_exception import LangDetectException
+import numpy as np
+
+from .config import MODELS_DIR
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
-HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 UNDETERMINED = "und"
+NO_LETTERS = "no letters"
+SCRIPTS_FILE = MODELS_DIR / "lang" / "scripts.tsv"
+PRIOR_FILE = MODELS_DIR / "lang" / "prior.tsv"
+# Scripts settled together by the CJK rule (a Japanese text mixes Han and kana).
+CJK_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL"})
+CJK_SCRIPT_CODES = {"ja": "Jpan", "ko": "Kore"}
+# Every character takes part in up to three n-grams (1, 2 and 3 letters): weighting each n-gram by a
+# third counts every letter's evidence about once, as the word evidence does.
+NGRAM_WEIGHT = 1 / 3
+# langdetect's smoothing of an n-gram's probability (Detector.ALPHA_DEFAULT / Detector.BASE_FREQ).
+NGRAM_SMOOTHING = 0.5 / 10000
+# langdetect's code -> wordfreq's code, where they differ (Norwegian Bokmal, Filipino, Serbo-Croatian).
+WORDFREQ_CODES = {"no": "nb", "tl": "fil", "hr": "sh"}
+UNLISTED = 0.1
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 @dataclass(frozen=True, slots=True)
 class LangResult:
-    lang: str  # ISO 639-1, or "und" for text without letters
+    """The language of a text.
+
+    ``lang`` is ISO 639-1, or ``und``; ``score`` is the probability of ``lang`` among its
+    script's candidates times the share of the text's letters in that script; ``script`` is
+    ISO 15924 for Chinese (Hans, Hant), Japanese (Jpan) and Korean (Kore), else empty;
+    ``reason`` says why ``lang`` is ``und``.
+    """
+
+    lang: str
     score: float
-    script: str  # ISO 15924 for Chinese (Hans, Hant); empty otherwise
+    script: str
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """The letters of one script group of a text and their language."""
+
+    lang: str
+    letters: int
+    prob: float
 
 
 def letter_count(text: str) -> int:
+    """How many letters (``str.isalpha``) the text has."""
     return sum(ch.isalpha() for ch in text)
+
+
+@lru_cache(maxsize=4096)
+def script_of(ch: str) -> str:
+    """The script of a letter: the first word of its Unicode name (``LATIN``, ``CJK``, ...)."""
+    words = unicodedata.name(ch, "UNKNOWN").split()
+    if words[0] in ("FULLWIDTH", "HALFWIDTH") and len(words) > 1:
+        return words[1]
+    return words[0]
+
+
+@lru_cache(maxsize=2)
+def script_languages(path: Path = SCRIPTS_FILE) -> dict[str, tuple[str, ...]]:
+    """The rules file: script -> the langdetect languages written in it."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            script, langs = line.split("\t")
+            out[script] = tuple(langs.split())
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -42,37 +109,169 @@ def chinese_script(text: str) -> str:
     """Hant when converting to simplified characters changes the text, else Hans."""
     han = "".join(HAN.findall(text))
     simplified = _converter().convert(han)  # type: ignore[attr-defined]
-    changed = sum(a != b for a, b in zip(han, simplified))
+    changed = sum(a != b for a, b in zip(han, simplified, strict=False))
     return "Hant" if changed and changed >= 0.05 * len(han) else "Hans"
 
 
-def detect(text: str, seed: int = 0) -> LangResult:
-    """The language of a piece of text.
+class _Model:
+    """langdetect's profiles as a log-probability matrix, the prior and the word lists (once per process)."""
+
+    def __init__(self) -> None:
+        from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+        self.factory = DetectorFactory()
+        self.factory.load_profile(PROFILES_DIRECTORY)
+        self.langs = [code.split("-")[0] for code in self.factory.langlist]  # zh-cn, zh-tw -> zh
+        grams = self.factory.word_lang_prob_map
+        self.row = {g: i for i, g in enumerate(grams)}
+        self.log_prob = np.log(np.array(list(grams.values()), dtype=np.float64) + NGRAM_SMOOTHING)
+        weights = _read_prior(PRIOR_FILE)
+        floor = min(weights.values())
+        self.log_prior = np.log(np.array([weights.get(code, floor) for code in self.langs]))
+        self._words: dict[str, dict[str, float]] = {}
+        self._candidates: dict[frozenset[str], tuple[list[int], float]] = {}
+
+    def ngrams(self, text: str) -> list[str]:
+        """langdetect's own cleaning and n-gram extraction (URLs, e-mails, acronyms left out)."""
+        detector = self.factory.create()
+        detector.append(text)
+        detector.cleaning_text()
+        return detector._extract_ngrams()  # type: ignore[no-any-return]  # pinned langdetect 1.0.9
+
+    def words(self, lang: str) -> dict[str, float]:
+        """wordfreq's 'small' list of a language (empty where wordfreq has none), loaded once."""
+        if lang not in self._words:
+            import wordfreq
+
+            code = WORDFREQ_CODES.get(lang, lang)
+            known = code in wordfreq.available_languages("small")
+            self._words[lang] = wordfreq.get_frequency_dict(code, "small") if known else {}
+        return self._words[lang]
+
+    def candidates(self, langs: frozenset[str]) -> tuple[list[int], float]:
+        """Indices of the languages and the word floor among them: computed once per set."""
+        if langs not in self._candidates:
+            index = [i for i, code in enumerate(self.langs) if code in langs]
+            lists = [self.words(self.langs[i]) for i in index]
+            # A word missing from a list is rarer than the list's cut-off (the rarest word it keeps,
+            # once per million words): take it a decade rarer, as most words under a cut-off are
+            # (Zipf; wordfreq's large lists go on to once per hundred million).
+            floor = UNLISTED * min((min(d.values()) for d in lists if d), default=1e-6)
+            self._candidates[langs] = (index, floor)
+        return self._candidates[langs]
+
+    def scores(self, text: str, candidates: list[int], floor: float) -> np.ndarray:
+        """Log posterior (unnormalised) of each candidate index for the text."""
+        s = self.log_prior[candidates].copy()
+        grams = self.ngrams(text)
+        if grams:
+            s += NGRAM_WEIGHT * self.log_prob[[self.row[g] for g in grams]][:, candidates].sum(axis=0)
+        lists = [self.words(self.langs[i]) for i in candidates]
+        listed = np.array([bool(d) for d in lists])
+        if not listed.any():
+            return s
+        for word in WORD.findall(text.casefold()):  # wordfreq keys are casefolded (straße -> strasse)
+            ll = np.log([d.get(word, floor) for d in lists])
+            # A language wordfreq has no list for (af, cy, et, so, sq, sw, ...) is neither helped nor
+            # hurt by the word: it gets the mean of the languages that have one.
+            ll[~listed] = ll[listed].mean()
+            s += ll
+        return s
+
+
+def _read_prior(path: Path) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            lang, weight = line.split("\t")
+            out[lang] = float(weight)
+    return out
+
+
+@lru_cache(maxsize=1)
+def model() -> _Model:
+    """The detector's model, built once per process (a few seconds: langdetect's profiles)."""
+    return _Model()
+
+
+def _choose(text: str, langs: Iterable[str]) -> tuple[str, float]:
+    """The most probable of ``langs`` for the text, with its probability among them."""
+    m = model()
+    candidates, floor = m.candidates(frozenset(langs))
+    if len({m.langs[i] for i in candidates}) == 1:
+        return m.langs[candidates[0]], 1.0
+    s = m.scores(text, candidates, floor)
+    p = np.exp(s - s.max())
+    p /= p.sum()
+    # zh-cn and zh-tw both name zh: add their probabilities.
+    by_lang: dict[str, float] = {}
+    for i, prob in zip(candidates, p, strict=True):
+        by_lang[m.langs[i]] = by_lang.get(m.langs[i], 0.0) + float(prob)
+    best = max(sorted(by_lang), key=lambda code: by_lang[code])
+    return best, by_lang[best]
+
+
+def _cjk(counts: dict[str, int]) -> str:
+    """Kana makes Japanese, Hangul Korean, Han alone Chinese."""
+    if counts.get("HANGUL", 0) and counts.get("HANGUL", 0) >= counts.get("HIRAGANA", 0) + counts.get("KATAKANA", 0):
+        return "ko"
+    if counts.get("HIRAGANA", 0) or counts.get("KATAKANA", 0):
+        return "ja"
+    return "zh"
+
+
+def parts(text: str) -> list[Part]:
+    """The language of each script group of the text and its letters, largest first.
+
+    A Chinese title with an English outlet name gives ``[Part(zh, 19, 1.0), Part(en, 11, p)]``.
+    """
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            key = script_of(ch)
+            counts[key] = counts.get(key, 0) + 1
+    rules = script_languages()
+    every = model().langs
+    out: list[Part] = []
+    cjk = {k: n for k, n in counts.items() if k in CJK_SCRIPTS}
+    if cjk:
+        out.append(Part(_cjk(cjk), sum(cjk.values()), 1.0))
+    others = [k for k in counts if k not in CJK_SCRIPTS]
+    for key in others:
+        view = text if len(counts) == 1 else "".join(
+            ch if not ch.isalpha() or script_of(ch) == key else " " for ch in text)
+        lang, prob = _choose(view, rules.get(key, every))
+        out.append(Part(lang, counts[key], prob))
+    merged: dict[str, Part] = {}
+    for p in out:  # two scripts can name one language (a Latin acronym in Russian text)
+        q = merged.get(p.lang)
+        merged[p.lang] = p if q is None else Part(p.lang, p.letters + q.letters, max(p.prob, q.prob))
+    return sorted(merged.values(), key=lambda p: (-p.letters, p.lang))
+
+
+def detect(text: str) -> LangResult:
+    """The language of a piece of text: the language of most of its letters.
 
     Args:
         text: any text; only its letters count.
-        seed: langdetect's seed (fixed, so results are deterministic).
 
     Returns:
-        ``LangResult``; ``lang`` is ``und`` when the text has no letters.
+        ``LangResult``; ``lang`` is ``und`` with reason ``no letters`` when the text has none.
     """
-    letters = letter_count(text)
-    if not letters:
-        return LangResult(UNDETERMINED, 0.0, "")
-    han, kana, hangul = (len(p.findall(text)) for p in (HAN, KANA, HANGUL))
-    if kana and (kana + han) >= 0.5 * letters:
-        return LangResult("ja", round((kana + han) / letters, 4), "Jpan")
-    if hangul >= 0.5 * letters:
-        return LangResult("ko", round(hangul / letters, 4), "Kore")
-    if han >= 0.5 * letters:
-        return LangResult("zh", round(han / letters, 4), chinese_script(text))
-    DetectorFactory.seed = seed
-    try:
-        best = detect_langs(text)[0]
-    except LangDetectException:
-        return LangResult(UNDETERMINED, 0.0, "")
-    lang = best.lang.split("-")[0]
-    return LangResult(lang, round(best.prob, 4), chinese_script(text) if lang == "zh" else "")
+    return from_parts(text, parts(text))
+
+
+def from_parts(text: str, found: list[Part]) -> LangResult:
+    """``detect``'s result from the text's ``parts`` (so a caller needing both computes them once)."""
+    if not found:
+        return LangResult(UNDETERMINED, 0.0, "", NO_LETTERS)
+    best = found[0]
+    share = best.letters / sum(p.letters for p in found)
+    if best.lang == "zh":
+        script = chinese_script(text)
+    else:
+        script = CJK_SCRIPT_CODES.get(best.lang, "")
+    return LangResult(best.lang, round(best.prob * share, 4), script)
 
 
 def shares(parts: list[tuple[str, int]]) -> dict[str, float]:

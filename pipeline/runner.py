@@ -65,8 +65,9 @@ def prepare(raw: RawInput, settings: Settings) -> Prepared:
     mentions: list[tuple[int, int, str]] = []
     for sid, part in enumerate(article.parts):
         seg_text = text[part.start:part.end]
-        lr = language.detect(seg_text, settings.langdetect_seed)
-        letters.append((lr.lang, language.letter_count(seg_text)))
+        found = language.parts(seg_text)
+        lr = language.from_parts(seg_text, found)
+        letters.extend((p.lang, p.letters) for p in found)
         rows.segments.append(Segment(doc_id, sid, part.kind, part.start, part.end, lr.lang, lr.score, lr.script, seg_text))
         try:
             toks = chinese.segment(text, part.start, part.end, userdict)
@@ -76,14 +77,16 @@ def prepare(raw: RawInput, settings: Settings) -> Prepared:
         rows.zh_tokens.extend(ZhToken(doc_id, sid, k, t.text, t.pos, t.start, t.end) for k, t in enumerate(toks))
         mentions.extend(zh_entities.token_mentions(toks, zh_entities.load_rules(settings.models_dir / "zh")))
     for k, ref in enumerate(article.references):
-        title_lang = language.detect(ref.title, settings.langdetect_seed).lang
+        title_lang = language.detect(ref.title).lang
         rows.references.append(Reference(doc_id, k, ref.part_index, ref.outlet, ref.outlet_native, ref.title,
                                          title_lang, ref.title_start, ref.title_end))
-    share = language.shares([(lang, n) for lang, n in letters if lang != language.UNDETERMINED])
+    share = language.shares(letters)
     if share:
         doc_lang, doc_score = next(iter(share.items()))
     else:
         doc_lang, doc_score = language.UNDETERMINED, 0.0
+        rows.errors.append(ErrorRow(raw.source, raw.line, doc_id, "language", "und",
+                                    f"lang is 'und': the document has {language.NO_LETTERS}"))
     script = language.chinese_script(text) if doc_lang == "zh" else ""
     rows.documents.append(Document(
         doc_id, raw.source, raw.source_id, raw.line, raw.encoding, doc_lang, doc_score, script,

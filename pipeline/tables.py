@@ -47,7 +47,8 @@ _COMMON = {
     "start_char": "Start offset (Python string index) into the document text.",
     "end_char": "End offset (exclusive) into the document text.",
     "lang": "ISO 639-1 language code (`und` when the text has no letters).",
-    "lang_score": "Confidence of `lang`, 0 to 1 (script share or langdetect probability).",
+    "lang_score": ("Confidence of `lang`, 0 to 1: its probability among the languages of its script, "
+                   "times the share of the text's letters in that script."),
     "script": "ISO 15924 script for CJK text (`Hans`, `Hant`, `Jpan`, `Kore`); empty otherwise.",
     "text": "The span's text: always `document_text[start_char:end_char]`.",
     "label": "spaCy entity label (PERSON, ORG, GPE, NORP, LOC, FAC, DATE, ...).",
