@@ -7,8 +7,11 @@ has a description here, and ``docs/tables.md`` is generated from these schemas.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 import os
 import shutil
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -36,7 +39,7 @@ TABLE_DOCS = {
     "entities": "One row per entity mention (English from spaCy, Chinese from jieba's POS tags).",
     "entity_summary": "One row per canonical entity per document.",
     "quotes": "One row per attributed quote; a split quote is two rows sharing the speaker.",
-    "errors": "One row per rejected input or failed stage of a document.",
+    "errors": "One row per rejected input, failed stage of a document, or warning about a document.",
 }
 
 _COMMON = {
@@ -121,9 +124,13 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     "errors": {
         "source": "Path of the input, relative to the corpus root.",
         "doc_id": "The document's id when it was created before the failure; empty for a rejected input.",
-        "stage": "ingest, language, chinese, nlp, entities, quotes or tables.",
-        "error": "Error class (`InputError`, `JSONDecodeError`, ...).",
+        "stage": "ingest, prepare, chinese, nlp or finish (where it happened).",
+        "error": "Error class or code (`InputError`, `JSONDecodeError`, `TooLarge`, `DuplicateId`, ...).",
         "message": "What was found and what is allowed.",
+        "severity": "`rejected`: the input (file, folder entry or JSONL line) is not in documents.csv; "
+                    "`error`: a stage failed on a kept document, whose rows from that stage are missing; "
+                    "`warning`: the document is complete but was repaired or looks wrong (duplicate id, "
+                    "replaced bytes, a paragraph cut for the parser).",
     },
 }
 
@@ -173,20 +180,75 @@ def frame(table: str, rows: Iterable[object]) -> pd.DataFrame:
     return df.astype(dtypes(table)) if len(df) else df.astype(dtypes(table), errors="ignore")
 
 
+MANIFEST = "run.json"
+JOURNAL = ".commit.json"
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def recover(out_dir: Path) -> bool:
+    """Finish a commit that was interrupted (``JOURNAL`` present) and remove the temporary
+    folders of dead runs. Returns True when a commit was finished.
+
+    A journal is written only once every new file is complete, so rolling it forward
+    always yields the new complete outputs.
+    """
+    finished = False
+    journal = out_dir / JOURNAL
+    if journal.exists():
+        try:
+            plan = json.loads(journal.read_text(encoding="utf-8"))
+            tmp = out_dir / plan["tmp"]
+            for name in plan["files"]:
+                if (tmp / name).exists():
+                    os.replace(tmp / name, out_dir / name)
+            finished = True
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # an unreadable journal: its own write was interrupted; the old outputs stand
+        journal.unlink(missing_ok=True)
+    for tmp in out_dir.glob(".tmp-*"):
+        pid = tmp.name.removeprefix(".tmp-")
+        if tmp.is_dir() and not (pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid))):
+            shutil.rmtree(tmp, ignore_errors=True)
+    return finished
+
+
 class TableWriter:
     """Appends rows batch by batch to temporary files; ``commit`` moves them into place.
 
-    Nothing in ``out_dir`` changes until ``commit``: a run that dies leaves the previous
-    complete tables.
+    Nothing in ``out_dir`` changes until ``commit``, which first writes a journal naming
+    the complete new files, then moves them in (``run.json`` last) and removes the
+    journal. A run killed before the journal exists leaves the previous outputs; one
+    killed during the moves leaves the journal, and the next writer (the next run)
+    finishes the moves before it starts. ``run.json`` records every table's SHA-256, so
+    a reader can check that the tables beside it belong together.
     """
 
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = out_dir
         out_dir.mkdir(parents=True, exist_ok=True)
+        recover(out_dir)
         self.tmp = out_dir / f".tmp-{os.getpid()}"
         shutil.rmtree(self.tmp, ignore_errors=True)
         self.tmp.mkdir()
         self.counts = {t: 0 for t in RECORDS}
+        self.severities: Counter[str] = Counter()
         for table in RECORDS:
             frame(table, []).to_csv(self.tmp / f"{table}.csv", index=False)
 
@@ -195,11 +257,38 @@ class TableWriter:
             return
         frame(table, rows).to_csv(self.tmp / f"{table}.csv", mode="a", header=False, index=False)
         self.counts[table] += len(rows)
+        if table == "errors":
+            self.severities.update(r.severity for r in rows)  # type: ignore[attr-defined]
 
-    def commit(self) -> None:
-        for table in RECORDS:
-            os.replace(self.tmp / f"{table}.csv", self.out_dir / f"{table}.csv")
+    def commit(self, manifest: dict[str, Any] | None = None) -> None:
+        """Move the complete tables (and ``run.json`` when a manifest is given) into place."""
+        files = [f"{table}.csv" for table in RECORDS]
+        for name in files:
+            _fsync(self.tmp / name)
+        if manifest is not None:
+            manifest = dict(manifest, tables={
+                table: {"rows": self.counts[table], "sha256": _sha256(self.tmp / f"{table}.csv")} for table in RECORDS})
+            (self.tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
+                                             encoding="utf-8")
+            _fsync(self.tmp / MANIFEST)
+            files.append(MANIFEST)
+        journal = self.out_dir / JOURNAL
+        (self.tmp / JOURNAL).write_text(json.dumps({"tmp": self.tmp.name, "files": files}), encoding="utf-8")
+        _fsync(self.tmp / JOURNAL)
+        os.replace(self.tmp / JOURNAL, journal)  # the commit point
+        for name in files:
+            os.replace(self.tmp / name, self.out_dir / name)
+        _fsync(self.out_dir)
+        journal.unlink()
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def abort(self) -> None:
         shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        while block := f.read(1 << 20):
+            h.update(block)
+    return h.hexdigest()
