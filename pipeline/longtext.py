@@ -25,8 +25,9 @@ MAX_RUN = 200
 # Components that read the whole document; every component before them runs per chunk.
 DOC_LEVEL = ("news_entities", "quote_extractor")
 _RUN = re.compile(r"\S+")
-# Words (at most MAX_RUN characters each) or single other characters: no backtracking.
-_PIECE = re.compile(rf"\w{{1,{MAX_RUN}}}|[^\w\s]")
+# Words or runs of other characters, at most MAX_RUN characters each: no backtracking, and
+# 10,000 quote marks in a row are 50 tokens for the model, not 10,000.
+_PIECE = re.compile(rf"\w{{1,{MAX_RUN}}}|[^\w\s]{{1,{MAX_RUN}}}")
 _STOPS = frozenset(".!?;")
 
 
@@ -141,8 +142,8 @@ def analyse_long(nlp: Language, doc: Doc, chunk_chars: int) -> tuple[Doc, str]:
     warning = ""
     if inside:
         shown = ", ".join(map(str, inside[:5])) + (f" (+{len(inside) - 5} more)" if len(inside) > 5 else "")
-        warning = (f"{len(inside)} paragraph(s) longer than {chunk_chars:,} characters without a line break were cut "
-                   f"for the parser at offsets {shown}; no sentence spans a cut")
+        warning = (f"{len(inside)} cut(s) inside paragraphs longer than {chunk_chars:,} characters (no line break "
+                   f"in reach): the parser saw them in pieces, cut at offsets {shown}; no sentence spans a cut")
     return merged, warning
 
 

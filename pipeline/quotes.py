@@ -7,6 +7,8 @@ paragraph); attribution reads the dependency parse.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,6 +99,13 @@ def paragraphs(doc: Doc) -> list[tuple[int, int]]:
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
+
+
+def _para_at(paras: list[tuple[int, int]], pos: int) -> int | None:
+    """Index of the paragraph with ``start <= pos <= end`` (paragraphs sorted, disjoint);
+    a bisection, so that many quotes in many paragraphs stay linear."""
+    k = bisect.bisect_right(paras, (pos, 1 << 62)) - 1
+    return k if k >= 0 and pos <= paras[k][1] else None
 
 
 def quote_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -227,7 +236,8 @@ def _before(doc: Doc, start: int, para_start: int, cues: dict[str, str]) -> tupl
     sent_start = open_tok.sent.start
     # a colon or comma before the mark may sit at a sentence boundary the parser drew
     window = [t for t in doc[max(0, open_tok.i - 60):open_tok.i] if t.idx >= para_start]
-    window = [t for t in window if t.i >= min(sent_start, window[-1].sent.start if window else sent_start)]
+    floor = min(sent_start, window[-1].sent.start) if window else sent_start  # once: .sent walks the sentence
+    window = [t for t in window if t.i >= floor]
     last = window[-1] if window else None
     for tok in reversed(window):
         if tok.text in OPENERS or tok.text in CLOSERS or tok.text == STRAIGHT:
@@ -287,7 +297,8 @@ class QuoteExtractor:
         found: list[tuple[int, int, str, _Attribution]] = []
         prev: tuple[int, int, str, _Attribution] | None = None
         for qs, qe in quote_spans(text, paras):
-            ps, pe = next(((s, e) for s, e in paras if s <= qs < e), (0, len(text)))
+            k = _para_at(paras, qs)
+            ps, pe = paras[k] if k is not None and qs < paras[k][1] else (0, len(text))
             att, last_before = _before(doc, qs, ps, self.cues)
             after = _after(doc, qe, 8, pe, self.cues)
             if after is not None and (att is None or text[qe - 1:qe] in ",?!"):
@@ -310,10 +321,10 @@ class QuoteExtractor:
         """A quoted paragraph with no cue belongs to the previous quote's speaker when
         that quote ended its paragraph and this one opens with the quote."""
         _, pqe, _, patt = prev
-        prev_para = next(((s, e) for s, e in paras if s <= pqe <= e), None)
-        if prev_para is None or qs - ps > 1:
+        k = _para_at(paras, pqe)
+        if k is None or qs - ps > 1:
             return None
-        k = paras.index(prev_para)
+        prev_para = paras[k]
         if k + 1 >= len(paras) or paras[k + 1][0] != ps:
             return None
         tail = text[pqe:prev_para[1]]
@@ -324,6 +335,9 @@ class QuoteExtractor:
     def _indirect(self, doc: Doc, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, str, _Attribution]]:
         """Reported speech: a cue verb with a subject and a clausal complement."""
         body = paragraphs(doc)
+        taken = sorted(taken)
+        taken_starts = [s for s, _ in taken]
+        reach = list(itertools.accumulate((e for _, e in taken), max))  # furthest end among the first k
         for tok in doc:
             if not is_cue(tok, self.cues):
                 continue
@@ -340,9 +354,11 @@ class QuoteExtractor:
             if right.i - left.i < 2:
                 continue
             s, e = left.idx, right.idx + len(right)
-            if not any(ps <= s and e <= pe for ps, pe in body):
+            k = _para_at(body, s)
+            if k is None or e > body[k][1]:
                 continue
-            if any(s < te and ts < e for ts, te in taken):
+            before_end = bisect.bisect_left(taken_starts, e)  # the taken spans starting before e
+            if before_end and reach[before_end - 1] > s:
                 continue
             yield s, e, "indirect", att
 
