@@ -13,7 +13,6 @@ import json
 import os
 import re
 import stat
-import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -47,6 +46,8 @@ def normalise_newlines(text: str) -> str:
 CANDIDATES: tuple[str, ...] = ("gb18030", "big5", "cp1252", "latin-1")
 # Share of the non-ASCII bytes a decoding must explain with plausible characters.
 PLAUSIBLE = 0.9
+# Plausibility is judged on the first characters only (the whole file must still decode).
+SAMPLE_CHARS = 20_000
 # Above this share of control, unassigned or private-use characters the bytes are binary.
 MAX_CONTROL_SHARE = 0.05
 # Letters and punctuation of Western text in cp1252/Latin-1 (not ª º ¹ ¤ ¦ ¨ ¯ ¸ × ÷: the
@@ -134,14 +135,16 @@ def _plausibility(text: str, encoding: str) -> float:
     return _cjk_score(text, encoding) if encoding in ("gb18030", "big5") else _latin_score(text)
 
 
+# Characters no text contains: C0/C1 controls (but tab, LF, VT, FF, CR) and private use.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\U000f0000-\U0010ffff]")
+
+
 def control_share(text: str) -> float:
-    """Share of characters that no text contains: controls (but tab, newlines, form feed),
-    unassigned code points and private use."""
+    """Share of characters that no text contains: controls (but tab and line breaks) and
+    private-use code points. A regex count, fast on a 20 MB text."""
     if not text:
         return 0.0
-    bad = sum(1 for ch in text if (ch < " " and ch not in "\t\n\r\f\v") or "\x7f" <= ch <= "\x9f"
-              or (ch > "\x9f" and unicodedata.category(ch) in ("Cn", "Co", "Cs")))
-    return bad / len(text)
+    return sum(1 for _ in _CONTROL.finditer(text)) / len(text)
 
 
 def _check_text(decoded: Decoded) -> Decoded:
@@ -197,7 +200,7 @@ def decode_bytes(data: bytes) -> Decoded:
         if share > MAX_CONTROL_SHARE:
             controls = max(controls, share)
             continue
-        scored.append((_plausibility(text, name), -rank, Decoded(text, name)))
+        scored.append((_plausibility(text[:SAMPLE_CHARS], name), -rank, Decoded(text, name)))
     scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
     if scored and scored[0][0] >= PLAUSIBLE:
         return scored[0][2]
