@@ -135,23 +135,27 @@ def _plausibility(text: str, encoding: str) -> float:
     return _cjk_score(text, encoding) if encoding in ("gb18030", "big5") else _latin_score(text)
 
 
-# Characters no text contains: C0/C1 controls (but tab, LF, VT, FF, CR) and private use.
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\U000f0000-\U0010ffff]")
+# Characters no text contains: C0/C1 controls (but tab, LF, VT, FF, CR); in 8-bit decodings
+# private-use code points too (GB18030 maps its unassigned byte pairs there).
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_CONTROL_OR_PRIVATE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 
-def control_share(text: str) -> float:
-    """Share of characters that no text contains: controls (but tab and line breaks) and
-    private-use code points. A regex count, fast on a 20 MB text."""
+def control_share(text: str, private_use: bool = True) -> float:
+    """Share of characters that no text contains: controls (but tab and line breaks) and,
+    with ``private_use``, private-use code points. A regex count, fast on a 20 MB text."""
     if not text:
         return 0.0
-    return sum(1 for _ in _CONTROL.finditer(text)) / len(text)
+    pattern = _CONTROL_OR_PRIVATE if private_use else _CONTROL
+    return sum(1 for _ in pattern.finditer(text)) / len(text)
 
 
 def _check_text(decoded: Decoded) -> Decoded:
-    share = control_share(decoded.text)
+    """Unicode text (valid UTF-8/16/32) is binary only when full of control characters."""
+    share = control_share(decoded.text, private_use=False)
     if share > MAX_CONTROL_SHARE:
-        raise InputError(f"binary data: {share:.0%} of the characters decoded as {decoded.encoding} are control, "
-                         f"unassigned or private-use characters (at most {MAX_CONTROL_SHARE:.0%} allowed)")
+        raise InputError(f"binary data: {share:.0%} of the characters decoded as {decoded.encoding} are control "
+                         f"characters (at most {MAX_CONTROL_SHARE:.0%} allowed)")
     return decoded
 
 
