@@ -29,6 +29,8 @@ _RUN = re.compile(r"\S+")
 # 10,000 quote marks in a row are 50 tokens for the model, not 10,000.
 _PIECE = re.compile(rf"\w{{1,{MAX_RUN}}}|[^\w\s]{{1,{MAX_RUN}}}")
 _STOPS = frozenset(".!?;")
+# Chunks the model sees at once: the model's memory grows with the batch, not the document.
+PIPE_BATCH = 4
 
 
 class SafeTokenizer:
@@ -131,7 +133,7 @@ def analyse_long(nlp: Language, doc: Doc, chunk_chars: int) -> tuple[Doc, str]:
     ranges, inside = chunks(doc, chunk_chars)
     pieces = [doc[s:e].as_doc() for s, e in ranges]
     with nlp.select_pipes(enable=_model_names(nlp)):
-        pieces = list(nlp.pipe(pieces))
+        pieces = list(nlp.pipe(pieces, batch_size=PIPE_BATCH))
     for piece in pieces:
         piece.tensor = numpy.zeros((len(piece), 0), dtype="float32")  # not needed downstream
     merged = Doc.from_docs(pieces, ensure_whitespace=False)
