@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -283,15 +281,20 @@ def test_runner_accounts_for_every_input(corpus: Path, tmp_path: Path, nlp: Lang
     assert (gb.encoding, gb.lang) == ("gb18030", "zh")
 
 
-@pytest.mark.slow
-def test_cli_strict_exits_non_zero_and_summarises(corpus: Path, tmp_path: Path) -> None:
-    cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(tmp_path / "out"),
-           "--max-chars", str(MAX_CHARS), "--quiet"]
-    proc = subprocess.run([*cmd, "--strict"], capture_output=True, text=True, timeout=300)
+def test_cli_strict_exits_non_zero_and_summarises(corpus: Path, tmp_path: Path, nlp: Language,
+                                                  monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from pipeline import cli
+    from pipeline import nlp as nlp_mod
+
+    monkeypatch.setattr(nlp_mod, "build", lambda settings: nlp)  # the session's model, not a second load
+    code = cli.main(["run", str(corpus), "--out", str(tmp_path / "out"), "--max-chars", str(MAX_CHARS),
+                     "--quiet", "--strict"])
+    err = capsys.readouterr().err
     rejected = sum(1 for *_, sev in EXPECTED_ERRORS if sev == REJECTED)
-    assert proc.returncode == 1, proc.stderr
-    assert f"documents={len(EXPECTED_DOCUMENTS)} rejected={rejected} warnings=4 " in proc.stderr
-    assert "--strict" in proc.stderr
+    assert code == 1, err
+    assert f"documents={len(EXPECTED_DOCUMENTS)} rejected={rejected} warnings=4 " in err
+    assert "--strict" in err
     assert (tmp_path / "out" / "documents.csv").exists()  # the tables are written all the same
 
 
@@ -306,3 +309,11 @@ def test_cli_strict_passes_on_a_clean_corpus(tmp_path: Path, monkeypatch: pytest
     assert cli.main(["run", str(tmp_path / "c"), "--out", str(tmp_path / "o"), "--strict", "--quiet"]) == 0
     (tmp_path / "c" / "b.txt").write_bytes(b"")
     assert cli.main(["run", str(tmp_path / "c"), "--out", str(tmp_path / "o"), "--strict", "--quiet"]) == 1
+
+
+def test_run_help_documents_strict_and_size_limit() -> None:
+    from pipeline import cli
+
+    run_help = next(a for a in cli.parser()._subparsers._group_actions[0].choices.values()  # type: ignore[union-attr]
+                    if a.prog.endswith(" run")).format_help()
+    assert "--strict" in run_help and "--max-chars" in run_help and "run.json" in run_help
