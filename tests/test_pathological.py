@@ -121,3 +121,15 @@ def test_one_failing_document_costs_only_itself(blank_nlp: Language, monkeypatch
     monkeypatch.setattr(runner, "finish", broken_finish)
     [rows] = runner.process_batch(batch[:1], nlp, Settings(quiet=True))
     assert len(rows.documents) == 1 and [(e.stage, e.error) for e in rows.errors] == [("finish", "ValueError")]
+
+
+def test_speaker_resolution_uses_indexes_not_scans() -> None:
+    from spacy.tokens import Span
+
+    doc = spacy.blank("en")("Anna Berg said yes , he said . " * 20_000)  # 20,000 named speakers
+    doc.ents = [Span(doc, 8 * k, 8 * k + 2, label="PERSON") for k in range(20_000)]
+    people = entities.PeopleIndex(doc)
+    for k in range(0, 20_000, 7):  # was a scan of every person per mention: minutes
+        assert people.resolve(doc[8 * k:8 * k + 2]).name == "Anna Berg"
+        assert people.resolve(doc[8 * k + 5:8 * k + 6]) == entities.Who("Anna Berg", "pronoun-resolved", "", "")
+    assert people.resolve(doc[2:3]).kind == "description"
