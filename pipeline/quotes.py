@@ -217,9 +217,7 @@ def _after(doc: Doc, end: int, limit: int, para_end: int, cues: dict[str, str]) 
     if toks and toks[0].text in DASHES:
         names = [t for t in toks[1:] if t.ent_type_ in ("PERSON", "ORG")]
         if names:
-            head = names[0]
-            span = next((e for e in doc.ents if e.start <= head.i < e.end), doc[head.i:head.i + 1])
-            return _Attribution(doc[toks[0].i:toks[0].i + 1], span)
+            return _Attribution(doc[toks[0].i:toks[0].i + 1], _entity_around(names[0]))
     for tok in toks:
         if tok.text in ".!?":
             break
@@ -255,6 +253,20 @@ def _before(doc: Doc, start: int, para_start: int, cues: dict[str, str]) -> tupl
         if pobj is not None:
             return _Attribution(doc[window[0].i:window[0].i + 1], mention_span(pobj)), last
     return None, last
+
+
+def _entity_around(tok: Token) -> Span:
+    """The entity covering ``tok``, from the IOB tags (scanning ``doc.ents`` per quote was
+    quadratic); the token alone when it is in none."""
+    doc = tok.doc
+    if not tok.ent_type_:
+        return doc[tok.i:tok.i + 1]
+    start, end = tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:

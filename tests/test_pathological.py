@@ -133,3 +133,14 @@ def test_speaker_resolution_uses_indexes_not_scans() -> None:
         assert people.resolve(doc[8 * k:8 * k + 2]).name == "Anna Berg"
         assert people.resolve(doc[8 * k + 5:8 * k + 6]) == entities.Who("Anna Berg", "pronoun-resolved", "", "")
     assert people.resolve(doc[2:3]).kind == "description"
+
+
+def test_entity_around_a_token_matches_doc_ents() -> None:
+    from spacy.tokens import Span
+
+    doc = spacy.blank("en")("“Yes.” – Anna Maria Berg of the United Nations said")
+    doc.ents = [Span(doc, 4, 7, label="PERSON"), Span(doc, 9, 11, label="ORG")]
+    for tok in doc:
+        want = next(((e.start, e.end) for e in doc.ents if e.start <= tok.i < e.end), (tok.i, tok.i + 1))
+        got = quotes._entity_around(tok)
+        assert (got.start, got.end) == want
