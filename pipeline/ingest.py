@@ -240,8 +240,10 @@ def decode(data: bytes) -> tuple[str, str]:
 
 # ---------------------------------------------------------------- corpus walk
 
-# Bytes per character at most (UTF-32): a file larger than 4 * max_chars cannot fit.
+# Bytes per character at most (UTF-32): a file larger than 4 * max_chars cannot fit. In a
+# JSON string a character takes up to 12 bytes (an escaped surrogate pair, \\ud83d\\ude00).
 _MAX_BYTES_PER_CHAR = 4
+_MAX_JSON_BYTES_PER_CHAR = 12
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
@@ -413,7 +415,7 @@ def _jsonl_records(path: Path, source: str, max_chars: int) -> Iterator[RawInput
     Blank lines between records give a warning (nothing is lost); blank lines at the end
     of the file are ignored. A file without any record is rejected as a whole.
     """
-    limit = _MAX_BYTES_PER_CHAR * max_chars + 64
+    limit = _MAX_JSON_BYTES_PER_CHAR * max_chars + 1024
     blanks: list[int] = []
     records = 0
     try:
