@@ -241,7 +241,7 @@ def decode(data: bytes) -> tuple[str, str]:
 # ---------------------------------------------------------------- corpus walk
 
 # Bytes per character at most (UTF-32): a file larger than 4 * max_chars cannot fit. In a
-# JSON string a character takes up to 12 bytes (an escaped surrogate pair, \\ud83d\\ude00).
+# JSON string a character takes up to 12 bytes (an escaped surrogate pair, \ud83d\ude00).
 _MAX_BYTES_PER_CHAR = 4
 _MAX_JSON_BYTES_PER_CHAR = 12
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
