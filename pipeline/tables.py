@@ -283,6 +283,11 @@ class TableWriter:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def abort(self) -> None:
+        """Drop the temporary tables, unless the commit point was passed: then finish it."""
+        journal = self.out_dir / JOURNAL
+        if journal.exists() and self.tmp.name in journal.read_text(encoding="utf-8", errors="replace"):
+            recover(self.out_dir)
+            return
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 

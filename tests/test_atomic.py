@@ -67,6 +67,32 @@ def test_kill_mid_commit_is_finished_by_the_next_writer(tmp_path: Path, monkeypa
     assert not list(out.glob(".tmp-*"))
 
 
+def test_interrupted_commit_is_finished_by_abort(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C during the moves: the runner's abort() must not delete files the journal needs."""
+    out = tmp_path / "out"
+    tables.TableWriter(out).commit({"run": "old"})
+    new = tables.TableWriter(out)
+    new.write("errors", [ErrorRow("x.txt", None, "", "ingest", "InputError", "new row", "rejected")])
+    real_replace = os.replace
+    calls: list[str] = []
+
+    def interrupted_replace(src: str | Path, dst: str | Path) -> None:
+        calls.append(Path(src).name)
+        if len(calls) == 4:
+            raise KeyboardInterrupt
+        real_replace(src, dst)
+
+    monkeypatch.setattr(tables.os, "replace", interrupted_replace)
+    try:
+        new.commit({"run": "new"})
+    except KeyboardInterrupt:
+        monkeypatch.setattr(tables.os, "replace", real_replace)
+        new.abort()
+    _consistent(out)
+    assert json.loads((out / "run.json").read_text())["run"] == "new"
+    assert "new row" in (out / "errors.csv").read_text(encoding="utf-8")
+
+
 def test_kill_before_commit_leaves_previous_outputs(tmp_path: Path) -> None:
     out = tmp_path / "out"
     old = tables.TableWriter(out)
