@@ -9,7 +9,6 @@ model is needed (the model-backed property runs a handful of short texts).
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 import spacy
@@ -133,7 +132,3 @@ def test_every_jsonl_line_is_a_document_or_a_row(tmp_path_factory: pytest.TempPa
     rejected = {i.line for i in items if isinstance(i, ErrorRow) and i.severity == REJECTED}
     assert docs | rejected == set(range(1, len(values) + 1)) and not docs & rejected
     assert all(isinstance(i.text, str) and i.text.strip() for i in items if isinstance(i, RawInput))
-
-
-def test_models_dir_exists() -> None:
-    assert Path(MODELS_DIR, "en", "quote_verbs.txt").exists()
