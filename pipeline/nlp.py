@@ -13,7 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import entities, quotes  # noqa: F401  (registers the component factories)
+from . import entities, longtext, quotes  # noqa: F401  (registers the component factories)
 from .config import DEFAULT_MODELS, Settings
 
 COMPONENTS_FILE = "components.toml"
@@ -61,6 +61,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 def add_components(nlp: Language, models_dir: Path) -> Language:
     """Add our rule components to ``nlp`` (a trained model or ``spacy.blank('en')``)."""
+    longtext.install(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     patterns = models_dir / "en" / "patterns.jsonl"

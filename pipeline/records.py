@@ -114,6 +114,14 @@ class Quote:
     speaker_org: str
 
 
+# ErrorRow.severity: how an input fared. Exactly the inputs with a ``rejected`` row are
+# missing from documents.csv; ``error`` and ``warning`` rows belong to a kept document.
+REJECTED = "rejected"  # the input (file, folder or JSONL line) is not a document
+ERROR = "error"  # a stage failed on a kept document: that stage's rows are missing
+WARNING = "warning"  # the document is complete, but something was repaired or looks wrong
+SEVERITIES = (REJECTED, ERROR, WARNING)
+
+
 @dataclass(frozen=True, slots=True)
 class ErrorRow:
     source: str
@@ -122,6 +130,7 @@ class ErrorRow:
     stage: str
     error: str  # exception class or short code
     message: str
+    severity: str = ERROR  # last, with a default, so positional construction keeps working
 
 
 @dataclass(frozen=True, slots=True)

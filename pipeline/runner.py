@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import sys
 import time
@@ -15,18 +14,28 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import chinese, entities, ingest, language, quotes, zh_entities
+from . import chinese, entities, ingest, language, longtext, manifest, quotes, zh_entities
 from .config import Settings
-from .records import Document, Entity, EntitySummary, ErrorRow, Quote, RawInput, Reference, Segment, ZhToken
+from .records import (
+    REJECTED,
+    WARNING,
+    Document,
+    Entity,
+    EntitySummary,
+    ErrorRow,
+    Quote,
+    RawInput,
+    Reference,
+    Segment,
+    ZhToken,
+)
 from .tables import TableWriter
 
 # Characters handed to jieba, not to the English model: masked with spaces so offsets hold.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f]")
 
 
-def doc_id_for(source: str, line: int | None) -> str:
-    """A stable key for an input: the same file (and JSONL line) always gets the same id."""
-    return hashlib.blake2b(f"{source}\x00{line or 0}".encode(), digest_size=8).hexdigest()
+doc_id_for = ingest.doc_id_for  # ingest names every input, so duplicate-id warnings carry the doc_id
 
 
 @dataclass(slots=True)
@@ -173,13 +182,13 @@ def process_batch(batch: list[RawInput | ErrorRow], nlp: Language, settings: Set
             continue
         if not item.text.strip():
             slots.append(DocRows(errors=[ErrorRow(item.source, item.line, "", "ingest", "EmptyDocument",
-                                                  "the document has no text (empty or whitespace only)")]))
+                                                  "the document has no text (empty or whitespace only)", REJECTED)]))
             continue
         try:
             prep = prepare(item, settings)
         except Exception as exc:
             slots.append(DocRows(errors=[ErrorRow(item.source, item.line, doc_id_for(item.source, item.line),
-                                                  "prepare", type(exc).__name__, str(exc))]))
+                                                  "prepare", type(exc).__name__, str(exc), REJECTED)]))
             continue
         prepared.append(prep)
         slots.append(prep)
@@ -188,31 +197,34 @@ def process_batch(batch: list[RawInput | ErrorRow], nlp: Language, settings: Set
         d = nlp.make_doc(english_view(prep.raw.text))
         d._.news_parts = [(p.kind, p.start, p.end) for p in prep.article.parts]
         docs.append(d)
-    analysed = iter(_pipe(nlp, docs, prepared))
+    analysed = iter(_pipe(nlp, docs, prepared, settings.parse_chunk_chars))
     for slot in slots:
         if isinstance(slot, DocRows):
             out.append(slot)
             continue
-        doc, err = next(analysed)
-        rows = finish(slot, doc, settings.models_dir)
-        if err is not None:
-            rows.errors.append(err)
+        doc, errs = next(analysed)
+        try:
+            rows = finish(slot, doc, settings.models_dir)
+        except Exception as exc:  # the document row stands; its entity and quote rows are lost
+            rows = slot.rows
+            rows.entities, rows.entity_summary, rows.quotes = [], [], []
+            errs.append(ErrorRow(slot.raw.source, slot.raw.line, slot.doc_id, "finish", type(exc).__name__, str(exc)))
+        rows.errors.extend(errs)
         out.append(rows)
     return out
 
 
-def _pipe(nlp: Language, docs: list[Doc], prepared: list[Prepared]) -> Iterator[tuple[Doc | None, ErrorRow | None]]:
-    """spaCy over the batch; a document that fails alone is retried alone and recorded."""
-    try:
-        yield from ((d, None) for d in nlp.pipe(docs))
-        return
-    except Exception:
-        pass
-    for d, prep in zip(docs, prepared):
-        try:
-            yield nlp(d), None
-        except Exception as exc:
-            yield None, ErrorRow(prep.raw.source, prep.raw.line, prep.doc_id, "nlp", type(exc).__name__, str(exc))
+def _pipe(nlp: Language, docs: list[Doc], prepared: list[Prepared],
+          chunk_chars: int) -> Iterator[tuple[Doc | None, list[ErrorRow]]]:
+    """spaCy over the batch (long documents in chunks, see ``longtext``); a document that
+    fails is recorded and costs only its own entity and quote rows."""
+    for (doc, exc, warning), prep in zip(longtext.pipe(nlp, docs, chunk_chars), prepared, strict=True):
+        errs = []
+        if exc is not None:
+            errs.append(ErrorRow(prep.raw.source, prep.raw.line, prep.doc_id, "nlp", type(exc).__name__, str(exc)))
+        if warning:
+            errs.append(ErrorRow(prep.raw.source, prep.raw.line, prep.doc_id, "nlp", "LongParagraph", warning, WARNING))
+        yield doc, errs
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,12 +232,14 @@ class Summary:
     documents: int
     quotes: int
     entities: int
-    errors: int
+    errors: int  # rows of errors.csv, all severities
     seconds: float
+    rejected: int = 0  # inputs not in documents.csv (errors rows with severity rejected)
+    warnings: int = 0
 
     def line(self) -> str:
-        return (f"documents={self.documents} quotes={self.quotes} entities={self.entities} "
-                f"errors={self.errors} seconds={self.seconds:.1f}")
+        return (f"documents={self.documents} rejected={self.rejected} warnings={self.warnings} "
+                f"quotes={self.quotes} entities={self.entities} errors={self.errors} seconds={self.seconds:.1f}")
 
 
 def run(roots: list[Path], out_dir: Path, nlp: Language, settings: Settings) -> Summary:
@@ -233,19 +247,21 @@ def run(roots: list[Path], out_dir: Path, nlp: Language, settings: Settings) -> 
     from .progress import Progress
 
     t0 = time.perf_counter()
+    started = manifest.now()
     writer = TableWriter(out_dir, settings.formats, safe_csv=settings.safe_csv)
     progress = Progress(quiet=settings.quiet, stream=sys.stderr)
     try:
-        for batch in _batches(ingest.iter_inputs(roots), settings.batch_size):
+        for batch in _batches(ingest.iter_inputs(roots, settings.max_doc_chars), settings.batch_size):
             for rows in process_batch(batch, nlp, settings):
                 for table in writer.counts:
                     writer.write(table, getattr(rows, table))
             progress.update(len(batch))
-        writer.commit()
+        writer.commit(manifest.build(roots, nlp, settings, started, writer.severities))
     except BaseException:
         writer.abort()
         raise
     finally:
         progress.close()
     c = writer.counts
-    return Summary(c["documents"], c["quotes"], c["entities"], c["errors"], time.perf_counter() - t0)
+    return Summary(c["documents"], c["quotes"], c["entities"], c["errors"], time.perf_counter() - t0,
+                   writer.severities[REJECTED], writer.severities[WARNING])

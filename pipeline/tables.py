@@ -7,8 +7,11 @@ has a description here, and ``docs/tables.md`` is generated from these schemas.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 import os
 import shutil
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -38,7 +41,7 @@ TABLE_DOCS = {
     "entities": "One row per entity mention (English from spaCy, Chinese from jieba's POS tags).",
     "entity_summary": "One row per canonical entity per document.",
     "quotes": "One row per attributed quote; a split quote is two rows sharing the speaker.",
-    "errors": "One row per rejected input or failed stage of a document.",
+    "errors": "One row per rejected input, failed stage of a document, or warning about a document.",
 }
 
 _COMMON = {
@@ -132,9 +135,13 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     "errors": {
         "source": "Path of the input, relative to the corpus root.",
         "doc_id": "The document's id when it was created before the failure; empty for a rejected input.",
-        "stage": "ingest, language, chinese, nlp, entities, quotes or tables.",
-        "error": "Error class (`InputError`, `JSONDecodeError`, ...).",
+        "stage": "ingest, prepare, chinese, nlp or finish (where it happened).",
+        "error": "Error class or code (`InputError`, `JSONDecodeError`, `TooLarge`, `DuplicateId`, ...).",
         "message": "What was found and what is allowed.",
+        "severity": "`rejected`: the input (file, folder entry or JSONL line) is not in documents.csv; "
+                    "`error`: a stage failed on a kept document, whose rows from that stage are missing; "
+                    "`warning`: the document is complete but was repaired or looks wrong (duplicate id, "
+                    "replaced bytes, a paragraph cut for the parser).",
     },
 }
 
@@ -267,13 +274,66 @@ def frame(table: str, rows: Iterable[object]) -> pd.DataFrame:
     return df.astype(dtypes(table)) if len(df) else df.astype(dtypes(table), errors="ignore")
 
 
+MANIFEST = "run.json"
+JOURNAL = ".commit.json"
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def recover(out_dir: Path) -> bool:
+    """Finish a commit that was interrupted (``JOURNAL`` present) and remove the temporary
+    folders of dead runs. Returns True when a commit was finished.
+
+    A journal is written only once every new file is complete, so rolling it forward
+    always yields the new complete outputs.
+    """
+    finished = False
+    journal = out_dir / JOURNAL
+    if journal.exists():
+        try:
+            plan = json.loads(journal.read_text(encoding="utf-8"))
+            tmp = out_dir / plan["tmp"]
+            for name in plan["files"]:
+                if (tmp / name).exists():
+                    os.replace(tmp / name, out_dir / name)
+            finished = True
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # an unreadable journal: its own write was interrupted; the old outputs stand
+        journal.unlink(missing_ok=True)
+    for tmp in out_dir.glob(".tmp-*"):
+        pid = tmp.name.removeprefix(".tmp-")
+        if tmp.is_dir() and not (pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid))):
+            shutil.rmtree(tmp, ignore_errors=True)
+    return finished
+
+
 class TableWriter:
     """Appends rows batch by batch to temporary files; ``commit`` moves them into place.
 
-    Nothing in ``out_dir`` changes until ``commit``: a run that dies leaves the previous
-    complete tables. ``formats`` chooses CSV, Parquet and/or DuckDB (the database is built
-    from the Parquet files at commit); files of the formats not chosen are removed at commit,
-    so the folder never mixes two runs. ``safe_csv`` neutralises formula cells in the CSV only.
+    Nothing in ``out_dir`` changes until ``commit``. ``formats`` chooses CSV, Parquet and/or
+    DuckDB (the database is built from the Parquet files at commit); ``safe_csv`` neutralises
+    formula cells in the CSV only. ``commit`` first writes a journal naming the complete new
+    files, then moves them in (``run.json`` last), removes files of the formats not chosen (so
+    the folder never mixes two runs) and removes the journal. A run killed before the journal
+    exists leaves the previous outputs; one killed during the moves leaves the journal, and the
+    next writer (the next run) finishes the moves before it starts. ``run.json`` records every
+    table's SHA-256, so a reader can check that the tables beside it belong together.
     """
 
     def __init__(self, out_dir: Path, formats: Sequence[str] = ("csv",), *, safe_csv: bool = False) -> None:
@@ -281,11 +341,13 @@ class TableWriter:
         self.safe_csv = safe_csv
         self.out_dir = out_dir
         out_dir.mkdir(parents=True, exist_ok=True)
+        recover(out_dir)
         self.tmp = out_dir / f".tmp-{os.getpid()}"
         shutil.rmtree(self.tmp, ignore_errors=True)
         self.tmp.mkdir()
         self.counts = {t: 0 for t in RECORDS}
         self._parquet: dict[str, pq.ParquetWriter] = {}
+        self.severities: Counter[str] = Counter()
         for table in RECORDS:
             if "csv" in self.formats:
                 write_csv(frame(table, []), self.tmp / f"{table}.csv")
@@ -301,31 +363,61 @@ class TableWriter:
         if table in self._parquet:
             self._parquet[table].write_table(pa.Table.from_pandas(df, schema=arrow_schema(table), preserve_index=False))
         self.counts[table] += len(rows)
+        if table == "errors":
+            self.severities.update(r.severity for r in rows)  # type: ignore[attr-defined]
 
-    def commit(self) -> None:
+    def commit(self, manifest: dict[str, Any] | None = None) -> None:
+        """Move the complete outputs (and ``run.json`` when a manifest is given) into place."""
         self._close()
         if "duckdb" in self.formats:
             from . import database
 
             database.build(self.tmp / DATABASE, {t: self.tmp / f"{t}.parquet" for t in RECORDS})
-        for table in RECORDS:
-            for fmt in ("csv", "parquet"):
-                target = self.out_dir / f"{table}.{fmt}"
-                if fmt in self.formats:
-                    os.replace(self.tmp / f"{table}.{fmt}", target)
-                else:
-                    target.unlink(missing_ok=True)
+        files = [f"{table}.{fmt}" for table in RECORDS for fmt in ("csv", "parquet") if fmt in self.formats]
         if "duckdb" in self.formats:
-            os.replace(self.tmp / DATABASE, self.out_dir / DATABASE)
-        else:
-            (self.out_dir / DATABASE).unlink(missing_ok=True)
+            files.append(DATABASE)
+        for name in files:
+            _fsync(self.tmp / name)
+        if manifest is not None:
+            fmt = "csv" if "csv" in self.formats else "parquet"
+            manifest = dict(manifest, tables={
+                table: {"rows": self.counts[table], "file": f"{table}.{fmt}",
+                        "sha256": _sha256(self.tmp / f"{table}.{fmt}")} for table in RECORDS})
+            (self.tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
+                                             encoding="utf-8")
+            _fsync(self.tmp / MANIFEST)
+            files.append(MANIFEST)
+        journal = self.out_dir / JOURNAL
+        (self.tmp / JOURNAL).write_text(json.dumps({"tmp": self.tmp.name, "files": files}), encoding="utf-8")
+        _fsync(self.tmp / JOURNAL)
+        os.replace(self.tmp / JOURNAL, journal)  # the commit point
+        for name in files:
+            os.replace(self.tmp / name, self.out_dir / name)
+        stale = [f"{t}.{fmt}" for t in RECORDS for fmt in ("csv", "parquet") if fmt not in self.formats]
+        for name in stale + ([] if "duckdb" in self.formats else [DATABASE]):
+            (self.out_dir / name).unlink(missing_ok=True)
+        _fsync(self.out_dir)
+        journal.unlink()
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def abort(self) -> None:
+        """Drop the temporary tables, unless the commit point was passed: then finish it."""
         self._close()
+        journal = self.out_dir / JOURNAL
+        if journal.exists() and self.tmp.name in journal.read_text(encoding="utf-8", errors="replace"):
+            recover(self.out_dir)
+            return
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def _close(self) -> None:
         for w in self._parquet.values():
             w.close()
         self._parquet.clear()
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        while block := f.read(1 << 20):
+            h.update(block)
+    return h.hexdigest()

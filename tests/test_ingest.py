@@ -92,7 +92,7 @@ def test_iter_inputs_txt_jsonl_and_errors(tmp_path: Path) -> None:
         ("a.txt", "a", None, "Hello world.\n"), ("b.jsonl", "r1", 1, "One.")]
     assert docs[1].meta == {"published": "March 2, 2020"}
     assert [(e.source, e.line, e.error) for e in errors] == [
-        ("b.jsonl", 2, "JSONDecodeError"), ("b.jsonl", 3, "InputError"), ("b.jsonl", 4, "InputError"),
+        ("b.jsonl", 2, "JSONDecodeError"), ("b.jsonl", 3, "MissingText"), ("b.jsonl", 4, "InputError"),
         ("c.pdf", None, "UnsupportedFile")]
 
 

@@ -30,7 +30,7 @@ def test_writer_is_atomic(tmp_path: Path) -> None:
     assert not (tmp_path / "errors.csv").exists()
     w.commit()
     assert (tmp_path / "errors.csv").read_text(encoding="utf-8").splitlines() == [
-        "source,line,doc_id,stage,error,message", "a.txt,,,ingest,InputError,bad"]
+        "source,line,doc_id,stage,error,message,severity", "a.txt,,,ingest,InputError,bad,error"]
     assert not any(p.name.startswith(".tmp") for p in tmp_path.iterdir())
 
 
