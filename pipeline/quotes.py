@@ -260,6 +260,7 @@ class _Context:
 
     def __init__(self, doc: Doc, paras: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access: read it once
         self.paras = paras
         self.para_starts = [s for s, _ in paras]
         self.has_sents = doc.has_annotation("SENT_START")  # a scan of the doc: ask once
@@ -275,10 +276,24 @@ class _Context:
         k = bisect_right(self.para_starts, char) - 1
         if k >= 0 and char <= self.paras[k][1]:
             return self.paras[k]
-        return 0, len(self.doc.text)
+        return 0, len(self.text)
 
     def para_index(self, char: int) -> int:
         return bisect_right(self.para_starts, char) - 1
+
+
+def _entity_around(tok: Token) -> Span:
+    """The entity covering ``tok``, from the IOB tags (scanning ``doc.ents`` per quote was
+    quadratic); the token alone when it is in none."""
+    doc = tok.doc
+    if not tok.ent_type_:
+        return doc[tok.i:tok.i + 1]
+    start, end = tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _cue_speaker(verb: Token, ctx: _Context, inverted: bool = True, participle: bool = True) -> _Attribution | None:
@@ -345,7 +360,7 @@ def _after(doc: Doc, end: int, para_end: int, cues: Cues, ctx: _Context) -> _Att
     if toks and toks[0].text in DASHES:
         for t in toks[1:6]:
             if t.is_alpha and (t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"):
-                ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+                ent = _entity_around(t) if t.ent_type_ else None
                 head = t
                 while head.dep_ == "compound" and head.head.i > head.i:
                     head = head.head
@@ -600,9 +615,9 @@ def _transcript_turns(doc: Doc, ctx: _Context) -> Iterator[_Found]:
         if not any(t.lower_ in people for t in words):
             continue
         s, e = doc[colon.i].idx + 1, pe
-        while s < e and doc.text[s].isspace():
+        while s < e and ctx.text[s].isspace():
             s += 1
-        while e > s and (doc.text[e - 1].isspace() or doc.text[e - 1] in STRAIGHT + CLOSERS):
+        while e > s and (ctx.text[e - 1].isspace() or ctx.text[e - 1] in STRAIGHT + CLOSERS):
             e -= 1  # the turn's own words, with their final punctuation
         if e - s > 2:
             yield s, e, "direct", _Attribution(doc[colon.i:colon.i + 1], label)
@@ -675,7 +690,7 @@ class QuoteExtractor:
         if k <= 0:
             return None
         pps, ppe = ctx.paras[k - 1]
-        if not doc.text[pps:ppe].rstrip().endswith(":"):
+        if not ctx.text[pps:ppe].rstrip().endswith(":"):
             return None
         att, _ = _before(doc, ppe + 1, pps, self.cues, ctx)
         return att

@@ -95,7 +95,7 @@ def prepare(raw: RawInput, settings: Settings) -> Prepared:
     else:
         doc_lang, doc_score = language.UNDETERMINED, 0.0
         rows.errors.append(ErrorRow(raw.source, raw.line, doc_id, "language", "und",
-                                    f"lang is 'und': the document has {language.NO_LETTERS}"))
+                                    f"lang is 'und': the document has {language.NO_LETTERS}", WARNING))
     script = language.chinese_script(text) if doc_lang == "zh" else ""
     rows.documents.append(Document(
         doc_id, raw.source, raw.source_id, raw.line, raw.encoding, doc_lang, doc_score, script,

@@ -10,6 +10,7 @@ anything else is an unnamed description and stays empty rather than guessed.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -48,7 +49,14 @@ class SpeakerResolver:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.acronyms: dict[str, str] = doc._.acronyms or {}
-        self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        # Indexes built once: ``doc.ents`` makes a new tuple on every access, and a scan of
+        # it per mention is quadratic in the number of entities.
+        ents = doc.ents
+        self._ent_at = {i: e for e in ents for i in range(e.start, e.end)}
+        self._orgs = [e for e in ents if e.label_ == "ORG"]
+        self._org_starts = [e.start for e in self._orgs]
+        self.persons = [e for e in ents if e.label_ == "PERSON"]
+        self._person_starts = [e.start for e in self.persons]
         self.profiles: dict[str, tuple[str, str]] = {}
         self.mentions: list[_Person] = []
         genders: dict[str, str] = {}
@@ -63,15 +71,21 @@ class SpeakerResolver:
             if gender:
                 genders.setdefault(name, gender)
             self.mentions.append(_Person(name, e.start_char, gender, title, org))
+        self._by_surname: dict[str, list[_Person]] = {}
         for m in self.mentions:
             m.gender = genders.get(m.name, "")
             m.title, m.org = self.profiles.get(m.name, (m.title, m.org))
+            parts = m.name.split()
+            if len(parts) >= 2:
+                self._by_surname.setdefault(parts[-1].lower(), []).append(m)
+        self._mention_starts = [m.start_char for m in self.mentions]
+        self._surname_starts = {w: [m.start_char for m in ms] for w, ms in self._by_surname.items()}
 
     # ------------------------------------------------------------ profiles
 
     def _org_of(self, tok: Token) -> str:
-        ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end and e.label_ == "ORG"), None)
-        if ent is not None and ent._.canonical:
+        ent = self._ent_at.get(tok.i)
+        if ent is not None and ent.label_ == "ORG" and ent._.canonical:
             return str(ent._.canonical)
         return self.acronyms.get(tok.text, tok.text)
 
@@ -94,7 +108,8 @@ class SpeakerResolver:
             if child.dep_ != "appos":
                 continue
             lo, hi = child.left_edge.i, child.right_edge.i + 1
-            orgs = [e for e in doc.ents if e.label_ == "ORG" and lo <= e.start and e.end <= hi]
+            first = bisect_left(self._org_starts, lo)
+            orgs = [e for e in self._orgs[first:bisect_left(self._org_starts, hi)] if e.end <= hi]
             if not orgs:
                 return (child.text if child.pos_ == "NOUN" else ""), ""
             org = str(orgs[-1]._.canonical or clean_name(orgs[-1].text))
@@ -111,7 +126,10 @@ class SpeakerResolver:
     def resolve(self, mention: Span) -> Who:
         """The full name, kind, title and organisation behind a speaker mention."""
         mention = self._antecedent(mention)
-        person = next((e for e in self.persons if e.start < mention.end and mention.start < e.end
+        # persons overlapping the mention: at most one starts before it (entities do not overlap)
+        first = max(0, bisect_left(self._person_starts, mention.start) - 1)
+        near = self.persons[first:bisect_left(self._person_starts, mention.end)]
+        person = next((e for e in near if e.start < mention.end and mention.start < e.end
                        and (e.start >= mention.start or e.end > mention.root.i >= e.start)), None)
         if person is not None:
             name = _name(person)
@@ -126,8 +144,8 @@ class SpeakerResolver:
         if named is not None:
             return Who(named.name, "person", named.title, named.org)
         root = mention.root
-        group = next((e for e in self.doc.ents if e.start <= root.i < e.end and e.label_ in ORG_LABELS), None)
-        if group is not None:
+        group = self._ent_at.get(root.i)
+        if group is not None and group.label_ in ORG_LABELS:
             return Who(str(group._.canonical or clean_name(group.text)), "organisation", "", "")
         if root.pos_ == "NOUN" and mention[0].lower_ == "the":
             titled = self._titled(root, mention.start_char)
@@ -149,9 +167,8 @@ class SpeakerResolver:
     def _pronoun(self, mention: Span) -> Who:
         """He/she: the most recent person before the mention whose gender does not clash."""
         want = PERSON_PRONOUNS[mention[0].lower_]
-        for m in reversed(self.mentions):
-            if m.start_char >= mention.start_char:
-                continue
+        for k in range(bisect_left(self._mention_starts, mention.start_char) - 1, -1, -1):
+            m = self.mentions[k]
             if m.gender and m.gender != want:
                 continue
             return Who(m.name, "pronoun-resolved", m.title, m.org)
@@ -163,9 +180,9 @@ class SpeakerResolver:
         if len(mention) != 1 or not mention[0].is_alpha or mention[0].pos_ not in ("PROPN", "NOUN", "X"):
             return None
         word = mention[0].lower_
-        fits = [m for m in self.mentions if len(m.name.split()) >= 2 and m.name.split()[-1].lower() == word]
-        before = [m for m in fits if m.start_char < mention.start_char]
-        return before[-1] if before else (fits[0] if fits else None)
+        fits = self._by_surname.get(word, [])
+        k = bisect_left(self._surname_starts.get(word, []), mention.start_char)
+        return fits[k - 1] if k else (fits[0] if fits else None)
 
     def _titled(self, noun: Token, before: int) -> _Person | None:
         """"The mayor": the latest person introduced earlier with a title ending in that noun."""

@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline import entities, ingest, quotes, runner
+from pipeline import entities, ingest, quotes, runner, speakers
 from pipeline.config import MODELS_DIR, Settings
 from pipeline.longtext import MAX_RUN, SafeTokenizer, chunks
 from pipeline.nlp import add_components
@@ -85,10 +85,12 @@ def test_unbalanced_marks_pair_in_one_pass() -> None:
 
 
 @pytest.mark.parametrize("pos", [0, 4, 5, 9, 10, 11, 20, 25, 26, 99])
-def test_para_at_matches_a_linear_scan(pos: int) -> None:
+def test_para_of_matches_a_linear_scan(pos: int) -> None:
+    doc = spacy.blank("en")("a " * 60)
     paras = [(0, 5), (10, 20), (21, 25), (30, 40)]
-    want = next((k for k, (s, e) in enumerate(paras) if s <= pos <= e), None)
-    assert quotes._para_at(paras, pos) == want
+    ctx = quotes._Context(doc, paras, [])  # one bisection per lookup, not a scan of the paragraphs
+    want = next(((s, e) for s, e in paras if s <= pos <= e), (0, len(doc.text)))
+    assert ctx.para_of(pos) == want
 
 
 def test_many_quoted_paragraphs(blank_nlp: Language) -> None:
@@ -128,10 +130,10 @@ def test_speaker_resolution_uses_indexes_not_scans() -> None:
 
     doc = spacy.blank("en")("Anna Berg said yes , he said . " * 20_000)  # 20,000 named speakers
     doc.ents = [Span(doc, 8 * k, 8 * k + 2, label="PERSON") for k in range(20_000)]
-    people = entities.PeopleIndex(doc)
+    people = speakers.SpeakerResolver(doc)
     for k in range(0, 20_000, 7):  # was a scan of every person per mention: minutes
         assert people.resolve(doc[8 * k:8 * k + 2]).name == "Anna Berg"
-        assert people.resolve(doc[8 * k + 5:8 * k + 6]) == entities.Who("Anna Berg", "pronoun-resolved", "", "")
+        assert people.resolve(doc[8 * k + 5:8 * k + 6]) == speakers.Who("Anna Berg", "pronoun-resolved", "", "")
     assert people.resolve(doc[2:3]).kind == "description"
 
 
