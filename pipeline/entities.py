@@ -19,7 +19,6 @@
 
 from __future__ import annotations
 
-import bisect
 import csv
 import re
 from collections import Counter

@@ -77,7 +77,8 @@ def prepare(raw: RawInput, settings: Settings) -> Prepared:
         found = language.parts(seg_text)
         lr = language.from_parts(seg_text, found)
         letters.extend((p.lang, p.letters) for p in found)
-        rows.segments.append(Segment(doc_id, sid, part.kind, part.start, part.end, lr.lang, lr.score, lr.script, seg_text))
+        rows.segments.append(Segment(doc_id, sid, part.kind, part.start, part.end, lr.lang, lr.score, lr.script,
+                                     seg_text))
         try:
             toks = chinese.segment(text, part.start, part.end, userdict)
         except Exception as exc:  # one segment's failure must not cost the document

@@ -60,10 +60,10 @@ def test_spans_slice_the_text(out: Path, seed_text: str) -> None:
 @pytest.mark.slow
 def test_seed_quotes(out: Path, seed_text: str) -> None:
     q = _read(out, "quotes")
-    assert list(zip(q.speaker_text, q.speaker, q.quote_type)) == SEED_QUOTES
+    assert list(zip(q.speaker_text, q.speaker, q.quote_type, strict=False)) == SEED_QUOTES
     marks = "“”\"«»"
     assert not any(seed_text[int(s)] in marks or seed_text[int(e) - 1] in marks
-                   for s, e in zip(q.quote_start, q.quote_end))
+                   for s, e in zip(q.quote_start, q.quote_end, strict=False))
     assert not any("space-faring and emerging" in t for t in q.quote_text)  # scare quotes
 
 
@@ -79,7 +79,7 @@ def test_seed_document_and_people(out: Path) -> None:
     zh_titles = refs[refs.title_lang == "zh"]
     tokens = _read(out, "zh_tokens")
     assert set(zh_titles.segment_id) <= set(tokens.segment_id)
-    assert ("王亚平", "nr") in set(zip(tokens.token, tokens.pos))
+    assert ("王亚平", "nr") in set(zip(tokens.token, tokens.pos, strict=False))
 
 
 @pytest.mark.slow
@@ -87,7 +87,7 @@ def test_seed_against_shared_gold(out: Path, shared: Path) -> None:
     gold_q = [json.loads(line) for line in (shared / "gold" / "seed_quotes.jsonl").read_text(encoding="utf-8").splitlines()]
     q = _read(out, "quotes")
     spans = [(int(s), int(e), int(ss), int(se), sp) for s, e, ss, se, sp in
-             zip(q.quote_start, q.quote_end, q.speaker_start, q.speaker_end, q.speaker)]
+             zip(q.quote_start, q.quote_end, q.speaker_start, q.speaker_end, q.speaker, strict=False)]
     hits = 0
     for g in gold_q:
         gs = set(range(g["quote_start"], g["quote_end"]))
@@ -98,7 +98,7 @@ def test_seed_against_shared_gold(out: Path, shared: Path) -> None:
     assert hits == 8
     doc = json.loads((shared / "gold" / "seed_document.json").read_text(encoding="utf-8"))
     refs = _read(out, "references")
-    for r, g in zip(refs.itertuples(), doc["references"]):
+    for r, g in zip(refs.itertuples(), doc["references"], strict=False):
         assert (r.outlet, r.outlet_native or None, r.title_lang) == (g["outlet"], g["outlet_native"], g["title_lang"])
         assert " ".join(r.title.split()).startswith(" ".join(g["title"].split()))  # the text has NBSPs
 
