@@ -8,7 +8,7 @@ OUT    ?= outputs
 ARGS   ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test eval lint schema clean
+.PHONY: help install run test eval bench lint schema clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -29,6 +29,9 @@ test: $(STAMP) ## run the test suite (skips what needs ../shared when it is abse
 
 eval: $(STAMP) ## score every dev set in ../shared/data with ../shared/eval; writes outputs/eval.json
 	$(BIN)/python -m pipeline.evaluate --out $(OUT) $(ARGS)
+
+bench: $(STAMP) ## time bare spaCy vs the pipeline on 1 and 2 workers and Dask, memory, incremental runs; writes outputs/bench.json
+	$(BIN)/python -m pipeline.bench --out $(OUT)/bench.json $(ARGS)
 
 lint: $(STAMP) ## ruff and mypy; fail on any finding
 	$(BIN)/ruff check pipeline tests
