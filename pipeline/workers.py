@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
-from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Protocol
 
@@ -134,5 +133,3 @@ def make_engine(settings: Settings, nlp: Language | None, small: bool) -> Engine
         return InProcess(settings, nlp)
     return ProcessPool(settings, settings.workers)
 
-
-EngineFactory = Callable[[], Engine]
