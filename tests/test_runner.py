@@ -102,3 +102,26 @@ def test_rules_change_invalidates_the_cache(corpus: Path, nlp: Language, tmp_pat
         f.write("\nmurmur\n")
     rerun = runner.run([corpus], tmp_path / "out", nlp, settings)
     assert (rerun.processed, rerun.reused) == (7, 0)
+
+
+@pytest.mark.model
+def test_interrupted_run_resumes_from_the_cache(corpus: Path, one_worker: Path, nlp: Language, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    real = runner.process_batch
+    calls: list[int] = []
+
+    def dies_on_third_batch(batch: list, nlp: Language, settings: Settings) -> list:
+        calls.append(len(batch))
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(batch, nlp, settings)
+
+    settings = Settings(workers=1, batch_size=2, quiet=True)
+    monkeypatch.setattr(runner, "process_batch", dies_on_third_batch)
+    with pytest.raises(KeyboardInterrupt):
+        runner.run([corpus], tmp_path, nlp, settings)
+    assert not (tmp_path / "documents.csv").exists()  # no partial tables
+    monkeypatch.setattr(runner, "process_batch", real)
+    resumed = runner.run([corpus], tmp_path, nlp, settings)
+    assert (resumed.processed, resumed.reused) == (5, 2)  # the first batch was kept
+    assert read_tables(tmp_path) == read_tables(one_worker)
