@@ -209,9 +209,8 @@ def summarise(results: dict[str, dict[str, object]], n: int, origin: str) -> dic
     for r in results.values():
         if "seconds" in r:
             r["docs_per_second"] = round(float(r["documents"]) / float(r["seconds"]), 2)  # type: ignore[arg-type]
-            if tokens:
+            if a and r["documents"] == a["documents"]:  # b84 runs on fewer texts: no ratio to (a)
                 r["tokens_per_second"] = round(float(tokens) / float(r["seconds"]), 1)  # type: ignore[arg-type]
-            if a:
                 r["time_over_a"] = _ratio(r["seconds"], a["seconds"])
     targets: dict[str, object] = {}
     if a and "b" in results:

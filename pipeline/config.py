@@ -39,6 +39,7 @@ class Settings:
     models_dir: Path = MODELS_DIR
     model: str = field(default_factory=lambda: os.environ.get("PIPELINE_MODEL", ""))
     batch_size: int = 64
+    batch_chars: int = 100_000  # a batch also closes at this many characters: bounds spaCy's memory
     workers: int = field(default_factory=default_workers)
     engine: str = "local"
     scheduler: str = ""

@@ -9,7 +9,6 @@ import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 
 from spacy.language import Language
@@ -141,9 +140,24 @@ def summarise(entities: list[Entity]) -> list[EntitySummary]:
             for k, e in sorted(first.items(), key=lambda kv: kv[1].start_char)]
 
 
-def _batches(items: Iterable[RawInput | ErrorRow], size: int) -> Iterator[list[RawInput | ErrorRow]]:
-    it = iter(items)
-    while batch := list(islice(it, size)):
+def _batches(items: Iterable[RawInput | ErrorRow], size: int,
+             max_chars: int | None = None) -> Iterator[list[RawInput | ErrorRow]]:
+    """Batches of at most ``size`` inputs and, when ``max_chars`` is set, at most that many characters.
+
+    spaCy's working memory grows with the tokens of a batch, not with their number: the
+    character bound cuts a batch of long articles short, so peak memory is the same on any
+    corpus. A document longer than the bound is a batch alone.
+    """
+    batch: list[RawInput | ErrorRow] = []
+    chars = 0
+    for item in items:
+        n = len(item.text) if isinstance(item, RawInput) else 0
+        if batch and (len(batch) >= size or (max_chars is not None and chars + n > max_chars)):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += n
+    if batch:
         yield batch
 
 
@@ -317,7 +331,8 @@ def run(roots: list[Path], out_dir: Path, nlp: Language | None, settings: Settin
     ok = False
     try:
         first = True
-        for batch, last in _lookahead(_batches(ingest.iter_inputs(roots), settings.batch_size)):
+        for batch, last in _lookahead(_batches(ingest.iter_inputs(roots), settings.batch_size,
+                                                      settings.batch_chars)):
             plan = _plan(batch, cache, fp, settings.force)
             if plan.misses:
                 if engine is None:

@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from pipeline import runner, tables, workers
 from pipeline.config import Settings
+from pipeline.records import ErrorRow, RawInput
 
 
 def read_tables(out: Path) -> dict[str, bytes]:
@@ -125,3 +126,13 @@ def test_interrupted_run_resumes_from_the_cache(corpus: Path, one_worker: Path, 
     resumed = runner.run([corpus], tmp_path, nlp, settings)
     assert (resumed.processed, resumed.reused) == (5, 2)  # the first batch was kept
     assert read_tables(tmp_path) == read_tables(one_worker)
+
+
+def test_batches_close_at_the_document_or_the_character_bound() -> None:
+    docs = [RawInput(f"{k}.txt", str(k), None, "x" * n, "utf-8", k) for k, n in enumerate([40, 40, 40, 500, 10, 10])]
+    err = ErrorRow("bad.csv", None, "", "ingest", "UnsupportedFile", "no")
+    sizes = [[len(i.text) if isinstance(i, RawInput) else "err" for i in b]
+             for b in runner._batches([*docs[:2], err, *docs[2:]], size=3, max_chars=100)]
+    # 40+40 and an error row (no text) fill 3 slots; 500 is over the bound alone; 10+10 fit together
+    assert sizes == [[40, 40, "err"], [40], [500], [10, 10]]
+    assert [len(b) for b in runner._batches(docs, size=4)] == [4, 2]  # no character bound
