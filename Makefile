@@ -9,7 +9,7 @@ FORMATS ?= csv,parquet,duckdb
 ARGS   ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test eval report lint schema clean
+.PHONY: help install run test eval bench report lint schema clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -33,6 +33,8 @@ eval: $(STAMP) ## score every dev set in ../shared/data with ../shared/eval; wri
 
 report: $(STAMP) ## rebuild OUT/report.html from the tables in OUT, plus a spreadsheet-safe CSV export in OUT/spreadsheet/
 	$(BIN)/python -m pipeline report --out $(OUT) --spreadsheet
+bench: $(STAMP) ## time bare spaCy vs the pipeline on 1 and 2 workers and Dask, memory, incremental runs; writes outputs/bench.json
+	$(BIN)/python -m pipeline.bench --out $(OUT)/bench.json $(ARGS)
 
 lint: $(STAMP) ## ruff and mypy; fail on any finding
 	$(BIN)/ruff check pipeline tests

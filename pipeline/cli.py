@@ -50,6 +50,19 @@ def parser() -> argparse.ArgumentParser:
                           "CR) gets a leading ' (off by default: machine readers want the exact text)")
     run.add_argument("--no-report", action="store_true",
                      help="do not write report.html after the run (an earlier one in --out is removed)")
+    run.add_argument("--workers", type=int, default=None,
+                     help="worker processes, each loading the models once (default: the number of cores); "
+                          "the tables are identical whatever the number")
+    run.add_argument("--engine", choices=["local", "dask"], default="local",
+                     help="local: this machine (default); dask: a Dask cluster, see --scheduler")
+    run.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                     help="with --engine dask: the scheduler to use (tcp://host:8786); "
+                          "default: start a local cluster of --workers processes")
+    run.add_argument("--force", action="store_true",
+                     help="reprocess every document; by default documents whose content, rules, model and code "
+                          "are unchanged since the last run are taken from the cache")
+    run.add_argument("--cache-dir", type=Path, default=None,
+                     help="where the incremental-run cache lives (default: OUT/.cache)")
     sub.add_parser("schema", help="print the data dictionary (Markdown) of every output table and view")
     rep = sub.add_parser("report", help="rebuild report.html from the tables in --out, and a spreadsheet export",
                          description="Read the tables of a finished run in --out and write --out/report.html "
@@ -92,17 +105,26 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         print(f"error: cannot write to output folder {out}: {exc}", file=sys.stderr)
         return 2
+    if args.workers is not None and args.workers < 1:
+        print(f"error: --workers must be at least 1; found {args.workers}", file=sys.stderr)
+        return 2
+    if args.scheduler and args.engine != "dask":
+        print("error: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
     settings = Settings().with_(model=args.model, batch_size=args.batch_size, quiet=args.quiet,
-                                formats=args.formats, safe_csv=args.safe_csv, max_doc_chars=args.max_chars)
+                                formats=args.formats, safe_csv=args.safe_csv, max_doc_chars=args.max_chars,
+                                workers=args.workers, engine=args.engine, scheduler=args.scheduler,
+                                force=args.force, cache_dir=args.cache_dir)
     from . import nlp as nlp_mod
     from .runner import run as run_pipeline
 
     try:
-        nlp = nlp_mod.build(settings)
+        nlp_mod.check(settings)
+        # the models load where the documents are analysed: here, or once in each worker
+        summary = run_pipeline(args.corpus, out, None, settings)
     except (nlp_mod.ModelNotFound, nlp_mod.ComponentConfigError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    summary = run_pipeline(args.corpus, out, nlp, settings)
     print(summary.line(), file=sys.stderr)
     from . import report
 

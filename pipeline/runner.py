@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 import sys
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import chinese, entities, ingest, language, longtext, manifest, quotes, zh_entities
+from .cache import RowCache, content_key, decode_rows, encode_rows, fingerprint
 from .config import Settings
 from .records import (
     REJECTED,
@@ -30,6 +30,7 @@ from .records import (
     ZhToken,
 )
 from .tables import TableWriter
+from .workers import Engine, Pending, make_engine
 
 # Characters handed to jieba, not to the English model: masked with spaces so offsets hold.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f]")
@@ -166,9 +167,24 @@ def summarise(entities: list[Entity]) -> list[EntitySummary]:
             for k, e in sorted(first.items(), key=lambda kv: kv[1].start_char)]
 
 
-def _batches(items: Iterable[RawInput | ErrorRow], size: int) -> Iterator[list[RawInput | ErrorRow]]:
-    it = iter(items)
-    while batch := list(islice(it, size)):
+def _batches(items: Iterable[RawInput | ErrorRow], size: int,
+             max_chars: int | None = None) -> Iterator[list[RawInput | ErrorRow]]:
+    """Batches of at most ``size`` inputs and, when ``max_chars`` is set, at most that many characters.
+
+    spaCy's working memory grows with the tokens of a batch, not with their number: the
+    character bound cuts a batch of long articles short, so peak memory is the same on any
+    corpus. A document longer than the bound is a batch alone.
+    """
+    batch: list[RawInput | ErrorRow] = []
+    chars = 0
+    for item in items:
+        n = len(item.text) if isinstance(item, RawInput) else 0
+        if batch and (len(batch) >= size or (max_chars is not None and chars + n > max_chars)):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += n
+    if batch:
         yield batch
 
 
@@ -230,6 +246,8 @@ def _pipe(nlp: Language, docs: list[Doc], prepared: list[Prepared],
 
 @dataclass(frozen=True, slots=True)
 class Summary:
+    """What a run did: table counts, documents analysed and reused from the cache, wall time."""
+
     documents: int
     quotes: int
     entities: int
@@ -237,32 +255,148 @@ class Summary:
     seconds: float
     rejected: int = 0  # inputs not in documents.csv (errors rows with severity rejected)
     warnings: int = 0
+    processed: int = 0  # documents analysed in this run
+    reused: int = 0  # documents whose rows came from the incremental cache
 
     def line(self) -> str:
         return (f"documents={self.documents} rejected={self.rejected} warnings={self.warnings} "
-                f"quotes={self.quotes} entities={self.entities} errors={self.errors} seconds={self.seconds:.1f}")
+                f"quotes={self.quotes} entities={self.entities} errors={self.errors} "
+                f"processed={self.processed} reused={self.reused} seconds={self.seconds:.1f}")
 
 
-def run(roots: list[Path], out_dir: Path, nlp: Language, settings: Settings) -> Summary:
-    """Process every input under ``roots`` and write the tables into ``out_dir``."""
+def count_documents(roots: list[Path]) -> int:
+    """How many inputs the corpus walk will yield (for the ETA): a .txt file is one, a JSONL line one."""
+    n = 0
+    for root in roots:
+        for path in ingest._walk(root):
+            if path.suffix.lower() == ".jsonl":
+                try:
+                    with path.open("rb") as f:
+                        n += sum(1 for line in f if line.strip())
+                except OSError:
+                    n += 1
+            else:
+                n += 1
+    return n
+
+
+def _lookahead(batches: Iterator[list[RawInput | ErrorRow]]) -> Iterator[tuple[list[RawInput | ErrorRow], bool]]:
+    """Each batch with a flag: is it the last one?"""
+    prev = next(batches, None)
+    while prev is not None:
+        cur = next(batches, None)
+        yield prev, cur is None
+        prev = cur
+
+
+@dataclass(slots=True)
+class _Planned:
+    """A batch on its way: cached rows for the inputs seen before, the rest sent to the engine."""
+
+    batch: list[RawInput | ErrorRow]
+    keys: list[str | None]
+    cached: dict[str, bytes]
+    misses: list[RawInput | ErrorRow]
+    pending: Pending | None = None
+
+
+def _plan(batch: list[RawInput | ErrorRow], cache: RowCache, fp: str, force: bool) -> _Planned:
+    keys = [content_key(item, fp) if isinstance(item, RawInput) else None for item in batch]
+    cached = {} if force else cache.get_many([k for k in keys if k is not None])
+    misses = [item for item, k in zip(batch, keys, strict=True) if k is not None and k not in cached]
+    return _Planned(batch, keys, cached, misses)
+
+
+def _land(plan: _Planned, writer: TableWriter, cache: RowCache) -> None:
+    """Write a planned batch's rows in input order; store the new ones in the cache."""
+    fresh = iter(plan.pending.result() if plan.pending is not None else [])
+    tables: dict[str, list[object]] = {t: [] for t in writer.counts}
+    stored: list[tuple[str, bytes]] = []
+    for item, key in zip(plan.batch, plan.keys, strict=True):
+        if key is None:
+            tables["errors"].append(item)
+        elif key in plan.cached:
+            for table, rows in decode_rows(plan.cached[key]).items():
+                tables[table].extend(rows)
+        else:
+            doc_rows: DocRows = next(fresh)
+            stored.append((key, encode_rows(doc_rows)))
+            for table in tables:
+                tables[table].extend(getattr(doc_rows, table))
+    for table, rows in tables.items():
+        writer.write(table, rows)
+    if stored:
+        cache.put_many(stored)
+
+
+def run(roots: list[Path], out_dir: Path, nlp: Language | None, settings: Settings) -> Summary:
+    """Process every input under ``roots`` and write the tables into ``out_dir``.
+
+    Inputs stream through in batches of ``settings.batch_size``; at most the engine's
+    ``slots`` batches are in flight, so memory depends on the batch size, not the corpus.
+    Rows are written in input order (corpus walk, then JSONL line; within a document, by
+    position) whichever worker finishes first, so the tables are identical for any
+    number of workers and either engine. Inputs whose content key is in the cache are
+    not processed again (unless ``settings.force``); their stored rows are written.
+
+    Args:
+        roots: corpus folders or files.
+        out_dir: where the tables go.
+        nlp: a loaded pipeline for in-process runs, or ``None`` to build it where needed.
+        settings: batch size, workers, engine, cache and the rest.
+
+    Returns:
+        The run's ``Summary``.
+    """
+    from . import nlp as nlp_mod
     from .progress import Progress
 
     t0 = time.perf_counter()
+    fp = fingerprint(nlp_mod.model_name(settings), settings.models_dir, settings.langdetect_seed,
+                     settings.max_doc_chars)
+    total = None if settings.quiet else count_documents(roots)
     started = manifest.now()
     writer = TableWriter(out_dir, settings.formats, safe_csv=settings.safe_csv)
-    progress = Progress(quiet=settings.quiet, stream=sys.stderr)
+    cache = RowCache((settings.cache_dir or out_dir / ".cache") / "rows.sqlite")
+    progress = Progress(quiet=settings.quiet, stream=sys.stderr, total=total)
+    engine: Engine | None = None
+    queue: deque[_Planned] = deque()
+    processed = reused = 0
+    ok = False
     try:
-        for batch in _batches(ingest.iter_inputs(roots, settings.max_doc_chars), settings.batch_size):
-            for rows in process_batch(batch, nlp, settings):
-                for table in writer.counts:
-                    writer.write(table, getattr(rows, table))
-            progress.update(len(batch))
+        first = True
+        for batch, last in _lookahead(_batches(ingest.iter_inputs(roots, settings.max_doc_chars), settings.batch_size,
+                                                      settings.batch_chars)):
+            plan = _plan(batch, cache, fp, settings.force)
+            if plan.misses:
+                if engine is None:
+                    engine = make_engine(settings, nlp, small=first and last)
+                plan.pending = engine.submit(plan.misses)
+            first = False
+            processed += len(plan.misses)
+            reused += len(plan.cached)
+            queue.append(plan)
+            # write what is done at the head; wait only when too many batches are in flight
+            while queue and (queue[0].pending is None or len(queue) > (engine.slots if engine else 0)):
+                head = queue.popleft()
+                _land(head, writer, cache)
+                progress.update(len(head.batch))
+        while queue:
+            head = queue.popleft()
+            _land(head, writer, cache)
+            progress.update(len(head.batch))
         writer.commit(manifest.build(roots, nlp, settings, started, writer.severities))
+        ok = True
     except BaseException:
         writer.abort()
         raise
     finally:
         progress.close()
+        if engine is not None:
+            engine.close()
+        if ok:
+            cache.prune()
+        cache.close()
     c = writer.counts
     return Summary(c["documents"], c["quotes"], c["entities"], c["errors"], time.perf_counter() - t0,
-                   writer.severities[REJECTED], writer.severities[WARNING])
+                   writer.severities[REJECTED], writer.severities[WARNING], processed, reused)

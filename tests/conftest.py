@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -55,3 +57,24 @@ def seed_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("seed_run")
     assert cli.main(["run", str(CORPUS_DIR), "--out", str(out), "--formats", "csv,parquet,duckdb", "--quiet"]) == 0
     return out
+ARTICLES = {
+    "a/001.txt": "Senators met on Tuesday.\n\n“We will pass the bill,” said Senator Jane Miller of Ohio.\n",
+    "a/002.txt": "The governor spoke in Boston.\n\nGov. Tom Reed said the budget was balanced.\n",
+    "b/003.txt": "Officials in Beijing (北京) said talks would resume.\n\n“Nothing is decided,” a spokesman said.\n",
+    "b/004.txt": "",  # an empty document: an error row, in its place
+    "b/notes.csv": "not,an,article\n",  # an unsupported file: an error row, in its place
+}
+RECORDS = [{"id": "r1", "text": "Mayor Ann Lee said on Friday that the park would open."},
+           {"id": "r2", "text": "“It is a good day,” Lee told reporters."}]
+
+
+@pytest.fixture(scope="session")
+def small_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small corpus for runs in several batches: .txt articles, JSONL records, the seed, two bad inputs."""
+    root = tmp_path_factory.mktemp("small_corpus")
+    for name, text in ARTICLES.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    (root / "c.jsonl").write_text("\n".join(json.dumps(r) for r in RECORDS) + "\n", encoding="utf-8")
+    shutil.copy(SEED, root / "seed.txt")
+    return root

@@ -119,3 +119,19 @@ def test_help_documents_every_command() -> None:
     text = cli.parser().format_help()
     for command in ("run", "schema"):
         assert command in text
+
+
+def test_run_help_documents_the_scale_flags(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.parser().parse_args(["run", "--help"])
+    text = capsys.readouterr().out
+    for flag in ("--workers", "--engine", "--scheduler", "--force", "--cache-dir", "--quiet"):
+        assert flag in text
+
+
+@pytest.mark.parametrize(("args", "message"), [(["--workers", "0"], "--workers must be at least 1"),
+                                               (["--scheduler", "tcp://h:8786"], "--scheduler needs --engine dask")])
+def test_bad_scale_flags_are_clear_errors(args: list[str], message: str, tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["run", str(CORPUS_DIR), "--out", str(tmp_path), *args]) == 2
+    assert message in capsys.readouterr().err

@@ -1,0 +1,253 @@
+"""``make bench``: bare spaCy against the pipeline on 1 and 2 workers and on Dask; memory; incremental runs.
+
+Cases, all on the same texts and the same model:
+
+- ``a``: bare spaCy ``nlp.pipe`` over the texts (the model alone, no rules, no tables);
+- ``b``: the pipeline, 1 worker (in process); ``b84``: the same on the first 84 articles;
+- ``c``: the pipeline, 2 worker processes;
+- ``d``: the Dask engine on a local cluster of 2 workers;
+- ``incremental``: the command line again over the corpus of ``c`` after one file changed
+  (and after one file was only touched), reusing ``c``'s cache.
+
+Each case runs in its own process, so its peak memory is its own: the parent samples
+the proportional set size (PSS, shared pages split between the processes sharing them)
+of the case's whole process tree. ``seconds`` is the case's wall time after imports,
+model loading included (in workers, for ``c`` and ``d``); ``process_seconds`` leaves the
+model loading out where it can be separated (``a`` and ``b``). Results go to
+``outputs/bench.json``. A script, not a test: timings depend on the machine's load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .config import CORPUS_DIR, OUTPUTS_DIR, SHARED_DIR, Settings
+
+POLNEAR = SHARED_DIR / "data" / "polnear" / "train" / "text"
+
+
+def bench_corpus(work: Path, copies: int = 840) -> tuple[Path, str]:
+    """The benchmark texts copied into ``work``: PolNeAR train when present, else copies of ``corpus/``."""
+    dest = work / "corpus"
+    dest.mkdir(parents=True)
+    if POLNEAR.is_dir():
+        for path in sorted(POLNEAR.glob("*.txt")):
+            shutil.copy(path, dest / path.name)
+        return dest, str(POLNEAR)
+    seeds = sorted(p for p in CORPUS_DIR.iterdir() if p.suffix in (".txt", ".jsonl"))
+    for k in range(copies):
+        src = seeds[k % len(seeds)]
+        shutil.copy(src, dest / f"{k:04d}_{src.name}")
+    return dest, f"{copies} copies of {CORPUS_DIR}"
+
+
+def _first(corpus: Path, n: int) -> list[Path]:
+    return sorted(p for p in corpus.iterdir() if p.is_file())[:n]
+
+
+# ---------------------------------------------------------------- one case, in a child process
+
+
+def run_case(case: str, corpus: Path, out: Path, limit: int | None) -> dict[str, object]:
+    """Run one case here and return its timings (called in the child process)."""
+    from . import ingest
+    from . import nlp as nlp_mod
+    from .runner import run
+
+    roots = _first(corpus, limit) if limit else [corpus]
+    settings = Settings(quiet=True, cache_dir=out / ".cache")
+    t0 = time.perf_counter()
+    if case == "a":
+        import spacy
+
+        nlp = spacy.load(nlp_mod.model_name(settings))
+        texts = [r.text for r in ingest.iter_inputs(roots) if not isinstance(r, ingest.ErrorRow)]
+        t1 = time.perf_counter()
+        tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=settings.batch_size))
+        t2 = time.perf_counter()
+        return {"documents": len(texts), "tokens": tokens, "seconds": t2 - t0, "process_seconds": t2 - t1,
+                "load_seconds": t1 - t0}
+    if case in ("b", "b84"):
+        nlp = nlp_mod.build(settings)
+        t1 = time.perf_counter()
+        summary = run(roots, out, nlp, settings.with_(workers=1))
+        t2 = time.perf_counter()
+        return {"documents": summary.documents, "seconds": t2 - t0, "process_seconds": t2 - t1,
+                "load_seconds": t1 - t0}
+    if case in ("c", "d"):
+        engine = "dask" if case == "d" else "local"
+        summary = run(roots, out, None, settings.with_(workers=2, engine=engine))
+        return {"documents": summary.documents, "seconds": time.perf_counter() - t0}
+    raise ValueError(f"case {case!r} is not one of ['a', 'b', 'b84', 'c', 'd']")
+
+
+# ---------------------------------------------------------------- the parent: processes and memory
+
+
+def _tree_memory(proc: object) -> int:
+    """PSS (else RSS) in bytes of a process and all its descendants."""
+    import psutil
+
+    assert isinstance(proc, psutil.Process)
+    total = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            try:
+                total += p.memory_full_info().pss
+            except (psutil.AccessDenied, AttributeError):
+                total += p.memory_info().rss
+        except psutil.NoSuchProcess:
+            continue
+    return total
+
+
+def _measure(cmd: list[str], every: float = 0.5) -> tuple[float, int, str]:
+    """Run ``cmd``; return its wall seconds, the peak memory of its process tree, and its stdout."""
+    import psutil
+
+    t0 = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as out:
+        child = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, text=True)
+        proc = psutil.Process(child.pid)
+        peak = 0
+        while child.poll() is None:
+            try:
+                peak = max(peak, _tree_memory(proc))
+            except psutil.NoSuchProcess:
+                pass
+            time.sleep(every)
+        seconds = time.perf_counter() - t0
+        err = child.stderr.read() if child.stderr else ""
+        if child.returncode != 0:
+            raise RuntimeError(f"{' '.join(cmd)} failed ({child.returncode}):\n{err[-3000:]}")
+        out.seek(0)
+        return seconds, peak, out.read()
+
+
+def _case(case: str, corpus: Path, out: Path, limit: int | None = None) -> dict[str, object]:
+    cmd = [sys.executable, "-m", "pipeline.bench", "--case", case, "--corpus", str(corpus), "--out", str(out)]
+    if limit:
+        cmd += ["--limit", str(limit)]
+    wall, peak, stdout = _measure(cmd)
+    result: dict[str, object] = json.loads(stdout.strip().splitlines()[-1])
+    result.update(case=case, wall_seconds=wall, peak_memory_mb=peak / 2**20)
+    print(f"  {case}: {json.dumps(result)}", file=sys.stderr, flush=True)
+    return result
+
+
+def _cli(corpus: Path, out: Path) -> tuple[float, str]:
+    cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--workers", "2", "--quiet"]
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    return time.perf_counter() - t0, proc.stderr.strip().splitlines()[-1]
+
+
+def _ratio(x: object, y: object) -> float:
+    return round(float(x) / float(y), 3)  # type: ignore[arg-type]
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m pipeline.bench", description=__doc__.splitlines()[0])
+    p.add_argument("--case", help=argparse.SUPPRESS)
+    p.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    p.add_argument("--out", type=Path, default=OUTPUTS_DIR / "bench.json", help="where the results go")
+    p.add_argument("--limit", type=int, default=None, help="only the first N articles (a quicker, rougher run)")
+    p.add_argument("--cases", default="a,b,b84,c,d,incremental", help="comma-separated subset of the cases")
+    args = p.parse_args(argv)
+    if args.case:  # a child: one case, JSON on stdout
+        print(json.dumps(run_case(args.case, args.corpus, args.out, args.limit)))
+        return 0
+
+    cases = args.cases.split(",")
+    results: dict[str, dict[str, object]] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        corpus, origin = bench_corpus(work)
+        if args.limit:
+            for path in _first(corpus, 10**9)[args.limit:]:
+                path.unlink()
+        n = len(list(corpus.iterdir()))
+        print(f"bench: {n} articles from {origin}; cases {cases}", file=sys.stderr, flush=True)
+        for case in ("a", "b", "b84", "c", "d"):
+            if case in cases:
+                limit = 84 if case == "b84" else None
+                results[case] = _case(case, corpus, work / f"out-{case}", limit)
+        if "incremental" in cases and "c" in cases:
+            victim = _first(corpus, n)[n // 2]
+            os.utime(victim)  # touched: a new mtime, the same content
+            touched, line_t = _cli(corpus, work / "out-c")
+            with victim.open("a", encoding="utf-8") as f:
+                f.write("\nThe senator said nothing more.\n")  # changed content
+            changed, line_c = _cli(corpus, work / "out-c")
+            results["incremental"] = {"full_wall_seconds": results["c"]["wall_seconds"],
+                                      "touched_wall_seconds": touched, "touched_summary": line_t,
+                                      "changed_wall_seconds": changed, "changed_summary": line_c,
+                                      "changed_over_full": _ratio(changed, results["c"]["wall_seconds"])}
+            print(f"  incremental: {json.dumps(results['incremental'])}", file=sys.stderr, flush=True)
+
+    report = summarise(results, n, origin)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print_table(report)
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+def summarise(results: dict[str, dict[str, object]], n: int, origin: str) -> dict[str, object]:
+    """Rates, ratios to bare spaCy and the targets, from the raw case results."""
+    a = results.get("a")
+    tokens = a["tokens"] if a else None
+    for r in results.values():
+        if "seconds" in r:
+            r["docs_per_second"] = round(float(r["documents"]) / float(r["seconds"]), 2)  # type: ignore[arg-type]
+            if a and r["documents"] == a["documents"]:  # b84 runs on fewer texts: no ratio to (a)
+                r["tokens_per_second"] = round(float(tokens) / float(r["seconds"]), 1)  # type: ignore[arg-type]
+                r["time_over_a"] = _ratio(r["seconds"], a["seconds"])
+    targets: dict[str, object] = {}
+    if a and "b" in results:
+        targets["b_over_a_time"] = _ratio(results["b"]["seconds"], a["seconds"])
+        targets["b_over_a_process_time"] = _ratio(results["b"]["process_seconds"], a["process_seconds"])
+        targets["b_within_1.25x_a"] = targets["b_over_a_time"] <= 1.25  # type: ignore[operator]
+    if "b" in results and "c" in results:
+        targets["c_speedup_over_b"] = _ratio(results["b"]["seconds"], results["c"]["seconds"])
+        targets["c_at_least_1.6x_b"] = targets["c_speedup_over_b"] >= 1.6  # type: ignore[operator]
+    if "b" in results and "d" in results:
+        targets["d_speedup_over_b"] = _ratio(results["b"]["seconds"], results["d"]["seconds"])
+    if "b" in results and "b84" in results:
+        targets["memory_840_over_84"] = _ratio(results["b"]["peak_memory_mb"], results["b84"]["peak_memory_mb"])
+        targets["memory_within_1.2x"] = targets["memory_840_over_84"] <= 1.2  # type: ignore[operator]
+    if "incremental" in results:
+        targets["incremental_over_full"] = results["incremental"]["changed_over_full"]
+        targets["incremental_under_0.1x"] = targets["incremental_over_full"] < 0.1  # type: ignore[operator]
+    return {"corpus": origin, "articles": n, "cores": os.cpu_count(), "python": platform.python_version(),
+            "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,
+            "cases": results, "targets": targets}
+
+
+def print_table(report: dict[str, object]) -> None:
+    cases = report["cases"]
+    assert isinstance(cases, dict)
+    print(f"{'case':<6}{'docs':>6}{'seconds':>10}{'docs/s':>9}{'tokens/s':>10}{'x (a)':>8}{'peak MB':>9}")
+    for name, r in cases.items():
+        if "seconds" not in r:
+            continue
+        print(f"{name:<6}{r['documents']:>6}{r['seconds']:>10.1f}{r['docs_per_second']:>9.2f}"
+              f"{r.get('tokens_per_second', 0):>10.0f}{r.get('time_over_a', 0):>8.2f}{r['peak_memory_mb']:>9.0f}")
+    if "incremental" in cases:
+        inc = cases["incremental"]
+        print(f"incremental: full {inc['full_wall_seconds']:.1f}s, one file touched "
+              f"{inc['touched_wall_seconds']:.1f}s, one file changed {inc['changed_wall_seconds']:.1f}s")
+    print("targets:", json.dumps(report["targets"]))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
