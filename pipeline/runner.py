@@ -268,7 +268,11 @@ def count_documents(roots: list[Path]) -> int:
     """How many inputs the corpus walk will yield (for the ETA): a .txt file is one, a JSONL line one."""
     n = 0
     for root in roots:
-        for path in ingest._walk(root):
+        for item in ingest._walk(root, root.parent if root.is_file() else root):
+            if isinstance(item, ErrorRow):  # a skipped entry still gets its row
+                n += 1
+                continue
+            path = item[0]
             if path.suffix.lower() == ".jsonl":
                 try:
                     with path.open("rb") as f:

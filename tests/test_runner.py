@@ -27,8 +27,8 @@ def one_worker(corpus: Path, nlp: Language, tmp_path_factory: pytest.TempPathFac
     """The reference tables: one worker, in this process."""
     out = tmp_path_factory.mktemp("w1")
     summary = runner.run([corpus], out, nlp, Settings(workers=1, batch_size=2, quiet=True))
-    # the empty document is processed into its error row
-    assert (summary.documents, summary.processed, summary.reused) == (6, 7, 0)
+    # the empty document is rejected at ingest: an error row, not a processed document
+    assert (summary.documents, summary.processed, summary.reused) == (6, 6, 0)
     return out
 
 
@@ -59,7 +59,7 @@ def test_tables_identical_whatever_the_number_of_workers(corpus: Path, one_worke
     monkeypatch.setattr(runner, "make_engine", spy)
     summary = runner.run([corpus], tmp_path, None, Settings(workers=2, batch_size=2, quiet=True))
     assert isinstance(used[0], workers.ProcessPool)  # the pool really ran, batches interleaved on two workers
-    assert summary.processed == 7
+    assert summary.processed == 6
     assert read_tables(tmp_path) == read_tables(one_worker)
 
 
@@ -71,17 +71,17 @@ def test_incremental_rerun_processes_only_changed_documents(corpus: Path, one_wo
     out, settings = tmp_path / "out", Settings(workers=1, batch_size=2, quiet=True)
     runner.run([work], out, nlp, settings)
     again = runner.run([work], out, nlp, settings)
-    assert (again.processed, again.reused) == (0, 7)
+    assert (again.processed, again.reused) == (0, 6)
     assert read_tables(out) == read_tables(one_worker)
 
     with (work / "a" / "002.txt").open("a", encoding="utf-8") as f:
         f.write("\nShe said nothing else.\n")
     (work / "b" / "003.txt").touch()  # a new mtime, the same content: still cached
     changed = runner.run([work], out, nlp, settings)
-    assert (changed.processed, changed.reused) == (1, 6)
+    assert (changed.processed, changed.reused) == (1, 5)
     fresh = runner.run([work], tmp_path / "fresh", nlp, Settings(workers=1, batch_size=2, quiet=True, force=True,
                                                                   cache_dir=tmp_path / "other-cache"))
-    assert fresh.processed == 7
+    assert fresh.processed == 6
     assert read_tables(out) == read_tables(tmp_path / "fresh")  # the tables still cover the whole corpus
 
 
@@ -90,7 +90,7 @@ def test_force_reprocesses_everything(corpus: Path, nlp: Language, tmp_path: Pat
     settings = Settings(workers=1, batch_size=4, quiet=True)
     runner.run([corpus], tmp_path, nlp, settings)
     forced = runner.run([corpus], tmp_path, nlp, settings.with_(force=True))
-    assert (forced.processed, forced.reused) == (7, 0)
+    assert (forced.processed, forced.reused) == (6, 0)
 
 
 @pytest.mark.model
@@ -102,7 +102,7 @@ def test_rules_change_invalidates_the_cache(corpus: Path, nlp: Language, tmp_pat
     with (rules / "en" / "quote_verbs.txt").open("a", encoding="utf-8") as f:
         f.write("\nmurmur\n")
     rerun = runner.run([corpus], tmp_path / "out", nlp, settings)
-    assert (rerun.processed, rerun.reused) == (7, 0)
+    assert (rerun.processed, rerun.reused) == (6, 0)
 
 
 @pytest.mark.model
@@ -124,7 +124,7 @@ def test_interrupted_run_resumes_from_the_cache(corpus: Path, one_worker: Path, 
     assert not (tmp_path / "documents.csv").exists()  # no partial tables
     monkeypatch.setattr(runner, "process_batch", real)
     resumed = runner.run([corpus], tmp_path, nlp, settings)
-    assert (resumed.processed, resumed.reused) == (5, 2)  # the first batch was kept
+    assert (resumed.processed, resumed.reused) == (4, 2)  # the first batch was kept
     assert read_tables(tmp_path) == read_tables(one_worker)
 
 
