@@ -18,6 +18,8 @@ import jieba
 import jieba.posseg
 from pypinyin import lazy_pinyin
 
+from .records import Alias
+
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # CJK punctuation, full-width forms, and the symbols Chinese text writes among its characters
 # (℃, and ○ as a zero in years such as 二○○○年).
@@ -43,14 +45,6 @@ class Token:
     pos: str
     start: int
     end: int
-
-
-@dataclass(frozen=True, slots=True)
-class Alias:
-    canonical: str
-    label: str
-    kind: str
-    country_code: str
 
 
 @lru_cache(maxsize=4)

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from . import places as places_mod
+from .records import Alias
 
 for _name in ("canonical", "kind", "country_code"):
     if not Span.has_extension(_name):
@@ -70,14 +71,6 @@ SEPARATORS = {"/", "-", "–", "—", "|", "•"}
 POSSESSIVES = {"'s", "’s", "'", "’"}
 # words after which a name is a place, not a person ("born in X", "near X")
 PLACE_PREPOSITIONS = {"in", "near", "outside", "across", "throughout"}
-
-
-@dataclass(frozen=True, slots=True)
-class Alias:
-    canonical: str
-    label: str
-    kind: str
-    country_code: str
 
 
 @dataclass(frozen=True, slots=True)

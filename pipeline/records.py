@@ -142,3 +142,13 @@ class EntitySummary:
     country_code: str
     mentions: int
     first_start: int
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """What a name written one way stands for (rows of models/en/aliases.csv, models/zh/aliases.csv)."""
+
+    canonical: str
+    label: str
+    kind: str
+    country_code: str

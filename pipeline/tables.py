@@ -7,7 +7,6 @@ has a description here, and ``docs/tables.md`` is generated from these schemas.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
 import shutil
@@ -21,6 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import records
+from .manifest import sha256_file
 
 RECORDS: dict[str, type] = {
     "documents": records.Document,
@@ -382,7 +382,7 @@ class TableWriter:
             fmt = "csv" if "csv" in self.formats else "parquet"
             manifest = dict(manifest, tables={
                 table: {"rows": self.counts[table], "file": f"{table}.{fmt}",
-                        "sha256": _sha256(self.tmp / f"{table}.{fmt}")} for table in RECORDS})
+                        "sha256": sha256_file(self.tmp / f"{table}.{fmt}")} for table in RECORDS})
             (self.tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
                                              encoding="utf-8")
             _fsync(self.tmp / MANIFEST)
@@ -414,10 +414,3 @@ class TableWriter:
             w.close()
         self._parquet.clear()
 
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        while block := f.read(1 << 20):
-            h.update(block)
-    return h.hexdigest()

@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from pipeline import runner, tables
 from pipeline.config import PROJ_ROOT, Settings
+from pipeline.manifest import sha256_file
 from pipeline.records import ErrorRow
 
 TABLE_FILES = [f"{t}.csv" for t in tables.RECORDS]
@@ -33,7 +34,7 @@ def _corpus(root: Path, n: int) -> Path:
 def _consistent(out: Path) -> dict[str, str]:
     """Check that the tables beside run.json are the ones it describes; return their hashes."""
     manifest = json.loads((out / tables.MANIFEST).read_text(encoding="utf-8"))
-    hashes = {t: tables._sha256(out / f"{t}.csv") for t in tables.RECORDS}
+    hashes = {t: sha256_file(out / f"{t}.csv") for t in tables.RECORDS}
     assert hashes == {t: v["sha256"] for t, v in manifest["tables"].items()}
     assert not (out / tables.JOURNAL).exists()
     return hashes
