@@ -44,6 +44,8 @@ NGRAM_WEIGHT = 1 / 3
 NGRAM_SMOOTHING = 0.5 / 10000
 # langdetect's code -> wordfreq's code, where they differ (Norwegian Bokmal, Filipino, Serbo-Croatian).
 WORDFREQ_CODES = {"no": "nb", "tl": "fil", "hr": "sh"}
+# characters of a long text scored for its language (see ``evidence``)
+EVIDENCE_CHARS = 400
 UNLISTED = 0.1
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
@@ -194,13 +196,23 @@ def model() -> _Model:
     return _Model()
 
 
+def evidence(text: str, limit: int = EVIDENCE_CHARS) -> str:
+    """The part of a long text that decides its language: its first ``limit`` characters,
+    cut at a space. Scoring is linear in the text, and a paragraph's first few sentences
+    settle its language as well as all of them (script groups are split before this)."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[:cut if cut > limit // 2 else limit]
+
+
 def _choose(text: str, langs: Iterable[str]) -> tuple[str, float]:
     """The most probable of ``langs`` for the text, with its probability among them."""
     m = model()
     candidates, floor = m.candidates(frozenset(langs))
     if len({m.langs[i] for i in candidates}) == 1:
         return m.langs[candidates[0]], 1.0
-    s = m.scores(text, candidates, floor)
+    s = m.scores(evidence(text), candidates, floor)
     p = np.exp(s - s.max())
     p /= p.sum()
     # zh-cn and zh-tw both name zh: add their probabilities.

@@ -145,3 +145,14 @@ def test_every_script_rule_names_langdetect_languages() -> None:
 
 def test_shares_largest_first() -> None:
     assert language.shares([("en", 30), ("zh", 10), ("en", 10)]) == {"en": 0.8, "zh": 0.2}
+
+
+def test_long_text_is_decided_on_its_first_sentences() -> None:
+    from pipeline.language import EVIDENCE_CHARS, evidence
+
+    text = "The committee met on Tuesday and the senator said the bill would pass. " * 50
+    short = evidence(text)
+    assert len(short) <= EVIDENCE_CHARS and text.startswith(short) and not short.endswith(" ")
+    assert evidence("short text") == "short text"
+    german = "Die Regierung hat am Dienstag beschlossen, das Gesetz zu ändern. " * 40
+    assert language.detect(german).lang == "de" and language.detect(text).lang == "en"
