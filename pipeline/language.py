@@ -46,6 +46,8 @@ NGRAM_SMOOTHING = 0.5 / 10000
 WORDFREQ_CODES = {"no": "nb", "tl": "fil", "hr": "sh"}
 # characters of a long text scored for its language (see ``evidence``)
 EVIDENCE_CHARS = 400
+# words whose log-probabilities are kept per candidate set (about 0.3 KB each)
+WORD_CACHE = 200_000
 UNLISTED = 0.1
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
@@ -132,6 +134,7 @@ class _Model:
         self.log_prior = np.log(np.array([weights.get(code, floor) for code in self.langs]))
         self._words: dict[str, dict[str, float]] = {}
         self._candidates: dict[frozenset[str], tuple[list[int], float]] = {}
+        self._word_ll: dict[tuple[int, ...], dict[str, np.ndarray]] = {}
 
     def ngrams(self, text: str) -> list[str]:
         """langdetect's own cleaning and n-gram extraction (URLs, e-mails, acronyms left out)."""
@@ -172,11 +175,18 @@ class _Model:
         listed = np.array([bool(d) for d in lists])
         if not listed.any():
             return s
+        # a word's log-probabilities per candidate set are computed once: news repeats its words
+        cache = self._word_ll.setdefault(tuple(candidates), {})
+        if len(cache) > WORD_CACHE:
+            cache.clear()
         for word in WORD.findall(text.casefold()):  # wordfreq keys are casefolded (straße -> strasse)
-            ll = np.log([d.get(word, floor) for d in lists])
-            # A language wordfreq has no list for (af, cy, et, so, sq, sw, ...) is neither helped nor
-            # hurt by the word: it gets the mean of the languages that have one.
-            ll[~listed] = ll[listed].mean()
+            ll = cache.get(word)
+            if ll is None:
+                ll = np.log([d.get(word, floor) for d in lists])
+                # A language wordfreq has no list for (af, cy, et, so, sq, sw, ...) is neither helped nor
+                # hurt by the word: it gets the mean of the languages that have one.
+                ll[~listed] = ll[listed].mean()
+                cache[word] = ll
             s += ll
         return s
 
