@@ -43,13 +43,12 @@ def _hash_files(h: hashlib.blake2b, paths: Iterable[Path], root: Path) -> None:
             h.update(path.read_bytes())
 
 
-def fingerprint(model: str, models_dir: Path, langdetect_seed: int, max_doc_chars: int) -> str:
+def fingerprint(model: str, models_dir: Path, max_doc_chars: int) -> str:
     """A hash of everything besides the document that decides its rows.
 
     Args:
         model: the spaCy pipeline's name (its installed version is included).
         models_dir: the rules folder; every file's content counts.
-        langdetect_seed: the language detector's seed.
         max_doc_chars: the document length limit.
 
     Returns:
@@ -58,7 +57,7 @@ def fingerprint(model: str, models_dir: Path, langdetect_seed: int, max_doc_char
     h = hashlib.blake2b(digest_size=16)
     parts = [f"format={FORMAT}", f"model={model}", f"model_version={_version(model.replace('_', '-'))}",
              f"spacy={_version('spacy')}", f"jieba={_version('jieba')}", f"langdetect={_version('langdetect')}",
-             f"seed={langdetect_seed}", f"max_doc_chars={max_doc_chars}"]
+             f"max_doc_chars={max_doc_chars}"]
     h.update("\n".join(parts).encode())
     _hash_files(h, _PACKAGE_DIR.glob("*.py"), _PACKAGE_DIR)
     if models_dir.is_dir():

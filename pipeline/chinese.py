@@ -35,8 +35,6 @@ REPEATED_MARK = re.compile(r"([—…－―])\1+")
 NUMBER = re.compile(r"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[〇○零一二三四五六七八九]{2,})")
 # Digits spelled one by one with a zero sign, as in years (二○○○): jieba cuts them apart.
 SPELLED_DIGITS = re.compile(r"[〇○零一二三四五六七八九]*[〇○][〇○零一二三四五六七八九]*")
-# jieba POS tag -> spaCy label of a mention
-MENTION_LABELS = {"nr": "PERSON", "ns": "GPE", "nt": "ORG"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,21 +164,3 @@ def romanise(name: str, surnames: tuple[str, ...] = ()) -> str:
     surname = "".join(syllables[:surname_len]).capitalize()
     given = "".join(syllables[surname_len:]).capitalize()
     return f"{surname} {given}".strip()
-
-
-def mentions(tokens: list[Token]) -> Iterator[tuple[int, int, str]]:
-    """Named mentions (start, end, spaCy label) from POS tags; adjacent name parts merge."""
-    i = 0
-    while i < len(tokens):
-        label = MENTION_LABELS.get(tokens[i].pos)
-        if not label:
-            i += 1
-            continue
-        j = i + 1
-        # jieba often splits a person's name: surname/nr + given name/nr|ns|ng
-        while (label == "PERSON" and j < len(tokens) and tokens[j].start == tokens[j - 1].end
-               and tokens[j].pos in ("nr", "nrfg", "nrt", "ng") and j - i < 2
-               and len(tokens[j - 1].text) + len(tokens[j].text) <= 4):
-            j += 1
-        yield tokens[i].start, tokens[j - 1].end, label
-        i = j

@@ -47,7 +47,6 @@ class Settings:
     cache_dir: Path | None = None
     max_doc_chars: int = 5_000_000  # larger documents are rejected at ingest (--max-chars)
     parse_chunk_chars: int = 10_000  # the model parses longer documents in chunks (longtext.py)
-    langdetect_seed: int = 0
     quiet: bool = False
     formats: tuple[str, ...] = ("csv",)  # any of tables.FORMATS: csv, parquet, duckdb
     safe_csv: bool = False  # neutralise spreadsheet formula cells in the CSV (tables.spreadsheet_safe)

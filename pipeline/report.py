@@ -202,6 +202,15 @@ def language_mix(con: duckdb.DuckDBPyConnection) -> Chart:
     return Chart("languages", title, caption, _layout(fig, title, 420, "language"))
 
 
+def _nodes(x: int, names: list[str], ys: dict[str, float], weights: pd.Series, name: str, position: str,
+           color: str) -> go.Scatter:
+    """One column of the speaker network: a marker per name, sized by its mentions."""
+    return go.Scatter(x=[x] * len(names), y=[ys[n] for n in names], mode="markers+text", text=names,
+                      textposition=position, name=name,
+                      marker={"size": [10 + 4 * float(weights.get(n, 0)) for n in names], "color": color},
+                      hovertemplate=f"%{{text}}<extra>{name.split()[0]}</extra>")
+
+
 def speaker_network(con: duckdb.DuckDBPyConnection) -> Chart:
     df = con.execute(f"""SELECT speaker, canonical, count(*) AS weight FROM quote_entities
                          WHERE speaker <> '' AND {_NAMES_ONLY} AND canonical <> speaker GROUP BY ALL""").df()
@@ -230,14 +239,8 @@ def speaker_network(con: duckdb.DuckDBPyConnection) -> Chart:
                                  showlegend=False))
     s_w = df.groupby("speaker")["weight"].sum()
     e_w = df.groupby("canonical")["weight"].sum()
-    fig.add_trace(go.Scatter(x=[0] * len(speakers), y=[ys_s[s] for s in speakers], mode="markers+text",
-                             text=speakers, textposition="middle left", name="speaker",
-                             marker={"size": [10 + 4 * float(s_w.get(s, 0)) for s in speakers], "color": "#d62728"},
-                             hovertemplate="%{text}<extra>speaker</extra>"))
-    fig.add_trace(go.Scatter(x=[1] * len(ents), y=[ys_e[e] for e in ents], mode="markers+text",
-                             text=ents, textposition="middle right", name="entity mentioned",
-                             marker={"size": [10 + 4 * float(e_w.get(e, 0)) for e in ents], "color": "#1f77b4"},
-                             hovertemplate="%{text}<extra>entity</extra>"))
+    fig.add_trace(_nodes(0, speakers, ys_s, s_w, "speaker", "middle left", "#d62728"))
+    fig.add_trace(_nodes(1, ents, ys_e, e_w, "entity mentioned", "middle right", "#1f77b4"))
     fig.update_xaxes(range=[-1.1, 2.1], tickvals=[0, 1], ticktext=["speaker", "entity mentioned in their quotes"],
                      showgrid=False, zeroline=False, title="from speaker (left) to what their quotes mention (right)")
     fig.update_yaxes(range=[-0.05, 1.05], showticklabels=False, showgrid=False, zeroline=False,

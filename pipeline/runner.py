@@ -356,7 +356,7 @@ def run(roots: list[Path], out_dir: Path, nlp: Language | None, settings: Settin
     from .progress import Progress
 
     t0 = time.perf_counter()
-    fp = fingerprint(nlp_mod.model_name(settings), settings.models_dir, settings.langdetect_seed,
+    fp = fingerprint(nlp_mod.model_name(settings), settings.models_dir,
                      settings.max_doc_chars)
     total = None if settings.quiet else count_documents(roots)
     started = manifest.now()

@@ -40,13 +40,18 @@ def _consistent(out: Path) -> dict[str, str]:
     return hashes
 
 
-def test_kill_mid_commit_is_finished_by_the_next_writer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _committed_then_pending(tmp_path: Path) -> tuple[Path, dict[str, str], tables.TableWriter]:
+    """An output folder with a committed run, its hashes, and a second writer with a row not yet committed."""
     out = tmp_path / "out"
-    old = tables.TableWriter(out)
-    old.commit({"run": "old"})
+    tables.TableWriter(out).commit({"run": "old"})
     before = _consistent(out)
     new = tables.TableWriter(out)
     new.write("errors", [ErrorRow("x.txt", None, "", "ingest", "InputError", "new row", "rejected")])
+    return out, before, new
+
+
+def test_kill_mid_commit_is_finished_by_the_next_writer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out, before, new = _committed_then_pending(tmp_path)
     real_replace = os.replace
     moved: list[str] = []
 
@@ -95,12 +100,7 @@ def test_interrupted_commit_is_finished_by_abort(tmp_path: Path, monkeypatch: py
 
 
 def test_kill_before_commit_leaves_previous_outputs(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    old = tables.TableWriter(out)
-    old.commit({"run": "old"})
-    before = _consistent(out)
-    new = tables.TableWriter(out)
-    new.write("errors", [ErrorRow("x.txt", None, "", "ingest", "InputError", "new row", "rejected")])
+    out, before, new = _committed_then_pending(tmp_path)
     del new  # never committed: the process died
     assert _consistent(out) == before
     tables.TableWriter(out).abort()

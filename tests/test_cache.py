@@ -26,12 +26,12 @@ def test_content_key_follows_content_source_and_metadata() -> None:
 def test_fingerprint_follows_rules_model_and_settings(tmp_path: Path, models_dir: Path) -> None:
     rules = tmp_path / "models"
     shutil.copytree(models_dir, rules)
-    fp = cache.fingerprint("en_core_web_sm", rules, 0, 100)
-    assert cache.fingerprint("en_core_web_sm", rules, 0, 100) == fp
-    assert cache.fingerprint("en_core_web_md", rules, 0, 100) != fp
-    assert cache.fingerprint("en_core_web_sm", rules, 1, 100) != fp
+    fp = cache.fingerprint("en_core_web_sm", rules, 100)
+    assert cache.fingerprint("en_core_web_sm", rules, 100) == fp
+    assert cache.fingerprint("en_core_web_md", rules, 100) != fp
+    assert cache.fingerprint("en_core_web_sm", rules, 200) != fp
     (rules / "en" / "patterns.jsonl").write_text('{"label": "ORG", "pattern": "Acme"}\n', encoding="utf-8")
-    assert cache.fingerprint("en_core_web_sm", rules, 0, 100) != fp
+    assert cache.fingerprint("en_core_web_sm", rules, 100) != fp
 
 
 def test_rows_round_trip_exactly() -> None:

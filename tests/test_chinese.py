@@ -112,11 +112,6 @@ def test_tokenizer_is_built_once_per_dictionary() -> None:
     assert chinese.tokenizer(USERDICT) is chinese.tokenizer(USERDICT)
 
 
-def test_mentions_merge_split_person_name() -> None:
-    toks = [chinese.Token("王", "nr", 0, 1), chinese.Token("亚平", "nr", 1, 3), chinese.Token("说", "v", 3, 4)]
-    assert list(chinese.mentions(toks)) == [(0, 3, "PERSON")]
-
-
 def test_romanise_surname_first() -> None:
     assert chinese.romanise("王亚平") == "Wang Yaping"
     assert chinese.romanise("杨利伟") == "Yang Liwei"
