@@ -53,6 +53,7 @@ TITLED_LABELS = (*NAME_LABELS, "WORK_OF_ART", "EVENT", "PRODUCT", "LAW")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s?)$")
+_SPACED_COMMA = re.compile(r"\s+,")
 # Full Name (ACR)  or  ACR (Full Name)
 # Possessive word runs and a word-start lookbehind: a long run of capitals ("AAAA...") is
 # scanned once, not once per start position and split every possible way (was quadratic and
@@ -126,8 +127,8 @@ def load_rules(models_dir: Path) -> Rules:
 
 
 def clean_name(text: str) -> str:
-    """A mention without a leading article, possessive or outer spaces."""
-    return _POSSESSIVE.sub("", _LEADING.sub("", text.strip())).strip()
+    """A mention without a leading article, possessive, outer spaces or a space before a comma."""
+    return _SPACED_COMMA.sub(",", _POSSESSIVE.sub("", _LEADING.sub("", text.strip())).strip())
 
 
 def _initials_match(words: list[str], acronym: str) -> str | None:
@@ -279,6 +280,71 @@ def title_case(line: str, keep: set[str]) -> str:
     return re.sub(r"[^\W\d_]+", fix, line)
 
 
+def merge_qualified_places(ents: list[Span], rules: Rules) -> list[Span]:
+    """A name followed by a comma and the region or country containing it is one place.
+
+    "Tallahassee, Florida", "Shell Knob, Missouri" (tagged PERSON by the small model) and
+    "Dolenci, Šalovci" become one GPE whose country code is the region's. Left
+    apart: a region followed by its country ("Hauts-de-Seine, France" names two places),
+    places in a list ("to Houston, New York, and New Jersey"; "the Middle East, China and
+    elsewhere"), a country before the comma, names from the gazetteer and organisations
+    named by their head word ("Kalamazoo College, Michigan" stays an organisation).
+    """
+    ents = sorted(ents, key=lambda e: e.start)
+    out: list[Span] = []
+    k = 0
+    while k < len(ents):
+        a = ents[k]
+        if k + 1 < len(ents) and _qualifies(a, ents[k + 1], rules):
+            before = out[-1] if out else None
+            after = ents[k + 2] if k + 2 < len(ents) else None
+            if not (_comma_between(before, a) or _comma_between(ents[k + 1], after)
+                    or _followed_by_conjunction(ents[k + 1])):
+                out.append(respan(a, a.start, ents[k + 1].end, "GPE"))
+                k += 2
+                continue
+        out.append(a)
+        k += 1
+    return out
+
+
+def _comma_between(a: Span | None, b: Span | None) -> bool:
+    """Whether ``a`` and ``b`` are separated by one comma and nothing else ("A, B")."""
+    return a is not None and b is not None and b.start == a.end + 1 and a.doc[a.end].text == ","
+
+
+def _followed_by_conjunction(ent: Span) -> bool:
+    """Whether "and" or "or" comes next, after a comma or not ("..., New York, and New Jersey")."""
+    doc, i = ent.doc, ent.end
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    return i < len(doc) and doc[i].lower_ in ("and", "or", "&")
+
+
+def _qualifies(a: Span, b: Span, rules: Rules) -> bool:
+    """Whether ``b`` is the region or country containing the place ``a`` ("A, B")."""
+    doc = a.doc
+    if not _comma_between(a, b) or a.id_ or b.id_:
+        return False
+    if a.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC") or b.label_ not in ("GPE", "LOC"):
+        return False
+    if b.end < len(doc) and doc[b.end].text in POSSESSIVES:  # "Yang Liwei, China's first astronaut"
+        return False
+    head = rules.heads.get(head_of(a.text))
+    if head is not None and head.label == "ORG":
+        return False
+    if a.label_ == "PERSON" and _is_country(b.text, rules):
+        return False  # a person, then a country: a sportsman and his team ("Libby Lenton, Australia")
+    return (_is_country(b.text, rules) or places_mod.is_container(b.text, rules.places)) and not (
+        _is_country(a.text, rules) or places_mod.is_container(a.text, rules.places))
+
+
+def _is_country(name: str, rules: Rules) -> bool:
+    """A country's name, by the alias table ("Britain") or the country libraries."""
+    alias = rules.aliases.get(name)
+    return (alias is not None and alias.kind == "country") or name.strip().lower() in rules.places.countries
+
+
 def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -319,6 +385,7 @@ class NewsEntities:
         ents = [t for e in ents if (t := trim_span(e, self.rules.titles)) is not None]
         ents = replace_overlapping(ents, self._full_names(doc, text, acronyms))
         ents = [self._relabel(e) for e in ents]
+        ents = merge_qualified_places(ents, self.rules)
         ents = self._drop_common_words(doc, text, ents)
         ents = self._one_label_per_name(ents)
         full_labels = {clean_name(e.text): e.label_ for e in ents}
@@ -461,6 +528,8 @@ class NewsEntities:
         ent._.canonical = canonical
         if ent.label_ in (*PLACE_LABELS, "NORP"):
             code, kind = places_mod.lookup(canonical, self.rules.places)
+            if not code and ent.label_ == "GPE":
+                code, kind = places_mod.containing_code(canonical, self.rules.places), "city or region"
             if not code and ent.label_ == "GPE":
                 code, kind = country_code(canonical), "country"
             if code:

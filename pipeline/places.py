@@ -33,6 +33,7 @@ class Places:
 
     countries: dict[str, str] = field(default_factory=dict)  # name -> code
     places: dict[str, str] = field(default_factory=dict)  # capital, province, subdivision -> code
+    regions: dict[str, str] = field(default_factory=dict)  # province, subdivision -> code (no capitals)
     demonyms: dict[str, str] = field(default_factory=dict)  # "chinese" -> CN
     combining: dict[str, str] = field(default_factory=dict)  # "sino" -> CN
     names: dict[str, str] = field(default_factory=dict)  # code -> common English name
@@ -58,6 +59,7 @@ def load(combining_forms: Path | None = None) -> Places:
     p = Places()
     countries: Candidates = {}
     places: Candidates = {}
+    regions: Candidates = {}
     demonyms: Candidates = {}
     population: dict[str, int] = {}
     for c in all_countries():
@@ -74,7 +76,8 @@ def load(combining_forms: Path | None = None) -> Places:
         for cap in [capital] if isinstance(capital, str) else capital:  # a list for a few countries
             _add(places, cap.split(" (")[0], code, pop)
         for prov in c.provinces():
-            _add(places, prov.split(" (")[0], code, pop)
+            for table in (places, regions):
+                _add(table, prov.split(" (")[0], code, pop)
         for dem in (c.demonym() or "").split(","):
             _add(demonyms, dem, code, pop)
     for country in pycountry.countries:
@@ -82,10 +85,13 @@ def load(combining_forms: Path | None = None) -> Places:
             if hasattr(country, attr):
                 _add(countries, getattr(country, attr), country.alpha_2, population.get(country.alpha_2, 0))
     for sub in pycountry.subdivisions:
-        _add(places, sub.name, sub.country_code, population.get(sub.country_code, 0))
+        for table in (places, regions):
+            _add(table, sub.name, sub.country_code, population.get(sub.country_code, 0))
     p.countries, p.places, p.demonyms = _pick(countries), _pick(places), _pick(demonyms)
+    p.regions = _pick(regions)
     for key in p.countries:  # a country's name is never a place inside another country
         p.places.pop(key, None)
+        p.regions.pop(key, None)
     if combining_forms is not None and combining_forms.exists():
         with combining_forms.open(encoding="utf-8", newline="") as f:
             for row in csv.DictReader(line for line in f if not line.startswith("#")):
@@ -108,6 +114,25 @@ def lookup(name: str, places: Places) -> tuple[str, str]:
     if key in places.combining:
         return places.combining[key], "nationality"
     return "", ""
+
+
+def containing_code(name: str, places: Places) -> str:
+    """The country code of a place qualified by the region or country containing it, else "".
+
+    "Tallahassee, Florida" -> US; "Dolenci, Šalovci" -> SI (a municipality of Slovenia);
+    "Sydney Cricket Ground, Sydney" -> "" (a city contains it, but no region names it).
+    """
+    head, sep, region = name.rpartition(",")
+    if not sep or not head.strip():
+        return ""
+    key = region.strip().lower()
+    return places.countries.get(key) or places.regions.get(key, "")
+
+
+def is_container(name: str, places: Places) -> bool:
+    """Whether ``name`` is a country or a first-level region (state, province), not a city."""
+    key = name.strip().lower()
+    return key in places.countries or key in places.regions
 
 
 def compound_codes(name: str, places: Places, resolve: dict[str, str] | None = None) -> list[str]:

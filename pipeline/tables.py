@@ -106,8 +106,9 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "canonical": ("One name per real-world entity within a document, shared by English and Chinese mentions "
                       "(full name, acronym expanded, aliases merged); a compound naming several countries "
                       "(`Sino-American`) gives one row per country, same span."),
-        "country_code": ("ISO 3166-1 alpha-2 of the country the entity is, lies in (Beijing -> CN) or names as a "
-                         "nationality (Chinese -> CN); empty otherwise."),
+        "country_code": ("ISO 3166-1 alpha-2 of the country the entity is, lies in (Beijing -> CN; "
+                         "`Tallahassee, Florida`, one place, -> US) or names as a nationality (Chinese -> CN); "
+                         "empty otherwise."),
     },
     "entity_summary": {
         "mentions": "Number of mentions of the canonical entity in the document.",

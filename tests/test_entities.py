@@ -274,3 +274,48 @@ def test_trim_span_tails(blank: Language, text: str, start: int, end: int, label
 def test_one_word_person_after_in_is_a_place(blank: Language) -> None:
     doc = _run(blank, "She was born in Moheda and met Larsson there.", [("Moheda", "PERSON"), ("Larsson", "PERSON")])
     assert [e.label_ for e in doc.ents] == ["GPE", "PERSON"]
+
+
+# --- a place qualified by its region: "Tallahassee, Florida" is one place ---------------------
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("He was born in Tallahassee, Florida in 1936.", [("Tallahassee", "GPE"), ("Florida", "GPE")],
+         [("Tallahassee, Florida", "GPE", "Tallahassee, Florida", "US")]),
+        # the small model reads an unknown town as a person; its region says it is a place
+        ("The post office at Shell Knob, Missouri closed.", [("Shell Knob", "PERSON"), ("Missouri", "GPE")],
+         [("Shell Knob, Missouri", "GPE", "Shell Knob, Missouri", "US")]),
+        ("They met in Hangzhou, China last week.", [("Hangzhou", "GPE"), ("China", "GPE")],
+         [("Hangzhou, China", "GPE", "Hangzhou, China", "CN")]),
+    ],
+)
+def test_place_and_its_region_are_one_place(blank: Language, text: str, ents: list[tuple[str, str]],
+                                            expected: list[tuple[str, str, str, str]]) -> None:
+    assert _rows(_run(blank, text, ents)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        # a person and his country's possessive
+        ("During the workshop, Yang Liwei, China's first astronaut, spoke.", [("Yang Liwei", "PERSON"), ("China", "GPE")]),
+        # a person and a country: a swimmer and her team
+        ("Libby Lenton, Australia, won.", [("Libby Lenton", "PERSON"), ("Australia", "GPE")]),
+        # a region and its country are two places
+        ("Levallois-Perret lies in Hauts-de-Seine, France.", [("Levallois-Perret", "GPE"), ("Hauts-de-Seine", "GPE"),
+                                                              ("France", "GPE")]),
+        # places in a list
+        ("From Seattle, to Houston, New York, and New Jersey, parents rallied.",
+         [("Seattle", "GPE"), ("Houston", "GPE"), ("New York", "GPE"), ("New Jersey", "GPE")]),
+        ("He blamed problems in the Middle East, China and elsewhere.", [("the Middle East", "LOC"), ("China", "GPE")]),
+        ("Economies which include Europe, Britain, Japan and Canada grew.",
+         [("Europe", "LOC"), ("Britain", "GPE"), ("Japan", "GPE"), ("Canada", "GPE")]),
+        # an organisation named by its head word stays an organisation
+        ("She studied at Kalamazoo College, Michigan.", [("Kalamazoo College", "ORG"), ("Michigan", "GPE")]),
+    ],
+)
+def test_names_before_a_comma_and_a_place_stay_apart(blank: Language, text: str, ents: list[tuple[str, str]]) -> None:
+    doc = _run(blank, text, ents)
+    assert len(doc.ents) == len(ents)
+    assert not any("," in e.text for e in doc.ents)

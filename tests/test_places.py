@@ -45,3 +45,22 @@ def test_compound_codes(name: str, codes: list[str]) -> None:
 
 def test_country_name() -> None:
     assert places.country_name("RU", P) == "Russia"
+
+
+@pytest.mark.parametrize(
+    ("name", "container"),
+    [("Florida", True), ("China", True), ("Ontario", True), ("Hauts-de-Seine", True),
+     ("Tallahassee", False), ("Nairobi", False), ("Deterrence", False)],
+)
+def test_is_container(name: str, container: bool) -> None:
+    assert places.is_container(name, P) is container
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("Tallahassee, Florida", "US"), ("Hangzhou, China", "CN"), ("Dolenci, Šalovci", "SI"),
+     ("Sydney Cricket Ground, Sydney", ""),  # a city is no region
+     ("Florida", ""), (", Florida", "")],
+)
+def test_containing_code(name: str, code: str) -> None:
+    assert places.containing_code(name, P) == code
