@@ -70,6 +70,8 @@ HEAD_BREAKS = {"of", "for", "on", "in", "at", "de"}
 EDGE_PUNCT = set("'\"`‘’“”«»()[]{}<>*|,;:!?/-–—•·") | {"''", "``", "--"}
 SEPARATORS = {"/", "-", "–", "—", "|", "•"}
 POSSESSIVES = {"'s", "’s", "'", "’"}
+# "Office for Outer Space Affairs", "Bank of England"
+JOINING_PREPOSITIONS = {"of", "for", "on"}
 # words after which a name is a place, not a person ("born in X", "near X")
 PLACE_PREPOSITIONS = {"in", "near", "outside", "across", "throughout"}
 
@@ -308,6 +310,35 @@ def merge_qualified_places(ents: list[Span], rules: Rules) -> list[Span]:
     return out
 
 
+def merge_of_names(ents: list[Span], rules: Rules) -> list[Span]:
+    """An organisation's head word, "of"/"for"/"on" and a name are one organisation.
+
+    The small model stops at the preposition: "UN Office" + "Outer Space Affairs", "Federal
+    Reserve Bank" + "New York". The first span must end in an ORG head word of
+    ``models/en/heads.csv`` (office, ministry, bank, university ...) directly before the
+    preposition, so "Michael Krepon of Stimson Center" stays two entities.
+    """
+    ents = sorted(ents, key=lambda e: e.start)
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and not prev.id_ and not ent.id_ and _joins_by_preposition(prev, ent, rules):
+            out[-1] = respan(prev, prev.start, ent.end, "ORG")
+        else:
+            out.append(ent)
+    return out
+
+
+def _joins_by_preposition(a: Span, b: Span, rules: Rules) -> bool:
+    doc = a.doc
+    if b.start != a.end + 1 or doc[a.end].lower_ not in JOINING_PREPOSITIONS or not doc[a.end].is_lower:
+        return False
+    if a.label_ not in NAME_LABELS or b.label_ not in NAME_LABELS or not b[0].is_title:
+        return False
+    head = rules.heads.get(a[-1].lower_.rstrip("."))
+    return head is not None and head.label == "ORG" and a[-1].is_title
+
+
 def _comma_between(a: Span | None, b: Span | None) -> bool:
     """Whether ``a`` and ``b`` are separated by one comma and nothing else ("A, B")."""
     return a is not None and b is not None and b.start == a.end + 1 and a.doc[a.end].text == ","
@@ -385,6 +416,7 @@ class NewsEntities:
         ents = [t for e in ents if (t := trim_span(e, self.rules.titles)) is not None]
         ents = replace_overlapping(ents, self._full_names(doc, text, acronyms))
         ents = [self._relabel(e) for e in ents]
+        ents = merge_of_names(ents, self.rules)
         ents = merge_qualified_places(ents, self.rules)
         ents = self._drop_common_words(doc, text, ents)
         ents = self._one_label_per_name(ents)

@@ -319,3 +319,32 @@ def test_names_before_a_comma_and_a_place_stay_apart(blank: Language, text: str,
     doc = _run(blank, text, ents)
     assert len(doc.ents) == len(ents)
     assert not any("," in e.text for e in doc.ents)
+
+
+# --- an organisation's head word, a preposition and a name are one organisation -------------
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("UN Office for Outer Space Affairs– “Information Note", [("UN Office", "ORG"), ("Outer Space Affairs", "ORG")],
+         [("UN Office for Outer Space Affairs", "ORG", "United Nations Office for Outer Space Affairs")]),
+        ("He left the Federal Reserve Bank of New York in May.", [("the Federal Reserve Bank", "ORG"), ("New York", "GPE")],
+         [("Federal Reserve Bank of New York", "ORG", "Federal Reserve Bank of New York")]),
+    ],
+)
+def test_head_word_preposition_and_name_are_one_organisation(blank: Language, text: str,
+                                                             ents: list[tuple[str, str]],
+                                                             expected: list[tuple[str, str, str]]) -> None:
+    assert [r[:3] for r in _rows(_run(blank, text, ents))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("Michael Krepon of Stimson Center said so.", [("Michael Krepon", "PERSON"), ("Stimson Center", "ORG")]),
+        ("A Stimson Center report on China came out.", [("Stimson Center", "ORG"), ("China", "GPE")]),
+        ("The Stimson Center on Monday said so.", [("Stimson Center", "ORG"), ("Monday", "DATE")]),
+    ],
+)
+def test_names_around_a_preposition_stay_apart(blank: Language, text: str, ents: list[tuple[str, str]]) -> None:
+    assert len(_run(blank, text, ents).ents) == len(ents)
