@@ -11,7 +11,9 @@ names (邓小平理论/nr, 鲍林先生/nr). The rules here are data:
 - ``abbreviations.csv``: one-character country abbreviations in compounds with China
   ("中美关系" -> 中 and 美, two GPE mentions), "中方", "访华";
 - ``aliases.csv``: a known name keeps the alias table's label (香港特别行政区 is a place);
-- ``not_names.txt``: common words the dictionary tags as names (明白/nr, 城市/ns).
+- ``not_names.txt``: common words the dictionary tags as names (明白/nr, 城市/ns);
+- ``org_heads.txt``: head words of organisation names; a place or organisation followed by a
+  few words and a head word is one organisation (智利 共产党 -> 智利共产党).
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ Mention = tuple[int, int, str]
 MENTION_LABELS = {"nr": "PERSON", "nrt": "PERSON", "nrfg": "PERSON", "ns": "GPE", "nt": "ORG"}
 # an abbreviation compound must pair China with another place: "美德" (virtue) is no compound
 CHINA = ("中", "华")
+# words that may stand between a place and an organisation's head word (海南 摄影 美术 出版社)
+ORG_LINKS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +44,7 @@ class ZhRules:
     aliases: dict[str, str]  # name -> label
     foreign: frozenset[str]  # characters of transliterated names
     not_names: frozenset[str]
+    org_heads: frozenset[str] = frozenset()
     surname_set: frozenset[str] = frozenset()  # the same words as sets, for lookups
     suffix_set: frozenset[str] = frozenset()
     suffix_max: int = 0
@@ -69,8 +74,8 @@ def load_rules(zh_dir: Path) -> ZhRules:
     alias_labels = {k: a.label for k, a in aliases(zh_dir / "aliases.csv").items()}
     return ZhRules(tuple(surnames), tuple(suffixes), abbreviations, tuple(_lines(zh_dir / "abbreviation_verbs.txt")),
                    alias_labels, frozenset(_lines(zh_dir / "transliteration_chars.txt")),
-                   frozenset(_lines(zh_dir / "not_names.txt")), frozenset(surnames), frozenset(suffixes),
-                   max(map(len, suffixes), default=0))
+                   frozenset(_lines(zh_dir / "not_names.txt")), frozenset(_lines(zh_dir / "org_heads.txt")),
+                   frozenset(surnames), frozenset(suffixes), max(map(len, suffixes), default=0))
 
 
 def surname_of(name: str, rules: ZhRules) -> str:
@@ -137,8 +142,55 @@ def _merge_split_name(tokens: list[Token], i: int) -> int:
     return j
 
 
-def token_mentions(tokens: list[Token], rules: ZhRules) -> Iterator[Mention]:
-    """Named mentions (start, end, spaCy label) of a run of jieba tokens."""
+def token_mentions(tokens: list[Token], rules: ZhRules) -> list[Mention]:
+    """Named mentions (start, end, spaCy label) of a run of jieba tokens, organisations joined."""
+    return join_organisations(tokens, list(_single_mentions(tokens, rules)), rules)
+
+
+def _links_organisation(tok: Token, nxt: Token | None, rules: ZhRules) -> bool:
+    """A word that may stand inside an organisation's name after a place: a noun or a
+    distinguishing word (摄影, 美术), an ordinal (第八次), or a verb right before the head word
+    (终审 法院, 收藏 协会; not 设立 in 香港 设立 终审 法院). Not a person, another place (河北
+    故城县纪委 is 河北 and 故城县纪委), a particle or punctuation."""
+    if tok.pos[:1] == "v":
+        return nxt is not None and nxt.start == tok.end and nxt.text in rules.org_heads
+    return (tok.pos[:1] in ("n", "j", "b") and not tok.pos.startswith(("nr", "ns"))) or (
+        tok.pos == "m" and tok.text.startswith("第"))
+
+
+def join_organisations(tokens: list[Token], found: list[Mention], rules: ZhRules) -> list[Mention]:
+    """A place or organisation, at most ``ORG_LINKS`` more words and a head word are one ORG.
+
+    "海南 摄影 美术 出版社" -> 海南摄影美术出版社; "智利 共产党" -> 智利共产党 (not 智利 and 共产党).
+    The longest such name wins; the mentions inside it are dropped.
+    """
+    if not rules.org_heads:
+        return found
+    index = {t.start: k for k, t in enumerate(tokens)}
+    out: list[Mention] = []
+    covered_to = -1
+    for start, end, label in found:
+        if start < covered_to:
+            continue
+        k = index.get(start)
+        org_end = None
+        if label in ("GPE", "ORG") and k is not None and tokens[k].end == end:
+            j = k + 1
+            while (j < len(tokens) and j - k <= ORG_LINKS + 1 and tokens[j].start == tokens[j - 1].end
+                   and _links_organisation(tokens[j], tokens[j + 1] if j + 1 < len(tokens) else None, rules)):
+                if tokens[j].text in rules.org_heads:
+                    org_end = tokens[j].end
+                j += 1
+        if org_end is not None:
+            out.append((start, org_end, "ORG"))
+            covered_to = org_end
+        else:
+            out.append((start, end, label))
+    return out
+
+
+def _single_mentions(tokens: list[Token], rules: ZhRules) -> Iterator[Mention]:
+    """Named mentions of single words (or a person's name jieba split in two)."""
     i = 0
     while i < len(tokens):
         tok = tokens[i]

@@ -72,3 +72,30 @@ def test_romanise_with_surnames(name: str, expected: str) -> None:
 )
 def test_describe_shares_english_canonical_names(written: str, label: str, expected: tuple[str, str, str, str]) -> None:
     assert zh_entities.describe(written, label, ZH) == expected
+
+
+@pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [
+        # a place, words and an organisation's head word are one organisation
+        ((("海南", "ns"), ("摄影", "n"), ("美术", "n"), ("出版社", "n")), [("海南摄影美术出版社", "ORG")]),
+        ((("智利", "ns"), ("共产党", "nt"), ("总书记", "n")), [("智利共产党", "ORG")]),
+        ((("中央电视台", "nt"), ("播控", "v"), ("中心", "n")), [("中央电视台播控中心", "ORG")]),
+        ((("致公党", "nt"), ("第十一次", "m"), ("全国代表大会", "nt")), [("致公党第十一次全国代表大会", "ORG")]),
+        # a verb stands in the name only right before the head word
+        ((("香港特区", "ns"), ("终审", "v"), ("法院", "n")), [("香港特区终审法院", "ORG")]),
+        ((("香港", "ns"), ("设立", "v"), ("终审", "v"), ("法院", "n")), [("香港", "GPE")]),
+        # a second place starts a name of its own
+        ((("河北", "ns"), ("故城县", "ns"), ("纪委", "j")), [("河北", "GPE"), ("故城县纪委", "ORG")]),
+        # a government is its country acting (MSRA and news usage): 政府 is no head word
+        ((("美国", "ns"), ("政府", "n"), ("表示", "v")), [("美国", "GPE")]),
+        # punctuation, particles and people end the name
+        ((("中国", "ns"), ("的", "uj"), ("出版社", "n")), [("中国", "GPE")]),
+        ((("中国", "ns"), ("、", "x"), ("美国", "ns"), ("协会", "n")), [("中国", "GPE"), ("美国协会", "ORG")]),
+        ((("中国", "ns"), ("王亚平", "nr"), ("团", "n")), [("中国", "GPE"), ("王亚平", "PERSON")]),
+        # no more than three words between the place and the head word
+        ((("中国", "ns"), ("甲", "n"), ("乙", "n"), ("丙", "n"), ("丁", "n"), ("协会", "n")), [("中国", "GPE")]),
+    ],
+)
+def test_organisation_names_are_joined(pairs: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]) -> None:
+    assert _mentions(*pairs) == expected
