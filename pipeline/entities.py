@@ -90,6 +90,7 @@ class Rules:
     heads: dict[str, Head]
     titles: frozenset[str]
     places: places_mod.Places
+    divisions: frozenset[str] = frozenset()  # "county", "province": a name with one contains places
 
 
 def _rows(path: Path) -> Iterable[dict[str, str]]:
@@ -113,7 +114,8 @@ def load_heads(path: Path) -> dict[str, Head]:
 
 @lru_cache(maxsize=4)
 def load_titles(path: Path) -> frozenset[str]:
-    """Titles and honorifics written before a name (models/en/titles.txt), lower case."""
+    """A word list, one per line, lower case: titles and honorifics written before a name
+    (models/en/titles.txt), heads of administrative divisions (division_heads.txt)."""
     if not path.exists():
         return frozenset()
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -125,7 +127,7 @@ def load_rules(models_dir: Path) -> Rules:
     """Every rule file of ``models/en``, read once per process."""
     en = models_dir / "en"
     return Rules(load_aliases(en / "aliases.csv"), load_heads(en / "heads.csv"), load_titles(en / "titles.txt"),
-                 places_mod.load(en / "combining_forms.csv"))
+                 places_mod.load(en / "combining_forms.csv"), load_titles(en / "division_heads.txt"))
 
 
 def clean_name(text: str) -> str:
@@ -286,28 +288,48 @@ def merge_qualified_places(ents: list[Span], rules: Rules) -> list[Span]:
     """A name followed by a comma and the region or country containing it is one place.
 
     "Tallahassee, Florida", "Shell Knob, Missouri" (tagged PERSON by the small model) and
-    "Dolenci, Šalovci" become one GPE whose country code is the region's. Left
-    apart: a region followed by its country ("Hauts-de-Seine, France" names two places),
-    places in a list ("to Houston, New York, and New Jersey"; "the Middle East, China and
-    elsewhere"), a country before the comma, names from the gazetteer and organisations
-    named by their head word ("Kalamazoo College, Michigan" stays an organisation).
+    "Dolenci, Šalovci" become one GPE whose country code is the region's; so does a chain
+    through a division named by its head word ("Highland Township, Oakland County,
+    Michigan"). Left apart: a region followed by its country ("Hauts-de-Seine, France"
+    names two places), places in a list ("to Houston, New York, and New Jersey"; "the
+    Middle East, China and elsewhere"), a country before the comma, names from the
+    gazetteer and organisations named by their head word ("Kalamazoo College, Michigan"
+    stays an organisation).
     """
     ents = sorted(ents, key=lambda e: e.start)
     out: list[Span] = []
     k = 0
     while k < len(ents):
         a = ents[k]
-        if k + 1 < len(ents) and _qualifies(a, ents[k + 1], rules):
-            before = out[-1] if out else None
-            after = ents[k + 2] if k + 2 < len(ents) else None
-            if not (_comma_between(before, a) or _comma_between(ents[k + 1], after)
-                    or _followed_by_conjunction(ents[k + 1])):
-                out.append(respan(a, a.start, ents[k + 1].end, "GPE"))
-                k += 2
-                continue
+        n = _qualified_length(ents, k, rules)
+        before = out[-1] if out else None
+        if n and not (_comma_between(before, a) or _comma_between(ents[k + n - 1], ents[k + n] if k + n < len(ents)
+                                                                     else None)
+                      or _followed_by_conjunction(ents[k + n - 1])):
+            out.append(respan(a, a.start, ents[k + n - 1].end, "GPE"))
+            k += n
+            continue
         out.append(a)
         k += 1
     return out
+
+
+def _qualified_length(ents: list[Span], k: int, rules: Rules) -> int:
+    """How many spans from ``ents[k]`` form one qualified place: 3 ("A, B County, C"), 2, or 0."""
+    a = ents[k]
+    b = ents[k + 1] if k + 1 < len(ents) else None
+    c = ents[k + 2] if k + 2 < len(ents) else None
+    if b is None or not _qualifies(a, b, rules):
+        return 0
+    if c is not None and _is_division(b, rules) and _qualifies(b, c, rules):
+        return 3
+    return 2
+
+
+def _is_division(ent: Span, rules: Rules) -> bool:
+    """A name whose first or last word is a division's ("Oakland County", "County Cork")."""
+    return len(ent) >= 2 and (ent[-1].lower_ in rules.divisions or ent[0].lower_ in rules.divisions) and (
+        ent[-1].is_title and ent[0].is_title)
 
 
 def merge_of_names(ents: list[Span], rules: Rules) -> list[Span]:
@@ -366,8 +388,8 @@ def _qualifies(a: Span, b: Span, rules: Rules) -> bool:
         return False
     if a.label_ == "PERSON" and _is_country(b.text, rules):
         return False  # a person, then a country: a sportsman and his team ("Libby Lenton, Australia")
-    return (_is_country(b.text, rules) or places_mod.is_container(b.text, rules.places)) and not (
-        _is_country(a.text, rules) or places_mod.is_container(a.text, rules.places))
+    contains = _is_country(b.text, rules) or places_mod.is_container(b.text, rules.places) or _is_division(b, rules)
+    return contains and not (_is_country(a.text, rules) or places_mod.is_container(a.text, rules.places))
 
 
 def _is_country(name: str, rules: Rules) -> bool:

@@ -288,6 +288,15 @@ def test_one_word_person_after_in_is_a_place(blank: Language) -> None:
          [("Shell Knob, Missouri", "GPE", "Shell Knob, Missouri", "US")]),
         ("They met in Hangzhou, China last week.", [("Hangzhou", "GPE"), ("China", "GPE")],
          [("Hangzhou, China", "GPE", "Hangzhou, China", "CN")]),
+        # a division named by its head word contains places, and is contained in its state
+        ("It lies in Highland Township, Oakland County, Michigan.",
+         [("Highland Township", "GPE"), ("Oakland County", "GPE"), ("Michigan", "GPE")],
+         [("Highland Township, Oakland County, Michigan", "GPE", "Highland Township, Oakland County, Michigan",
+           "US")]),
+        ("The village of Ballygarvan, County Cork grew.", [("Ballygarvan", "GPE"), ("County Cork", "GPE")],
+         [("Ballygarvan, County Cork", "GPE", "Ballygarvan, County Cork", "")]),
+        ("Floods hit Cherokee County, Kansas in May.", [("Cherokee County", "GPE"), ("Kansas", "GPE")],
+         [("Cherokee County, Kansas", "GPE", "Cherokee County, Kansas", "US")]),
     ],
 )
 def test_place_and_its_region_are_one_place(blank: Language, text: str, ents: list[tuple[str, str]],
