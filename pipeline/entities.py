@@ -91,6 +91,7 @@ class Rules:
     titles: frozenset[str]
     places: places_mod.Places
     divisions: frozenset[str] = frozenset()  # "county", "province": a name with one contains places
+    name_suffixes: frozenset[str] = frozenset()  # "jr", "iii": part of a person's name
 
 
 def _rows(path: Path) -> Iterable[dict[str, str]]:
@@ -127,7 +128,8 @@ def load_rules(models_dir: Path) -> Rules:
     """Every rule file of ``models/en``, read once per process."""
     en = models_dir / "en"
     return Rules(load_aliases(en / "aliases.csv"), load_heads(en / "heads.csv"), load_titles(en / "titles.txt"),
-                 places_mod.load(en / "combining_forms.csv"), load_titles(en / "division_heads.txt"))
+                 places_mod.load(en / "combining_forms.csv"), load_titles(en / "division_heads.txt"),
+                 load_titles(en / "name_suffixes.txt"))
 
 
 def clean_name(text: str) -> str:
@@ -213,6 +215,22 @@ def trim_span(ent: Span, titles: frozenset[str] = frozenset()) -> Span | None:
     if end <= start or not any(ch.isalpha() for ch in doc[start:end].text):
         return None
     return ent if (start, end) == (ent.start, ent.end) else respan(ent, start, end)
+
+
+def extend_name_suffix(ent: Span, suffixes: frozenset[str]) -> Span:
+    """A person's name with the generational suffix after it: "Ferdinand Marcos, Jr.", "Henry Ford II"."""
+    if ent.label_ != "PERSON" or not suffixes:
+        return ent
+    doc, end = ent.doc, ent.end
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_.rstrip(".") in suffixes:
+        end += 1
+    if end < len(doc) and doc[end].lower_.rstrip(".") in suffixes and doc[end].text[:1].isupper():
+        end += 1
+        if end < len(doc) and doc[end].text == "." and doc[end - 1].lower_ in ("jr", "sr"):
+            end += 1  # the abbreviation's period, tokenised apart ("Jr ." in pre-tokenised text)
+    else:
+        return ent
+    return respan(ent, ent.start, end)
 
 
 def split_span(ent: Span) -> list[Span]:
@@ -436,6 +454,7 @@ class NewsEntities:
         ents = self._retag_caps_lines(doc, text, ents, acronyms)
         ents = [p for e in ents for p in split_span(e)]
         ents = [t for e in ents if (t := trim_span(e, self.rules.titles)) is not None]
+        ents = [extend_name_suffix(e, self.rules.name_suffixes) for e in ents]
         ents = replace_overlapping(ents, self._full_names(doc, text, acronyms))
         ents = [self._relabel(e) for e in ents]
         ents = merge_of_names(ents, self.rules)
@@ -618,11 +637,25 @@ def surname_index(ents: tuple[Span, ...] | list[Span]) -> dict[str, list[Span]]:
     index: dict[str, list[Span]] = {}
     for e in ents:
         if e.label_ == "PERSON" and len(e) >= 2:
-            index.setdefault(e[-1].text, []).append(e)
+            index.setdefault(family_token(e), []).append(e)
     for e in ents:
         if e.label_ == "PERSON" and len(e) >= 2 and e[0].text not in index and e[0].is_title:
             index.setdefault(e[0].text, []).append(e)
     return index
+
+
+def family_token(ent: Span) -> str:
+    """The last word of a person's name before a generational suffix ("Donald Trump Jr." -> Trump)."""
+    rules = ent.doc._.entity_rules
+    return family_name([t.text for t in ent], rules.name_suffixes if rules is not None else frozenset())
+
+
+def family_name(words: list[str], suffixes: frozenset[str]) -> str:
+    """The last of a name's words that is no generational suffix, comma or period."""
+    k = len(words) - 1
+    while k > 0 and (words[k].rstrip(",") in ("", ".") or words[k].strip(",").lower().rstrip(".") in suffixes):
+        k -= 1
+    return words[k].rstrip(",")
 
 
 def full_name(ent: Span, people: dict[str, list[Span]]) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .entities import clean_name
+from .entities import clean_name, family_name
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # honorifics that tell a person's gender; no honorific leaves it open
@@ -72,12 +72,14 @@ class SpeakerResolver:
                 genders.setdefault(name, gender)
             self.mentions.append(_Person(name, e.start_char, gender, title, org))
         self._by_surname: dict[str, list[_Person]] = {}
+        rules = doc._.entity_rules
+        suffixes = rules.name_suffixes if rules is not None else frozenset()
         for m in self.mentions:
             m.gender = genders.get(m.name, "")
             m.title, m.org = self.profiles.get(m.name, (m.title, m.org))
             parts = m.name.split()
             if len(parts) >= 2:
-                self._by_surname.setdefault(parts[-1].lower(), []).append(m)
+                self._by_surname.setdefault(family_name(parts, suffixes).lower(), []).append(m)
         self._mention_starts = [m.start_char for m in self.mentions]
         self._surname_starts = {w: [m.start_char for m in ms] for w, ms in self._by_surname.items()}
 

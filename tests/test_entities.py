@@ -357,3 +357,35 @@ def test_head_word_preposition_and_name_are_one_organisation(blank: Language, te
 )
 def test_names_around_a_preposition_stay_apart(blank: Language, text: str, ents: list[tuple[str, str]]) -> None:
     assert len(_run(blank, text, ents).ents) == len(ents)
+
+
+# --- generational suffixes belong to the name ---------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("Ferdinand Marcos, Jr. won the vote.", "Ferdinand Marcos", "Ferdinand Marcos, Jr."),
+        ("Donald Trump Jr. said so.", "Donald Trump", "Donald Trump Jr."),
+        ("Henry Ford II sold it.", "Henry Ford", "Henry Ford II"),
+        ("Laffit Pincay , Jr . rode again.", "Laffit Pincay", "Laffit Pincay , Jr ."),
+        # no suffix: the sentence goes on
+        ("Henry Ford, who sold it, left.", "Henry Ford", "Henry Ford"),
+        ("Smith, iii of them, left.", "Smith", "Smith"),  # a suffix is capitalised
+    ],
+)
+def test_generational_suffix_is_part_of_the_name(blank: Language, text: str, mention: str, expected: str) -> None:
+    doc = _run(blank, text, [(mention, "PERSON")])
+    assert [e.text for e in doc.ents] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Donald Trump Jr. met Donald Trump. Later Trump spoke.", ["Donald Trump Jr.", "Donald Trump", "Donald Trump"]),
+        ("Donald Trump Jr. met voters. Later Trump spoke.", ["Donald Trump Jr.", "Donald Trump Jr."]),
+    ],
+)
+def test_father_and_son_keep_their_own_names(blank: Language, text: str, expected: list[str]) -> None:
+    ents = [("Donald Trump", "PERSON")] * (len(expected) - 1) + [("Trump", "ORG")]
+    doc = _run(blank, text, ents)
+    assert [e._.canonical for e in doc.ents] == expected

@@ -315,6 +315,13 @@ def test_surname_shared_by_two_people_takes_the_latest(nlp: Language) -> None:
     assert (q.speaker_text, q.speaker) == ("Smith", "Mary Smith")
 
 
+@pytest.mark.model
+def test_surname_after_a_generational_suffix_resolves_to_the_full_name(nlp: Language) -> None:
+    text = ("Donald Trump Jr. spoke at the rally in Ohio. “We will win this state,” Trump said.")
+    q = _one(nlp, text, ("direct",))
+    assert (q.speaker_text, q.speaker) == ("Trump", "Donald Trump Jr.")
+
+
 def test_quote_stage_is_linear_in_quote_marks(blank: Language) -> None:
     text = "“a” " * 20_000
     doc = blank(text)
