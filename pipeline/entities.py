@@ -465,7 +465,7 @@ class NewsEntities:
         ents = [self._relabel_acronym(e, acronyms, full_labels) for e in ents]
         ents = self._link_surnames(doc, ents)
         doc.ents = filter_spans(ents)
-        people = surname_index(doc.ents)
+        people = person_canonicals(doc.ents)
         for ent in doc.ents:
             self._describe(ent, acronyms, people)
         return doc
@@ -587,10 +587,10 @@ class NewsEntities:
                 out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
         return out
 
-    def _describe(self, ent: Span, acronyms: dict[str, str], people: dict[str, list[Span]]) -> None:
+    def _describe(self, ent: Span, acronyms: dict[str, str], people: dict[int, str]) -> None:
         name = clean_name(ent.text)
         if ent.label_ == "PERSON":
-            ent._.canonical = full_name(ent, people)
+            ent._.canonical = people.get(ent.start, name)
             ent._.kind = "person"
             return
         canonical = ent.id_ or acronyms.get(name) or acronyms.get(ent.text) or name
@@ -658,13 +658,63 @@ def family_name(words: list[str], suffixes: frozenset[str]) -> str:
     return words[k].rstrip(",")
 
 
-def full_name(ent: Span, people: dict[str, list[Span]]) -> str:
-    """The full name for a person mention: a lone surname takes the closest full mention
-    before it (after it when none precedes); two people sharing a surname stay apart."""
-    name = clean_name(ent.text)
-    if len(ent) >= 2:
-        return name
-    fulls = people.get(ent[-1].text, [])
-    before = [f for f in fulls if f.start < ent.start]
-    pick = before[-1] if before else (fulls[0] if fulls else None)
-    return clean_name(pick.text) if pick is not None else name
+def person_canonicals(ents: tuple[Span, ...] | list[Span]) -> dict[int, str]:
+    """Start token -> full name of every PERSON mention, a lone surname resolved in text order.
+
+    A bare surname names the person who currently owns it. The first full name with that
+    surname owns it; a later one ("Jeh Johnson" after "Gary Johnson") takes it over, unless
+    the article has already used the bare surname for the owner: news then writes the other
+    person's full name every time ("Ivanka Trump", "Heidi Cruz") and "Trump" or "Cruz" alone
+    stays the principal, as AP style asks. A surname before any full name (a headline) looks
+    ahead to the first one. Two people sharing a surname stay apart.
+    """
+    people = surname_index(ents)
+    same = _shorter_forms(people)
+    keys: dict[int, list[str]] = {}
+    for key, fulls in people.items():
+        for f in fulls:
+            keys.setdefault(f.start, []).append(key)
+    owner: dict[str, str] = {}
+    used: set[str] = set()  # surnames the article has used bare for their current owner
+    out: dict[int, str] = {}
+    for e in sorted((e for e in ents if e.label_ == "PERSON"), key=lambda e: e.start):
+        name = clean_name(e.text)
+        name = same.get(name, name)
+        if len(e) >= 2:
+            out[e.start] = name
+            for key in keys.get(e.start, []):
+                if owner.get(key, name) != name and key in used:
+                    continue
+                if owner.get(key) != name:
+                    used.discard(key)
+                owner[key] = name
+            continue
+        key = e[-1].text
+        if key in owner:
+            out[e.start] = owner[key]
+            used.add(key)
+        else:
+            fulls = people.get(key, [])
+            out[e.start] = same.get(clean_name(fulls[0].text), clean_name(fulls[0].text)) if fulls else name
+    return out
+
+
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def _shorter_forms(people: dict[str, list[Span]]) -> dict[str, str]:
+    """Full names written with a middle initial -> the same name without it, when the article
+    also writes that: "Donald J. Trump" and "Loretta E. Lynch" are "Donald Trump" and
+    "Loretta Lynch". Words before a name are left alone: "Aung San Suu Kyi" is not "Suu
+    Kyi"'s noise but her full name, and "Donald Trump Jr." is not "Donald Trump".
+    """
+    out: dict[str, str] = {}
+    for fulls in people.values():
+        names = Counter(clean_name(f.text) for f in fulls)
+        for long in names:
+            words = long.split()
+            plain = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and _INITIAL.match(w))]
+            fits = [short for short in names if len(short.split()) < len(words) and short.split() == plain]
+            if fits:
+                out[long] = max(fits, key=lambda n: (names[n], -len(n)))
+    return out

@@ -178,7 +178,9 @@ class SpeakerResolver:
 
     def _surname(self, mention: Span) -> _Person | None:
         """A lone family name in any case (Krepon, WALLACE): the latest person before the
-        mention whose name ends with it, else the first one after it."""
+        mention whose name ends with it, else the first one after it. Person mentions carry
+        their resolved names (``entities.person_canonicals``), so the latest one is the
+        person the bare surname currently names."""
         if len(mention) != 1 or not mention[0].is_alpha or mention[0].pos_ not in ("PROPN", "NOUN", "X"):
             return None
         word = mention[0].lower_

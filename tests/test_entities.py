@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -151,6 +153,28 @@ def test_later_surname_takes_person_label(blank: Language) -> None:
     doc = _run(blank, "CMSA Director General Wang Zhaoyao spoke. Later Wang said no.",
                [("Wang Zhaoyao", "PERSON"), ("Wang", "ORG")])
     assert ("Wang", "PERSON", "Wang Zhaoyao", "") in _rows(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the article already calls Donald Trump "Trump": Ivanka Trump does not take the surname over
+        ("Donald Trump proposed a leave plan. Trump said it helps mothers. Ivanka Trump, his daughter, "
+         "designed it. If Trump wins, the plan passes.",
+         ["Donald Trump", "Donald Trump", "Ivanka Trump", "Donald Trump"]),
+        # Gary Johnson was never "Johnson": a later Johnson takes the surname
+        ("Gary Johnson is fit, his doctor said. Homeland Security Secretary Jeh Johnson warned of hackers. "
+         "Johnson spoke on Friday.",
+         ["Gary Johnson", "Jeh Johnson", "Jeh Johnson"]),
+        # a headline's surname looks ahead to the first full name
+        ("Krepon warns of arms race\n\nMichael Krepon, of the Stimson Center, spoke.",
+         ["Michael Krepon", "Michael Krepon"]),
+    ],
+)
+def test_bare_surname_names_its_current_owner(blank: Language, text: str, expected: list[str]) -> None:
+    names = re.findall(r"(?:[A-Z][a-z]+ )?(?:Trump|Johnson|Krepon)", text)
+    doc = _run(blank, text, [(n.removeprefix("If ").removeprefix("Secretary "), "PERSON") for n in names])
+    assert [e._.canonical for e in doc.ents] == expected
 
 
 def test_two_people_sharing_a_surname_stay_two_people(blank: Language) -> None:
@@ -381,11 +405,34 @@ def test_generational_suffix_is_part_of_the_name(blank: Language, text: str, men
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Donald Trump Jr. met Donald Trump. Later Trump spoke.", ["Donald Trump Jr.", "Donald Trump", "Donald Trump"]),
+        ("Donald Trump spoke. Trump met Donald Trump Jr. there. Later Trump spoke.",
+         ["Donald Trump", "Donald Trump", "Donald Trump Jr.", "Donald Trump"]),
         ("Donald Trump Jr. met voters. Later Trump spoke.", ["Donald Trump Jr.", "Donald Trump Jr."]),
     ],
 )
 def test_father_and_son_keep_their_own_names(blank: Language, text: str, expected: list[str]) -> None:
-    ents = [("Donald Trump", "PERSON")] * (len(expected) - 1) + [("Trump", "ORG")]
+    ents = [(m, "PERSON") for m in re.findall(r"(?:Donald )?Trump", text)]
     doc = _run(blank, text, ents)
+    assert [e._.canonical for e in doc.ents] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("Donald J. Trump won. Donald Trump spoke. Trump left.",
+         ["Donald J. Trump", "Donald Trump", "Trump"], ["Donald Trump"] * 3),
+        ("Attorney General Loretta E. Lynch spoke. Loretta Lynch left. Lynch said so.",
+         ["Loretta E. Lynch", "Loretta Lynch", "Lynch"], ["Loretta Lynch"] * 3),
+        # words before a name are the name: a multi-word surname is no longer form of it
+        ("Aung San Suu Kyi arrived. Suu Kyi spoke.", ["Aung San Suu Kyi", "Suu Kyi"],
+         ["Aung San Suu Kyi", "Suu Kyi"]),
+        # a generational suffix is another person; so is another first name
+        ("Donald Trump Jr. spoke. Donald Trump left.", ["Donald Trump Jr.", "Donald Trump"],
+         ["Donald Trump Jr.", "Donald Trump"]),
+        ("Mary Ann Smith spoke. John Smith left.", ["Mary Ann Smith", "John Smith"], ["Mary Ann Smith", "John Smith"]),
+    ],
+)
+def test_longer_forms_of_a_full_name_share_it(blank: Language, text: str, ents: list[str],
+                                              expected: list[str]) -> None:
+    doc = _run(blank, text, [(e, "PERSON") for e in ents])
     assert [e._.canonical for e in doc.ents] == expected
