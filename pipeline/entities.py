@@ -233,6 +233,14 @@ def extend_name_suffix(ent: Span, suffixes: frozenset[str]) -> Span:
     return respan(ent, ent.start, end)
 
 
+def is_lower_case_name(ent: Span) -> bool:
+    """A name written in a cased script without a capital letter ("n’t" tagged GPE, "murderer"
+    tagged PERSON): not a name in English text. Arabic or Hebrew words have no case and stay."""
+    cased = [ch for ch in ent.text if ch.lower() != ch.upper()]
+    return (ent.label_ in NAME_LABELS and bool(cased) and not any(ch.isupper() for ch in cased)
+            and not ent.text.startswith("@"))  # a handle ("@jdoe") names its owner
+
+
 def split_span(ent: Span) -> list[Span]:
     """Parts of a span joined by a spaced separator ("A / B", "A - B"); the span itself otherwise."""
     if ent.label_ not in NAME_LABELS:
@@ -455,6 +463,8 @@ class NewsEntities:
         ents = [p for e in ents for p in split_span(e)]
         ents = [t for e in ents if (t := trim_span(e, self.rules.titles)) is not None]
         ents = [extend_name_suffix(e, self.rules.name_suffixes) for e in ents]
+        ents = [self._jurisdiction_of_title(e) for e in ents]
+        ents = [e for e in ents if not is_lower_case_name(e)]
         ents = replace_overlapping(ents, self._full_names(doc, text, acronyms))
         ents = [self._relabel(e) for e in ents]
         ents = merge_of_names(ents, self.rules)
@@ -486,6 +496,20 @@ class NewsEntities:
                     found.append(span)
             ents = [x for x in ents if not (s <= x.start_char and x.end_char <= e)] + found
         return ents
+
+    def _jurisdiction_of_title(self, ent: Span) -> Span:
+        """A "person" ending in a title after a known place ("Charlotte Mayor", "Texas Governor")
+        is that place. Other names ending in a title word are left alone: King, Lord and Justice
+        are surnames too ("Larry King", "Jim Justice")."""
+        if ent.label_ != "PERSON" or len(ent) < 2 or ent[-1].lower_.rstrip(".") not in self.rules.titles:
+            return ent
+        end = ent.end - 1
+        while end > ent.start and ent.doc[end - 1].lower_.rstrip(".") in self.rules.titles:
+            end -= 1
+        if end == ent.start:
+            return ent
+        code, _ = places_mod.lookup(ent.doc[ent.start:end].text, self.rules.places)
+        return respan(ent, ent.start, end, "GPE") if code else ent
 
     def _ner(self, text: str) -> Doc:
         """The pipes before this component over a short text (no recursion into ours)."""

@@ -436,3 +436,22 @@ def test_longer_forms_of_a_full_name_share_it(blank: Language, text: str, ents: 
                                               expected: list[str]) -> None:
     doc = _run(blank, text, [(e, "PERSON") for e in ents])
     assert [e._.canonical for e in doc.ents] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("Charlotte Mayor Jennifer Roberts said so.", [("Charlotte Mayor", "PERSON"), ("Jennifer Roberts", "PERSON")],
+         [("Charlotte", "GPE"), ("Jennifer Roberts", "PERSON")]),
+        # title words that are surnames too: not a place before them
+        ("Larry King and Jim Justice spoke.", [("Larry King", "PERSON"), ("Jim Justice", "PERSON")],
+         [("Larry King", "PERSON"), ("Jim Justice", "PERSON")]),
+        # no capital letter: no name (a handle and an uncased script stay)
+        ("They don’t like the murderer, said @jdoe in بيت today.",
+         [("n’t", "GPE"), ("murderer", "PERSON"), ("@jdoe", "PERSON"), ("بيت", "GPE")],
+         [("@jdoe", "PERSON"), ("بيت", "GPE")]),
+    ],
+)
+def test_names_that_are_no_person(blank: Language, text: str, ents: list[tuple[str, str]],
+                                  expected: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.label_) for e in _run(blank, text, ents).ents] == expected
