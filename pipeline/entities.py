@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pycountry
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from . import places as places_mod
@@ -563,22 +563,41 @@ class NewsEntities:
         return prev.lower_ in PLACE_PREPOSITIONS and prev.is_lower and not possessive
 
     def _drop_common_words(self, doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-        """Drop one-word names in headline-cased lines that the article writes in lower case elsewhere."""
-        lower_words = {t.text for t in doc if t.is_lower}
+        """Names in headline-cased lines, without the words the article writes in lower case elsewhere.
+
+        A one-word name goes ("Deterrence"); a longer one loses such words at its end, where
+        a headline's verb follows its subject ("Obama Says" -> "Obama", "Hillary Asking
+        Moderator" -> "Hillary"). A head word ends the trimming ("Black Caucus Foundation"
+        stays), and a name the body tags too ("White House"), a place and a gazetteer name
+        stay whole.
+        """
         titled = [(s, e) for s, e in line_bounds(text) if is_title_line(text[s:e])]
         if not titled:
             return ents
 
-        def in_title(ent: Span) -> bool:
-            return any(s <= ent.start_char < e for s, e in titled)
+        def in_title_line(char: int) -> bool:
+            return any(s <= char < e for s, e in titled)
 
+        lower_words = {t.text for t in doc if t.is_lower and not in_title_line(t.idx)}
         # a name the body also tags is a name ("Trump" in a headline and in the text)
-        named_in_body = {e.text for e in ents if not in_title(e)}
+        named_in_body = {e.text for e in ents if not in_title_line(e.start_char)}
 
-        def common(ent: Span) -> bool:
-            return (len(ent) == 1 and not ent.id_ and ent.text.lower() in lower_words and in_title(ent)
-                    and ent.text not in named_in_body and not places_mod.lookup(ent.text, self.rules.places)[0])
-        return [e for e in ents if not common(e)]
+        def common(tok: Token) -> bool:
+            """A whole word the body writes in lower case, and no head word of a name."""
+            return (tok.lower_ in lower_words and tok.lower_ not in TITLE_SMALL_WORDS
+                    and tok.lower_ not in self.rules.heads and (tok.i == 0 or bool(doc[tok.i - 1].whitespace_)))
+
+        def trimmed(ent: Span) -> Span | None:
+            if (ent.label_ not in NAME_LABELS or ent.id_ or not in_title_line(ent.start_char)
+                    or ent.text in named_in_body or places_mod.lookup(ent.text, self.rules.places)[0]):
+                return ent
+            end = ent.end
+            while end > ent.start and common(doc[end - 1]):
+                end -= 1
+            if end == ent.start:
+                return None
+            return ent if end == ent.end else respan(ent, ent.start, end)
+        return [t for e in ents if (t := trimmed(e)) is not None]
 
     @staticmethod
     def _one_label_per_name(ents: list[Span]) -> list[Span]:

@@ -455,3 +455,18 @@ def test_longer_forms_of_a_full_name_share_it(blank: Language, text: str, ents: 
 def test_names_that_are_no_person(blank: Language, text: str, ents: list[tuple[str, str]],
                                   expected: list[tuple[str, str]]) -> None:
     assert [(e.text, e.label_) for e in _run(blank, text, ents).ents] == expected
+
+
+@pytest.mark.parametrize(
+    ("ents", "expected"),
+    [
+        ([("Obama Says", "PERSON")], [("Obama", "PERSON")]),  # the headline's verb trails the name
+        ([("Black Caucus Foundation", "ORG")], [("Black Caucus Foundation", "ORG")]),  # a head word ends it
+        ([("White House", "ORG"), ("White House", "ORG")], [("White House", "ORG"), ("White House", "ORG")]),
+    ],
+)
+def test_headline_words_written_lower_case_in_the_body_leave_a_name(
+        blank: Language, ents: list[tuple[str, str]], expected: list[tuple[str, str]]) -> None:
+    text = ("Obama Says Black Caucus Foundation Backs White House Plan\n\n"
+            "He says the black caucus foundation staff backed the plan at the White House, in a white house.")
+    assert [(e.text, e.label_) for e in _run(blank, text, ents).ents] == expected
