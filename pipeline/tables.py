@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import operator
 import os
 import shutil
 from collections import Counter
@@ -271,7 +272,11 @@ def write_csv(df: pd.DataFrame, path: Path, *, safe: bool = False, bom: bool = F
 def frame(table: str, rows: Iterable[object]) -> pd.DataFrame:
     """Rows of one table as a DataFrame with the schema's columns and types."""
     cols = columns(table)
-    df = pd.DataFrame([dataclasses.astuple(r) for r in rows], columns=cols)  # type: ignore[arg-type, call-overload]
+    # fields are plain values: a shallow getter, not dataclasses.astuple, which deep-copies every
+    # field and took half the time of an incremental run (6 s of 12 for 840 cached articles)
+    get = operator.attrgetter(*cols)
+    values = [get(r) for r in rows] if len(cols) > 1 else [(get(r),) for r in rows]
+    df = pd.DataFrame(values, columns=cols)
     return df.astype(dtypes(table)) if len(df) else df.astype(dtypes(table), errors="ignore")
 
 
