@@ -43,3 +43,15 @@ def test_components_are_imported_and_placed_as_configured(blank: Language, tmp_p
 def test_configuration_errors_say_what_is_wrong(blank: Language, tmp_path: Path, text: str, message: str) -> None:
     with pytest.raises(nlp_mod.ComponentConfigError, match=message.replace("[", r"\[").replace("(", r"\(")):
         nlp_mod.add_configured_components(blank, _config(tmp_path, text))
+
+
+def test_every_line_break_starts_a_sentence(blank: Language) -> None:
+    doc = nlp_mod.paragraph_breaks(blank("UN Office Says No\n\nThe workshop opened. It ran\nfive days."))
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts == ["UN", "The", "five"]  # the first token, and the first after each line break
+
+
+def test_line_breaks_of_a_long_text_are_all_set(blank: Language) -> None:
+    # 20,000 lines: setting each start on its own re-checked the whole document every time
+    doc = nlp_mod.paragraph_breaks(blank("Headline words here\n" * 20_000))
+    assert sum(bool(t.is_sent_start) for t in doc) == 20_000
