@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -114,9 +115,10 @@ def load_heads(path: Path) -> dict[str, Head]:
 
 
 @lru_cache(maxsize=4)
-def load_titles(path: Path) -> frozenset[str]:
-    """A word list, one per line, lower case: titles and honorifics written before a name
-    (models/en/titles.txt), heads of administrative divisions (division_heads.txt)."""
+def load_word_list(path: Path) -> frozenset[str]:
+    """A word list, one entry per line, lower case: titles and honorifics written before a name
+    (models/en/titles.txt), heads of administrative divisions (division_heads.txt),
+    generational suffixes (name_suffixes.txt)."""
     if not path.exists():
         return frozenset()
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -127,9 +129,9 @@ def load_titles(path: Path) -> frozenset[str]:
 def load_rules(models_dir: Path) -> Rules:
     """Every rule file of ``models/en``, read once per process."""
     en = models_dir / "en"
-    return Rules(load_aliases(en / "aliases.csv"), load_heads(en / "heads.csv"), load_titles(en / "titles.txt"),
-                 places_mod.load(en / "combining_forms.csv"), load_titles(en / "division_heads.txt"),
-                 load_titles(en / "name_suffixes.txt"))
+    return Rules(load_aliases(en / "aliases.csv"), load_heads(en / "heads.csv"), load_word_list(en / "titles.txt"),
+                 places_mod.load(en / "combining_forms.csv"), load_word_list(en / "division_heads.txt"),
+                 load_word_list(en / "name_suffixes.txt"))
 
 
 def clean_name(text: str) -> str:
@@ -574,9 +576,12 @@ class NewsEntities:
         titled = [(s, e) for s, e in line_bounds(text) if is_title_line(text[s:e])]
         if not titled:
             return ents
+        starts = [s for s, _ in titled]
 
         def in_title_line(char: int) -> bool:
-            return any(s <= char < e for s, e in titled)
+            """Binary search: a document of many headline lines must not be scanned once per token."""
+            k = bisect_right(starts, char) - 1
+            return k >= 0 and char < titled[k][1]
 
         lower_words = {t.text for t in doc if t.is_lower and not in_title_line(t.idx)}
         # a name the body also tags is a name ("Trump" in a headline and in the text)
