@@ -88,7 +88,7 @@ def top_entities_per_kind(con: duckdb.DuckDBPyConnection) -> Chart:
                f"most mentions and their top {TOP_N} canonical names; numbers and dates are left out.")
     if df.empty:
         return Chart("top-entities", title, caption, None)
-    kinds = df.groupby("kind")["mentions"].sum().sort_values(ascending=False).index[:TOP_KINDS].tolist()
+    kinds = _top(df, "kind", "mentions", TOP_KINDS)
     cols = 2 if len(kinds) > 1 else 1
     rows = (len(kinds) + cols - 1) // cols
     fig = make_subplots(rows=rows, cols=cols, subplot_titles=kinds, horizontal_spacing=0.42, vertical_spacing=0.12)
@@ -211,6 +211,11 @@ def _nodes(x: int, names: list[str], ys: dict[str, float], weights: pd.Series, n
                       hovertemplate=f"%{{text}}<extra>{name.split()[0]}</extra>")
 
 
+def _top(df: pd.DataFrame, key: str, weight: str, n: int) -> list[str]:
+    """The ``n`` values of ``key`` with the largest summed ``weight``, largest first."""
+    return df.groupby(key)[weight].sum().sort_values(ascending=False).index[:n].tolist()
+
+
 def speaker_network(con: duckdb.DuckDBPyConnection) -> Chart:
     df = con.execute(f"""SELECT speaker, canonical, count(*) AS weight FROM quote_entities
                          WHERE speaker <> '' AND {_NAMES_ONLY} AND canonical <> speaker GROUP BY ALL""").df()
@@ -220,9 +225,9 @@ def speaker_network(con: duckdb.DuckDBPyConnection) -> Chart:
                "width is the number of mentions; numbers and dates are left out.")
     if df.empty:
         return Chart("network", title, caption, None)
-    speakers = df.groupby("speaker")["weight"].sum().sort_values(ascending=False).index[:NETWORK_SPEAKERS].tolist()
+    speakers = _top(df, "speaker", "weight", NETWORK_SPEAKERS)
     df = df[df.speaker.isin(speakers)]
-    ents = df.groupby("canonical")["weight"].sum().sort_values(ascending=False).index[:NETWORK_ENTITIES].tolist()
+    ents = _top(df, "canonical", "weight", NETWORK_ENTITIES)
     df = df[df.canonical.isin(ents)]
 
     def ys(names: list[str]) -> dict[str, float]:
@@ -258,7 +263,7 @@ def comention_heatmap(con: duckdb.DuckDBPyConnection) -> Chart:
         return Chart("comentions", title, caption, None)
     both = pd.concat([df.rename(columns={"entity_a": "e", "entity_b": "o"}),
                       df.rename(columns={"entity_b": "e", "entity_a": "o"})])
-    top = both.groupby("e")["segments"].sum().sort_values(ascending=False).index[:HEATMAP_ENTITIES].tolist()
+    top = _top(both, "e", "segments", HEATMAP_ENTITIES)
     m = both[both.e.isin(top) & both.o.isin(top)].pivot_table(index="e", columns="o", values="segments",
                                                               aggfunc="sum", fill_value=0)
     m = m.reindex(index=top, columns=top, fill_value=0)
