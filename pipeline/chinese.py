@@ -13,10 +13,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jieba
-import jieba.posseg
 from pypinyin import lazy_pinyin
+
+if TYPE_CHECKING:
+    import jieba.posseg
 
 from .records import Alias
 
@@ -47,7 +50,13 @@ class Token:
 
 @lru_cache(maxsize=4)
 def tokenizer(userdict: Path | None) -> jieba.posseg.POSTokenizer:
-    """jieba's POS tokenizer, built once per process and user dictionary."""
+    """jieba's POS tokenizer, built once per process and user dictionary.
+
+    ``jieba.posseg`` reads its tag table when imported (0.5 s): imported here, a run whose
+    documents all come from the cache never pays for it.
+    """
+    import jieba.posseg
+
     jieba.setLogLevel(logging.WARNING)
     base = jieba.Tokenizer()
     base.initialize()
