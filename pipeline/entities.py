@@ -486,18 +486,22 @@ class NewsEntities:
         """Entities of ALL-CAPS lines found again in a headline-cased copy of the line."""
         if self.nlp is None:
             return ents
+        lines = [(s, e) for s, e in line_bounds(text) if is_caps_line(text[s:e])]
+        if not lines:
+            return ents
         keep = set(acronyms) | {v for v in self.aliases if v.isupper()}
-        for s, e in line_bounds(text):
-            line = text[s:e]
-            if not is_caps_line(line):
-                continue
-            found = []
-            for le in self._ner(title_case(line, keep)).ents:
+        found = []
+        for (s, _), line_doc in zip(lines, self._ner([title_case(text[s:e], keep) for s, e in lines]), strict=True):
+            for le in line_doc.ents:
                 span = doc.char_span(s + le.start_char, s + le.end_char, label=le.label_, span_id=le.id_)
                 if span is not None:
                     found.append(span)
-            ents = [x for x in ents if not (s <= x.start_char and x.end_char <= e)] + found
-        return ents
+        starts = [s for s, _ in lines]
+
+        def in_caps_line(x: Span) -> bool:
+            k = bisect_right(starts, x.start_char) - 1
+            return k >= 0 and x.end_char <= lines[k][1]
+        return [x for x in ents if not in_caps_line(x)] + found
 
     def _jurisdiction_of_title(self, ent: Span) -> Span:
         """A "person" ending in a title after a known place ("Charlotte Mayor", "Texas Governor")
@@ -513,15 +517,19 @@ class NewsEntities:
         code, _ = places_mod.lookup(ent.doc[ent.start:end].text, self.rules.places)
         return respan(ent, ent.start, end, "GPE") if code else ent
 
-    def _ner(self, text: str) -> Doc:
-        """The pipes before this component over a short text (no recursion into ours)."""
+    def _ner(self, texts: list[str]) -> list[Doc]:
+        """Short texts through the pipes before this component that make entities (the NER, the
+        ruler and the ``tok2vec`` they listen to), in one batch; no recursion into ours. The
+        tagger, parser and lemmatizer are skipped: they set nothing the entities need."""
         assert self.nlp is not None
-        d = self.nlp.make_doc(text)
+        docs = [self.nlp.make_doc(t) for t in texts]
         for name, proc in self.nlp.pipeline:
             if name == "news_entities":
                 break
-            d = proc(d)
-        return d
+            if not {"doc.ents", "doc.tensor"} & set(self.nlp.get_pipe_meta(name).assigns):
+                continue
+            docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        return docs
 
     @staticmethod
     def _full_names(doc: Doc, text: str, acronyms: dict[str, str]) -> list[Span]:

@@ -282,6 +282,13 @@ def test_all_caps_headline_is_retagged(nlp: Language) -> None:
     assert {("CHINA", "GPE"), ("RUSSIA", "GPE")} <= found
 
 
+@pytest.mark.model
+def test_every_all_caps_line_is_retagged_in_one_batch(nlp: Language) -> None:
+    text = "CHINA AND RUSSIA SIGN SPACE DEAL\n\nThe deal was signed on Monday.\n\nFRANCE WELCOMES THE DEAL IN PARIS"
+    found = {(e.text, e.label_) for e in nlp(text).ents}
+    assert {("CHINA", "GPE"), ("RUSSIA", "GPE"), ("PARIS", "GPE")} <= found
+
+
 @pytest.mark.parametrize(
     ("text", "start", "end", "label", "expected"),
     [
