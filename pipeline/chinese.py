@@ -6,7 +6,6 @@ Only runs of Chinese text are segmented; Latin words around them are left to spa
 
 from __future__ import annotations
 
-import csv
 import logging
 import re
 from collections.abc import Iterator
@@ -22,6 +21,7 @@ if TYPE_CHECKING:
     import jieba.posseg
 
 from .records import Alias
+from .rulefiles import csv_rows, data_lines
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # CJK punctuation, full-width forms, and the symbols Chinese text writes among its characters
@@ -68,10 +68,7 @@ def tokenizer(userdict: Path | None) -> jieba.posseg.POSTokenizer:
 @lru_cache(maxsize=4)
 def number_units(path: Path | None) -> dict[str, str]:
     """Units that make one word with the number before them (2000年, 10％): unit -> POS tag."""
-    if path is None or not path.exists():
-        return {}
-    rows = (line.split() for line in path.read_text(encoding="utf-8").splitlines())
-    return {r[0]: r[1] for r in rows if r and not r[0].startswith("#")}
+    return {unit: pos for unit, pos in (line.split() for line in data_lines(path))}
 
 
 @lru_cache(maxsize=1)
@@ -100,11 +97,7 @@ def simplified(text: str) -> str:
 @lru_cache(maxsize=4)
 def aliases(path: Path | None) -> dict[str, Alias]:
     """The bilingual alias table: Chinese name -> canonical English name."""
-    if path is None or not path.exists():
-        return {}
-    with path.open(encoding="utf-8", newline="") as f:
-        rows = csv.DictReader(line for line in f if not line.startswith("#"))
-        return {r["zh"]: Alias(r["canonical"], r["label"], r["kind"], r["country_code"]) for r in rows}
+    return {r["zh"]: Alias(r["canonical"], r["label"], r["kind"], r["country_code"]) for r in csv_rows(path)}
 
 
 def chinese_runs(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:

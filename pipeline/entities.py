@@ -19,11 +19,9 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -35,6 +33,7 @@ from spacy.util import filter_spans
 
 from . import places as places_mod
 from .records import Alias
+from .rulefiles import csv_rows, data_lines
 
 for _name in ("canonical", "kind", "country_code"):
     if not Span.has_extension(_name):
@@ -95,23 +94,16 @@ class Rules:
     name_suffixes: frozenset[str] = frozenset()  # "jr", "iii": part of a person's name
 
 
-def _rows(path: Path) -> Iterable[dict[str, str]]:
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(line for line in f if not line.startswith("#")))
-
-
 @lru_cache(maxsize=4)
 def load_aliases(path: Path) -> dict[str, Alias]:
     """Variant -> canonical name table (models/en/aliases.csv)."""
-    return {r["variant"]: Alias(r["canonical"], r["label"], r["kind"], r["country_code"]) for r in _rows(path)}
+    return {r["variant"]: Alias(r["canonical"], r["label"], r["kind"], r["country_code"]) for r in csv_rows(path)}
 
 
 @lru_cache(maxsize=4)
 def load_heads(path: Path) -> dict[str, Head]:
     """Head word -> label and kind (models/en/heads.csv), keyed by lower case."""
-    return {r["head"].lower(): Head(r["label"], r["kind"]) for r in _rows(path)}
+    return {r["head"].lower(): Head(r["label"], r["kind"]) for r in csv_rows(path)}
 
 
 @lru_cache(maxsize=4)
@@ -119,10 +111,7 @@ def load_word_list(path: Path) -> frozenset[str]:
     """A word list, one entry per line, lower case: titles and honorifics written before a name
     (models/en/titles.txt), heads of administrative divisions (division_heads.txt),
     generational suffixes (name_suffixes.txt)."""
-    if not path.exists():
-        return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(line.lower() for line in data_lines(path))
 
 
 @lru_cache(maxsize=4)

@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from .config import MODELS_DIR
+from .rulefiles import data_lines
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 UNDETERMINED = "und"
@@ -94,12 +95,7 @@ def script_of(ch: str) -> str:
 @lru_cache(maxsize=2)
 def script_languages(path: Path = SCRIPTS_FILE) -> dict[str, tuple[str, ...]]:
     """The rules file: script -> the langdetect languages written in it."""
-    out: dict[str, tuple[str, ...]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            script, langs = line.split("\t")
-            out[script] = tuple(langs.split())
-    return out
+    return {script: tuple(langs.split()) for script, langs in (line.split("\t") for line in data_lines(path))}
 
 
 @lru_cache(maxsize=1)
@@ -192,12 +188,7 @@ class _Model:
 
 
 def _read_prior(path: Path) -> dict[str, float]:
-    out: dict[str, float] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            lang, weight = line.split("\t")
-            out[lang] = float(weight)
-    return out
+    return {lang: float(weight) for lang, weight in (line.split("\t") for line in data_lines(path))}
 
 
 @lru_cache(maxsize=1)

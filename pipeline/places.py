@@ -13,7 +13,6 @@ place inside another country ("Georgia" is GE).
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,6 +20,8 @@ from pathlib import Path
 
 import pycountry
 from countryinfo import all_countries
+
+from .rulefiles import csv_rows
 
 # "U.S.-China", "Sino-American", "China/Russia": parts of a compound naming several countries
 _COMPOUND_SPLIT = re.compile(r"\s*[-–/]\s*")
@@ -92,10 +93,7 @@ def load(combining_forms: Path | None = None) -> Places:
     for key in p.countries:  # a country's name is never a place inside another country
         p.places.pop(key, None)
         p.regions.pop(key, None)
-    if combining_forms is not None and combining_forms.exists():
-        with combining_forms.open(encoding="utf-8", newline="") as f:
-            for row in csv.DictReader(line for line in f if not line.startswith("#")):
-                p.combining[row["form"].lower()] = row["country_code"]
+    p.combining = {row["form"].lower(): row["country_code"] for row in csv_rows(combining_forms)}
     return p
 
 

@@ -18,13 +18,13 @@ names (邓小平理论/nr, 鲍林先生/nr). The rules here are data:
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from .chinese import Alias, Token, aliases, romanise, segment
+from .rulefiles import csv_rows, data_lines
 
 Mention = tuple[int, int, str]
 # jieba POS tag -> spaCy label; nrt and nrfg are jieba's tags of foreign and full names
@@ -51,24 +51,15 @@ class ZhRules:
 
 
 def _lines(path: Path) -> list[str]:
-    if not path.exists():
-        return []
-    words = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            words.extend(line.split())
-    return words
+    """The words of a rules file, several per line allowed."""
+    return [word for line in data_lines(path) for word in line.split()]
 
 
 @lru_cache(maxsize=4)
 def load_rules(zh_dir: Path) -> ZhRules:
     """The rule files of ``models/zh``, read once per process."""
-    abbreviations: dict[str, Alias] = {}
-    path = zh_dir / "abbreviations.csv"
-    if path.exists():
-        with path.open(encoding="utf-8", newline="") as f:
-            for row in csv.DictReader(line for line in f if not line.startswith("#")):
-                abbreviations[row["char"]] = Alias(row["canonical"], row["label"], row["kind"], row["country_code"])
+    abbreviations = {row["char"]: Alias(row["canonical"], row["label"], row["kind"], row["country_code"])
+                     for row in csv_rows(zh_dir / "abbreviations.csv")}
     surnames = sorted(_lines(zh_dir / "surnames.txt"), key=len, reverse=True)
     suffixes = sorted(_lines(zh_dir / "name_suffixes.txt"), key=len, reverse=True)
     alias_labels = {k: a.label for k, a in aliases(zh_dir / "aliases.csv").items()}
