@@ -9,18 +9,31 @@ FORMATS ?= csv,parquet,duckdb
 ARGS   ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test eval bench report lint schema clean
+.PHONY: help install lock run test eval bench report lint schema clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
 $(STAMP): requirements/main.txt requirements/dev.txt pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/main.txt -r requirements/dev.txt
+	@# made anew each time (lock changed, or an unfinished install): --no-deps never removes what the lock dropped
+	@if test -e $(VENV); then echo "install: recreating $(VENV) from the lock"; rm -rf $(VENV); fi
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/main.txt -r requirements/dev.txt
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip check
+	$(BIN)/python requirements/check_lock.py requirements/main.txt requirements/dev.txt
 	@touch $@
 
-install: $(STAMP) ## create .venv (if missing) and install the pinned dependencies and the project
+install: $(STAMP) ## create .venv (if missing) and install exactly the lock (requirements/*.txt, --no-deps, hash-checked), then check it
+
+# Refreshing the lock is the one step that resolves versions: uv, itself pinned, in a venv of its own.
+UV_VERSION ?= 0.13.9
+LOCK_VENV  := .venv-lock
+lock: ## recompile requirements/main.txt and dev.txt from the .in files (newest versions the ranges allow), with hashes
+	@test -x $(LOCK_VENV)/bin/uv || { $(PYTHON) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/python -m pip install --quiet uv==$(UV_VERSION); }
+	$(LOCK_VENV)/bin/uv pip compile requirements/main.in --python-version 3.11 --generate-hashes --upgrade --quiet -o requirements/main.txt
+	$(LOCK_VENV)/bin/uv pip compile requirements/dev.in --python-version 3.11 --generate-hashes --upgrade --quiet -o requirements/dev.txt
+	@echo "lock: recompiled; now 'make test' installs and checks it (requirements/check_lock.py)"
 
 run: $(STAMP) ## run the pipeline over CORPUS (default corpus/) into OUT (default outputs/): tables, pipeline.duckdb, report.html
 	$(BIN)/python -m pipeline run $(CORPUS) --out $(OUT) --formats $(FORMATS) $(ARGS)
