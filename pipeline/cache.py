@@ -2,9 +2,10 @@
 
 A document whose key is in the cache is not processed again; its rows come from here,
 so the tables still describe the whole corpus. The key covers everything that decides
-the rows: the text and its metadata, and a fingerprint of the code, the rules under
-``models/``, the spaCy model and the settings that change output. Editing a rule file
-or upgrading the model therefore invalidates every entry, never silently reuses one.
+the rows: the text and its metadata, and a fingerprint of what ``provenance`` lists (the
+stage code, the rule book, the spaCy model, the library versions and the settings that
+change output). Editing a rule file or upgrading the model or a listed library therefore
+invalidates every entry, never silently reuses one.
 
 Rows are stored as JSON (not pickle) in one SQLite file: plain values, one writer,
 and a crash leaves only complete entries.
@@ -14,55 +15,31 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import importlib.metadata
 import json
 import sqlite3
 import zlib
-from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
+from . import provenance
 from .records import RawInput
 from .tables import RECORDS
 
 # Bump when the stored form changes.
 FORMAT = 1
-_PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-def _version(dist: str) -> str:
-    try:
-        return importlib.metadata.version(dist)
-    except importlib.metadata.PackageNotFoundError:
-        return ""
-
-
-def _hash_files(h: hashlib.blake2b, paths: Iterable[Path], root: Path) -> None:
-    for path in sorted(paths):
-        if path.is_file():
-            h.update(path.relative_to(root).as_posix().encode() + b"\x00")
-            h.update(path.read_bytes())
-
-
-def fingerprint(model: str, models_dir: Path, max_doc_chars: int) -> str:
-    """A hash of everything besides the document that decides its rows.
+def fingerprint(inputs: dict[str, Any]) -> str:
+    """The cache's part of a content key: the stored form and ``provenance.table_inputs``.
 
     Args:
-        model: the spaCy pipeline's name (its installed version is included).
-        models_dir: the rules folder; every file's content counts.
-        max_doc_chars: the document length limit.
+        inputs: what decides the rows besides the document (model, library versions, row
+            settings, rule book, stage code), as ``provenance.table_inputs`` lists it.
 
     Returns:
         A hex digest; equal fingerprints mean cached rows are still valid.
     """
-    h = hashlib.blake2b(digest_size=16)
-    parts = [f"format={FORMAT}", f"model={model}", f"model_version={_version(model.replace('_', '-'))}",
-             f"spacy={_version('spacy')}", f"jieba={_version('jieba')}", f"langdetect={_version('langdetect')}",
-             f"max_doc_chars={max_doc_chars}"]
-    h.update("\n".join(parts).encode())
-    _hash_files(h, _PACKAGE_DIR.glob("*.py"), _PACKAGE_DIR)
-    if models_dir.is_dir():
-        _hash_files(h, models_dir.rglob("*"), models_dir)
-    return h.hexdigest()
+    return provenance.digest({"format": FORMAT, **inputs})
 
 
 def content_key(raw: RawInput, fp: str) -> str:

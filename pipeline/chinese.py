@@ -1,17 +1,17 @@
 """Chinese: jieba segmentation with POS tags, Chinese mentions and pinyin names.
 
-jieba is initialised once per process with the user dictionary from ``models/zh``.
+jieba is initialised once per process and user dictionary (``zh/userdict.txt`` of the rule book).
 Only runs of Chinese text are segmented; Latin words around them are left to spaCy.
 """
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jieba
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     import jieba.posseg
 
 from .records import Alias
-from .rulefiles import csv_rows, data_lines
+from .rulebook import RuleBook
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # CJK punctuation, full-width forms, and the symbols Chinese text writes among its characters
@@ -48,9 +48,14 @@ class Token:
     end: int
 
 
+USERDICT = "zh/userdict.txt"
+NUMBER_UNITS = "zh/number_units.txt"
+ALIASES = "zh/aliases.csv"
+
+
 @lru_cache(maxsize=4)
-def tokenizer(userdict: Path | None) -> jieba.posseg.POSTokenizer:
-    """jieba's POS tokenizer, built once per process and user dictionary.
+def tokenizer(userdict: bytes | None) -> jieba.posseg.POSTokenizer:
+    """jieba's POS tokenizer, built once per process and user dictionary (its content).
 
     ``jieba.posseg`` reads its tag table when imported (0.5 s): imported here, a run whose
     documents all come from the cache never pays for it.
@@ -60,15 +65,16 @@ def tokenizer(userdict: Path | None) -> jieba.posseg.POSTokenizer:
     jieba.setLogLevel(logging.WARNING)
     base = jieba.Tokenizer()
     base.initialize()
-    if userdict is not None and userdict.exists():
-        base.load_userdict(str(userdict))
+    if userdict:
+        base.load_userdict(io.BytesIO(userdict))
     return jieba.posseg.POSTokenizer(base)
 
 
 @lru_cache(maxsize=4)
-def number_units(path: Path | None) -> dict[str, str]:
+def number_units(rules: RuleBook | None) -> dict[str, str]:
     """Units that make one word with the number before them (2000年, 10％): unit -> POS tag."""
-    return {unit: pos for unit, pos in (line.split() for line in data_lines(path))}
+    lines = rules.lines(NUMBER_UNITS) if rules is not None else []
+    return {unit: pos for unit, pos in (line.split() for line in lines)}
 
 
 @lru_cache(maxsize=1)
@@ -95,9 +101,9 @@ def simplified(text: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def aliases(path: Path | None) -> dict[str, Alias]:
-    """The bilingual alias table: Chinese name -> canonical English name."""
-    return {r["zh"]: Alias(r["canonical"], r["label"], r["kind"], r["country_code"]) for r in csv_rows(path)}
+def aliases(rules: RuleBook) -> dict[str, Alias]:
+    """The bilingual alias table (``zh/aliases.csv``): Chinese name -> canonical English name."""
+    return {r["zh"]: Alias(r["canonical"], r["label"], r["kind"], r["country_code"]) for r in rules.rows(ALIASES)}
 
 
 def chinese_runs(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
@@ -106,14 +112,17 @@ def chinese_runs(text: str, start: int = 0, end: int | None = None) -> Iterator[
         yield m.start(), m.end()
 
 
-def segment(text: str, start: int, end: int, userdict: Path | None) -> list[Token]:
+def segment(text: str, start: int, end: int, rules: RuleBook | None) -> list[Token]:
     """jieba tokens (with POS) of every Chinese run in ``text[start:end]``; offsets into ``text``.
+
+    ``rules`` gives the user dictionary and the number units; None segments with jieba's
+    own dictionary alone.
 
     Traditional characters are converted to simplified ones for jieba (its dictionary is
     simplified); tokens keep the original characters and offsets.
     """
-    tok = tokenizer(userdict)
-    units = number_units(userdict.parent / "number_units.txt" if userdict is not None else None)
+    tok = tokenizer(rules.files.get(USERDICT) if rules is not None else None)
+    units = number_units(rules)
     out: list[Token] = []
     for rs, re_ in chinese_runs(text, start, end):
         original = text[rs:re_]

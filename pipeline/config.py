@@ -5,6 +5,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .rulebook import RuleBook
 
 PROJ_ROOT = Path(__file__).resolve().parent.parent
 MODELS_DIR = PROJ_ROOT / "models"
@@ -33,7 +37,9 @@ class Settings:
     overrides the default. ``workers`` defaults to the number of cores; ``engine`` is
     ``local`` (a process pool) or ``dask`` (``scheduler`` is a cluster address, empty
     for a local cluster). ``cache_dir`` holds the incremental-run cache (default
-    ``OUT/.cache``); ``force`` reprocesses every document.
+    ``OUT/.cache``); ``force`` reprocesses every document. ``rules`` is the rule book read
+    from ``models_dir`` (``rulebook.for_settings``); a run reads it once and every worker
+    takes its rules from it, never from the folder.
     """
 
     models_dir: Path = MODELS_DIR
@@ -50,6 +56,7 @@ class Settings:
     quiet: bool = False
     formats: tuple[str, ...] = ("csv",)  # any of tables.FORMATS: csv, parquet, duckdb
     safe_csv: bool = False  # neutralise spreadsheet formula cells in the CSV (tables.spreadsheet_safe)
+    rules: RuleBook | None = None
 
     def with_(self, **changes: object) -> Settings:
         """A copy with some fields changed (``None`` values are ignored)."""

@@ -32,8 +32,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from . import places as places_mod
+from . import rulebook
 from .records import Alias
-from .rulefiles import csv_rows, data_lines
+from .rulebook import FromRuleBook, RuleBook
 
 for _name in ("canonical", "kind", "country_code"):
     if not Span.has_extension(_name):
@@ -94,33 +95,35 @@ class Rules:
     name_suffixes: frozenset[str] = frozenset()  # "jr", "iii": part of a person's name
 
 
-@lru_cache(maxsize=4)
-def load_aliases(path: Path) -> dict[str, Alias]:
+def load_aliases(book: RuleBook) -> dict[str, Alias]:
     """Variant -> canonical name table (models/en/aliases.csv)."""
-    return {r["variant"]: Alias(r["canonical"], r["label"], r["kind"], r["country_code"]) for r in csv_rows(path)}
+    return {r["variant"]: Alias(r["canonical"], r["label"], r["kind"], r["country_code"])
+            for r in book.rows("en/aliases.csv")}
 
 
-@lru_cache(maxsize=4)
-def load_heads(path: Path) -> dict[str, Head]:
+def load_heads(book: RuleBook) -> dict[str, Head]:
     """Head word -> label and kind (models/en/heads.csv), keyed by lower case."""
-    return {r["head"].lower(): Head(r["label"], r["kind"]) for r in csv_rows(path)}
+    return {r["head"].lower(): Head(r["label"], r["kind"]) for r in book.rows("en/heads.csv")}
 
 
-@lru_cache(maxsize=4)
-def load_word_list(path: Path) -> frozenset[str]:
-    """A word list, one entry per line, lower case: titles and honorifics written before a name
-    (models/en/titles.txt), heads of administrative divisions (division_heads.txt),
+def load_word_list(book: RuleBook, name: str) -> frozenset[str]:
+    """A word list of ``models/en``, one entry per line, lower case: titles and honorifics written
+    before a name (titles.txt), heads of administrative divisions (division_heads.txt),
     generational suffixes (name_suffixes.txt)."""
-    return frozenset(line.lower() for line in data_lines(path))
+    return frozenset(line.lower() for line in book.lines(f"en/{name}"))
+
+
+def load_rules(rules: RuleBook | Path | None = None) -> Rules:
+    """Every rule file of ``models/en`` in a rule book (or a folder; None: the project's ``models/``)."""
+    return _rules_of(rulebook.of(rules))
 
 
 @lru_cache(maxsize=4)
-def load_rules(models_dir: Path) -> Rules:
-    """Every rule file of ``models/en``, read once per process."""
-    en = models_dir / "en"
-    return Rules(load_aliases(en / "aliases.csv"), load_heads(en / "heads.csv"), load_word_list(en / "titles.txt"),
-                 places_mod.load(en / "combining_forms.csv"), load_word_list(en / "division_heads.txt"),
-                 load_word_list(en / "name_suffixes.txt"))
+def _rules_of(book: RuleBook) -> Rules:
+    """``load_rules`` of a book, parsed once per book and process."""
+    return Rules(load_aliases(book), load_heads(book), load_word_list(book, "titles.txt"),
+                 places_mod.load(book), load_word_list(book, "division_heads.txt"),
+                 load_word_list(book, "name_suffixes.txt"))
 
 
 def clean_name(text: str) -> str:
@@ -429,22 +432,39 @@ def replace_overlapping(ents: list[Span], new: list[Span]) -> list[Span]:
     "news_entities",
     assigns=["doc.ents", "span._.canonical", "span._.kind", "span._.country_code", "span._.countries"],
     requires=["doc.ents"],
-    default_config={"models_dir": "models"},
+    default_config={"models_dir": ""},
 )
 def make_news_entities(nlp: Language, name: str, models_dir: str) -> NewsEntities:
-    return NewsEntities(load_rules(Path(models_dir)), nlp)
+    """``models_dir``: the rules folder, empty for the project's ``models/`` (``initialize(rules=book)``
+    hands the component a rule book instead)."""
+    return NewsEntities(None, nlp, source=models_dir)
 
 
-class NewsEntities:
+class NewsEntities(FromRuleBook):
     """Consistent labels, canonical names, kinds and country codes within one document."""
 
-    def __init__(self, rules: Rules, nlp: Language | None = None) -> None:
-        self.rules = rules
-        self.aliases = rules.aliases
+    def __init__(self, rules: Rules | None = None, nlp: Language | None = None, *, source: str = "") -> None:
         self.nlp = nlp
+        self._source = source
+        self._rules = rules
+        if rules is not None:
+            self._derive(rules)
+
+    def _load(self, book: RuleBook) -> None:
+        self._rules = _rules_of(book)
+        self._derive(self._rules)
+
+    def _derive(self, rules: Rules) -> None:
+        self.aliases = rules.aliases
         self.codes = {v: a.country_code for v, a in rules.aliases.items() if a.country_code and a.kind == "country"}
 
+    @property
+    def rules(self) -> Rules:
+        rules: Rules = self._derived("_rules")
+        return rules
+
     def __call__(self, doc: Doc) -> Doc:
+        self.rules  # noqa: B018  (the rules are read on first use)
         text = doc.text  # spaCy builds it from the tokens on every access: read it once
         acronyms = learn_acronyms(text)
         doc._.acronyms = acronyms

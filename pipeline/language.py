@@ -23,18 +23,17 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 
-from .config import MODELS_DIR
-from .rulefiles import data_lines
+from . import rulebook
+from .rulebook import RuleBook
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 UNDETERMINED = "und"
 NO_LETTERS = "no letters"
-SCRIPTS_FILE = MODELS_DIR / "lang" / "scripts.tsv"
-PRIOR_FILE = MODELS_DIR / "lang" / "prior.tsv"
+SCRIPTS_FILE = "lang/scripts.tsv"  # in the rule book (models/)
+PRIOR_FILE = "lang/prior.tsv"
 # Scripts settled together by the CJK rule (a Japanese text mixes Han and kana).
 CJK_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL"})
 CJK_SCRIPT_CODES = {"ja": "Jpan", "ko": "Kore"}
@@ -92,10 +91,33 @@ def script_of(ch: str) -> str:
     return words[0]
 
 
-@lru_cache(maxsize=2)
-def script_languages(path: Path = SCRIPTS_FILE) -> dict[str, tuple[str, ...]]:
+@dataclass(frozen=True, slots=True, eq=False)
+class LangRules:
+    """The language rules of one rule book: script -> languages, and the prior per language."""
+
+    scripts: dict[str, tuple[str, ...]]
+    prior: dict[str, float]
+
+
+def _pairs(book: RuleBook, name: str) -> list[list[str]]:
+    return [line.split("\t") for line in book.lines(name)]
+
+
+@lru_cache(maxsize=4)
+def rules_of(book: RuleBook) -> LangRules:
+    """``models/lang/scripts.tsv`` and ``prior.tsv`` of a rule book, parsed once per book."""
+    scripts = {script: tuple(langs.split()) for script, langs in _pairs(book, SCRIPTS_FILE)}
+    prior = {lang: float(weight) for lang, weight in _pairs(book, PRIOR_FILE)}
+    return LangRules(scripts, prior)
+
+
+def _rules(rules: LangRules | RuleBook | None) -> LangRules:
+    return rules if isinstance(rules, LangRules) else rules_of(rulebook.of(rules))
+
+
+def script_languages(rules: LangRules | RuleBook | None = None) -> dict[str, tuple[str, ...]]:
     """The rules file: script -> the langdetect languages written in it."""
-    return {script: tuple(langs.split()) for script, langs in (line.split("\t") for line in data_lines(path))}
+    return _rules(rules).scripts
 
 
 @lru_cache(maxsize=1)
@@ -125,12 +147,10 @@ class _Model:
         grams = self.factory.word_lang_prob_map
         self.row = {g: i for i, g in enumerate(grams)}
         self.log_prob = np.log(np.array(list(grams.values()), dtype=np.float64) + NGRAM_SMOOTHING)
-        weights = _read_prior(PRIOR_FILE)
-        floor = min(weights.values())
-        self.log_prior = np.log(np.array([weights.get(code, floor) for code in self.langs]))
         self._words: dict[str, dict[str, float]] = {}
         self._candidates: dict[frozenset[str], tuple[list[int], float]] = {}
         self._word_ll: dict[tuple[int, ...], dict[str, np.ndarray]] = {}
+        self._log_prior: dict[tuple[tuple[str, float], ...], np.ndarray] = {}
 
     def ngrams(self, text: str) -> list[str]:
         """langdetect's own cleaning and n-gram extraction (URLs, e-mails, acronyms left out)."""
@@ -161,9 +181,17 @@ class _Model:
             self._candidates[langs] = (index, floor)
         return self._candidates[langs]
 
-    def scores(self, text: str, candidates: list[int], floor: float) -> np.ndarray:
+    def log_prior(self, prior: dict[str, float]) -> np.ndarray:
+        """The prior's log per language of the profiles (a language it omits gets its smallest weight)."""
+        key = tuple(sorted(prior.items()))
+        if key not in self._log_prior:
+            floor = min(prior.values(), default=1.0)
+            self._log_prior[key] = np.log(np.array([prior.get(code, floor) for code in self.langs]))
+        return self._log_prior[key]
+
+    def scores(self, text: str, candidates: list[int], floor: float, prior: dict[str, float]) -> np.ndarray:
         """Log posterior (unnormalised) of each candidate index for the text."""
-        s = self.log_prior[candidates].copy()
+        s = self.log_prior(prior)[candidates].copy()
         grams = self.ngrams(text)
         if grams:
             s += NGRAM_WEIGHT * self.log_prob[[self.row[g] for g in grams]][:, candidates].sum(axis=0)
@@ -187,13 +215,11 @@ class _Model:
         return s
 
 
-def _read_prior(path: Path) -> dict[str, float]:
-    return {lang: float(weight) for lang, weight in (line.split("\t") for line in data_lines(path))}
-
-
 @lru_cache(maxsize=1)
 def model() -> _Model:
-    """The detector's model, built once per process (a few seconds: langdetect's profiles)."""
+    """The detector's model, built once per process (a few seconds: langdetect's profiles).
+
+    It holds no rules: the prior comes from the ``LangRules`` of each call."""
     return _Model()
 
 
@@ -207,13 +233,13 @@ def evidence(text: str, limit: int = EVIDENCE_CHARS) -> str:
     return text[:cut if cut > limit // 2 else limit]
 
 
-def _choose(text: str, langs: Iterable[str]) -> tuple[str, float]:
+def _choose(text: str, langs: Iterable[str], prior: dict[str, float]) -> tuple[str, float]:
     """The most probable of ``langs`` for the text, with its probability among them."""
     m = model()
     candidates, floor = m.candidates(frozenset(langs))
     if len({m.langs[i] for i in candidates}) == 1:
         return m.langs[candidates[0]], 1.0
-    s = m.scores(evidence(text), candidates, floor)
+    s = m.scores(evidence(text), candidates, floor, prior)
     p = np.exp(s - s.max())
     p /= p.sum()
     # zh-cn and zh-tw both name zh: add their probabilities.
@@ -233,8 +259,11 @@ def _cjk(counts: dict[str, int]) -> str:
     return "zh"
 
 
-def parts(text: str) -> list[Part]:
+def parts(text: str, rules: LangRules | RuleBook | None = None) -> list[Part]:
     """The language of each script group of the text and its letters, largest first.
+
+    ``rules`` are the language rules (a ``LangRules``, or the rule book they come from);
+    None means the project's ``models/``.
 
     A Chinese title with an English outlet name gives ``[Part(zh, 19, 1.0), Part(en, 11, p)]``.
     """
@@ -243,7 +272,7 @@ def parts(text: str) -> list[Part]:
         if ch.isalpha():
             key = script_of(ch)
             counts[key] = counts.get(key, 0) + 1
-    rules = script_languages()
+    lang_rules = _rules(rules)
     every = model().langs
     out: list[Part] = []
     cjk = {k: n for k, n in counts.items() if k in CJK_SCRIPTS}
@@ -253,7 +282,7 @@ def parts(text: str) -> list[Part]:
     for key in others:
         view = text if len(counts) == 1 else "".join(
             ch if not ch.isalpha() or script_of(ch) == key else " " for ch in text)
-        lang, prob = _choose(view, rules.get(key, every))
+        lang, prob = _choose(view, lang_rules.scripts.get(key, every), lang_rules.prior)
         out.append(Part(lang, counts[key], prob))
     merged: dict[str, Part] = {}
     for p in out:  # two scripts can name one language (a Latin acronym in Russian text)
@@ -262,16 +291,17 @@ def parts(text: str) -> list[Part]:
     return sorted(merged.values(), key=lambda p: (-p.letters, p.lang))
 
 
-def detect(text: str) -> LangResult:
+def detect(text: str, rules: LangRules | RuleBook | None = None) -> LangResult:
     """The language of a piece of text: the language of most of its letters.
 
     Args:
         text: any text; only its letters count.
+        rules: the language rules, as for ``parts``.
 
     Returns:
         ``LangResult``; ``lang`` is ``und`` with reason ``no letters`` when the text has none.
     """
-    return from_parts(text, parts(text))
+    return from_parts(text, parts(text, rules))
 
 
 def from_parts(text: str, found: list[Part]) -> LangResult:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import importlib.metadata
 import platform
 from collections import Counter
 from pathlib import Path
@@ -19,12 +18,8 @@ from typing import Any
 
 from spacy.language import Language
 
-from . import __version__
+from . import __version__, provenance, rulebook
 from .config import Settings
-
-# Libraries whose versions change the tables.
-PACKAGES = ("spacy", "pandas", "langdetect", "jieba", "charset-normalizer", "python-dateutil", "pypinyin",
-            "pycountry", "opencc-python-reimplemented")
 
 
 def now() -> str:
@@ -40,45 +35,32 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def rule_files(models_dir: Path) -> dict[str, str]:
-    """SHA-256 of every rule file under ``models_dir`` (path relative to it -> hash)."""
-    if not models_dir.is_dir():
-        return {}
-    return {p.relative_to(models_dir).as_posix(): sha256_file(p)
-            for p in sorted(models_dir.rglob("*")) if p.is_file() and not p.name.startswith(".")}
-
-
-def _version(package: str) -> str:
-    try:
-        return importlib.metadata.version(package)
-    except importlib.metadata.PackageNotFoundError:
-        return ""
-
-
 def build(roots: list[Path], nlp: Language | None, settings: Settings, started: str,
-          severities: Counter[str] | dict[str, int]) -> dict[str, Any]:
+          severities: Counter[str] | dict[str, int], inputs: dict[str, Any], fingerprint: str) -> dict[str, Any]:
     """The manifest of one run (the writer adds ``tables`` when it commits).
 
-    ``nlp`` is None when the models were built in the workers only: the model is then
-    described by its installed package.
+    ``inputs`` is ``provenance.table_inputs`` of the run and ``fingerprint`` the cache's hash
+    of it: the packages, rules and code listed are exactly what the cache checks. ``nlp`` is
+    None when the models were built in the workers only: the model is then described by its
+    installed package.
     """
     if nlp is None:
-        from .nlp import model_name
-
-        name = model_name(settings)
-        model = {"name": name, "version": _version(name.replace("_", "-")), "components": []}
+        model = {**inputs["model"], "components": []}
     else:
         meta = nlp.meta
         model = {"name": f"{meta.get('lang', '')}_{meta.get('name', '')}", "version": meta.get("version", ""),
                  "components": list(nlp.pipe_names)}
     return {
-        "pipeline": {"version": __version__, "package_version": _version("news-pipeline")},
+        "pipeline": {"version": __version__, "package_version": provenance.version("news-pipeline")},
         "python": platform.python_version(),
-        "packages": {p: _version(p) for p in PACKAGES},
+        "packages": inputs["packages"],
         "model": model,
-        "rules": rule_files(settings.models_dir),
+        "rules": rulebook.for_settings(settings).hashes(),
+        "code": inputs["code"],
+        "extensions": inputs["extensions"],
+        "fingerprint": fingerprint,
         "settings": {f.name: str(v) if isinstance(v := getattr(settings, f.name), Path) else v
-                     for f in dataclasses.fields(settings)},
+                     for f in dataclasses.fields(settings) if f.name != "rules"},
         "corpus": [str(r) for r in roots],
         "started": started,
         "finished": now(),

@@ -14,10 +14,12 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import entities, longtext, quotes  # noqa: F401  (registers the component factories)
+from . import entities, longtext, quotes, rulebook  # noqa: F401  (entities, quotes register the factories)
 from .config import DEFAULT_MODELS, Settings
+from .rulebook import RuleBook
 
 COMPONENTS_FILE = "components.toml"
+PATTERNS_FILE = "en/patterns.jsonl"
 _PLACES = ("before", "after", "first", "last")
 
 
@@ -48,7 +50,7 @@ def check(settings: Settings) -> str:
                             "or choose an installed pipeline with --model")
     # our components and models/components.toml on a blank pipeline: a wrong configuration
     # fails here, with its message, rather than in every worker
-    add_components(spacy.blank("en"), settings.models_dir)
+    add_components(spacy.blank("en"), rulebook.for_settings(settings))
     return name
 
 
@@ -59,7 +61,7 @@ def build(settings: Settings) -> Language:
         nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotFound(f"cannot load spaCy model {name!r}: {exc}") from exc
-    return add_components(nlp, settings.models_dir)
+    return add_components(nlp, rulebook.for_settings(settings))
 
 
 @Language.component("paragraph_breaks")
@@ -80,24 +82,30 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def add_components(nlp: Language, models_dir: Path) -> Language:
-    """Add our rule components to ``nlp`` (a trained model or ``spacy.blank('en')``)."""
+def add_components(nlp: Language, rules: RuleBook | Path | None = None) -> Language:
+    """Add our rule components to ``nlp`` (a trained model or ``spacy.blank('en')``).
+
+    Every component takes its rules from one rule book (``rules``: a book, a folder, or None
+    for the project's ``models/``), handed over through spaCy's ``initialize``: nothing reads
+    the folder after this, so a worker needs only the book.
+    """
+    book = rulebook.of(rules)
     longtext.install(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
-    patterns = models_dir / "en" / "patterns.jsonl"
     ruler_opts: dict[str, Any] = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe("entity_ruler", name="news_ruler", config={"overwrite_ents": True}, **ruler_opts)
-    if patterns.exists():
-        ruler.from_disk(patterns)  # type: ignore[attr-defined]
-    nlp.add_pipe("news_entities", config={"models_dir": str(models_dir)})
-    nlp.add_pipe("quote_extractor", config={"models_dir": str(models_dir)})
-    add_configured_components(nlp, models_dir / COMPONENTS_FILE)
+    patterns = book.records(PATTERNS_FILE)
+    if patterns:
+        ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    for factory in ("news_entities", "quote_extractor"):
+        nlp.add_pipe(factory).initialize(rules=book)  # type: ignore[attr-defined]
+    add_configured_components(nlp, book)
     return nlp
 
 
-def add_configured_components(nlp: Language, path: Path) -> list[str]:
-    """Add the extra components listed in ``path`` (``models/components.toml``), if it exists.
+def add_configured_components(nlp: Language, book: RuleBook) -> list[str]:
+    """Add the extra components listed in the book's ``components.toml``, if it has one.
 
     The file lists code to import first (``import``: module names, or ``.py`` files relative to
     the file's folder), whose ``@Language.factory`` registers the components, then one
@@ -108,10 +116,12 @@ def add_configured_components(nlp: Language, path: Path) -> list[str]:
     Returns:
         The names of the components added, in order.
     """
-    if not path.exists():
+    text = book.text(COMPONENTS_FILE)
+    path = book.root / COMPONENTS_FILE
+    if text is None:
         return []
     try:
-        spec = tomllib.loads(path.read_text(encoding="utf-8"))
+        spec = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ComponentConfigError(f"{path}: not valid TOML: {exc}") from exc
     for entry in spec.get("import", []):

@@ -16,12 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 import pycountry
 from countryinfo import all_countries
 
-from .rulefiles import csv_rows
+from .rulebook import RuleBook
 
 # "U.S.-China", "Sino-American", "China/Russia": parts of a compound naming several countries
 _COMPOUND_SPLIT = re.compile(r"\s*[-–/]\s*")
@@ -54,9 +53,14 @@ def _pick(table: Candidates) -> dict[str, str]:
     return {k: max(codes.items(), key=lambda kv: kv[1])[0] for k, codes in table.items()}
 
 
+COMBINING_FORMS = "en/combining_forms.csv"
+
+
 @lru_cache(maxsize=4)
-def load(combining_forms: Path | None = None) -> Places:
-    """Build the tables once per process (about 0.2 s: countryinfo reads its JSON files)."""
+def load(rules: RuleBook | None = None) -> Places:
+    """Build the tables once per process and rule book (about 0.2 s: countryinfo reads its JSON files).
+
+    The combining forms come from ``en/combining_forms.csv`` of ``rules`` (None: none)."""
     p = Places()
     countries: Candidates = {}
     places: Candidates = {}
@@ -93,7 +97,8 @@ def load(combining_forms: Path | None = None) -> Places:
     for key in p.countries:  # a country's name is never a place inside another country
         p.places.pop(key, None)
         p.regions.pop(key, None)
-    p.combining = {row["form"].lower(): row["country_code"] for row in csv_rows(combining_forms)}
+    forms = rules.rows(COMBINING_FORMS) if rules is not None else []
+    p.combining = {row["form"].lower(): row["country_code"] for row in forms}
     return p
 
 

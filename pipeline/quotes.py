@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import speakers
+from .rulebook import FromRuleBook, RuleBook
 
 OPENERS = "“«„"
 CLOSERS = "”»"
@@ -163,12 +164,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 # ---------------------------------------------------------------- cue verbs
 
 
-def load_cues(path: Path) -> dict[str, str]:
-    """Cue verbs from a data file: lemma -> required particle ('' for none)."""
+def parse_cues(text: str) -> dict[str, str]:
+    """Cue verbs from a data file's text: lemma -> required particle ('' for none)."""
     cues: dict[str, str] = {}
-    if not path.exists():
-        return cues
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in text.splitlines():
         line = line.split("#", 1)[0].strip().lower()
         if line:
             lemma, _, particle = line.partition(" ")
@@ -188,10 +187,16 @@ class Cues:
     stance: dict[str, str] = field(default_factory=dict)
 
     @classmethod
+    def from_book(cls, book: RuleBook) -> Cues:
+        """The three lists of ``models/en`` in a rule book (a missing list is empty)."""
+        def read(name: str) -> dict[str, str]:
+            return parse_cues(book.text(f"en/{name}") or "")
+
+        return cls(read("quote_verbs.txt"), read("quote_verbs_quoted.txt"), read("stance_verbs.txt"))
+
+    @classmethod
     def from_dir(cls, models_dir: Path) -> Cues:
-        en = models_dir / "en"
-        return cls(load_cues(en / "quote_verbs.txt"), load_cues(en / "quote_verbs_quoted.txt"),
-                   load_cues(en / "stance_verbs.txt"))
+        return cls.from_book(RuleBook.read(models_dir))
 
 
 def is_cue(tok: Token, cues: dict[str, str]) -> bool:
@@ -630,20 +635,31 @@ def _transcript_turns(doc: Doc, ctx: _Context) -> Iterator[_Found]:
     "quote_extractor",
     assigns=["doc._.quotes"],
     requires=["token.dep", "token.lemma", "doc.ents"],
-    default_config={"models_dir": "models"},
+    default_config={"models_dir": ""},
 )
 def make_quote_extractor(nlp: Language, name: str, models_dir: str) -> QuoteExtractor:
-    return QuoteExtractor(Cues.from_dir(Path(models_dir)))
+    """``models_dir``: the rules folder, empty for the project's ``models/`` (``initialize(rules=book)``
+    hands the component a rule book instead)."""
+    return QuoteExtractor(None, source=models_dir)
 
 
 _Found = tuple[int, int, str, _Attribution]
 
 
-class QuoteExtractor:
+class QuoteExtractor(FromRuleBook):
     """Direct, partial and indirect quotes with cue, speaker mention and resolved speaker."""
 
-    def __init__(self, cues: Cues) -> None:
-        self.cues = cues
+    def __init__(self, cues: Cues | None = None, *, source: str = "") -> None:
+        self._source = source
+        self._cues = cues
+
+    def _load(self, book: RuleBook) -> None:
+        self._cues = Cues.from_book(book)
+
+    @property
+    def cues(self) -> Cues:
+        cues: Cues = self._derived("_cues")
+        return cues
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.quotes = list(self.extract(doc))

@@ -13,7 +13,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import chinese, entities, ingest, language, longtext, manifest, quotes, zh_entities
+from . import chinese, entities, ingest, language, longtext, manifest, provenance, quotes, rulebook, zh_entities
 from .cache import RowCache, content_key, decode_rows, encode_rows, fingerprint
 from .config import Settings
 from .records import (
@@ -29,6 +29,7 @@ from .records import (
     Segment,
     ZhToken,
 )
+from .rulebook import RuleBook
 from .tables import TableWriter
 from .workers import Engine, Pending, make_engine
 
@@ -71,24 +72,26 @@ def prepare(raw: RawInput, settings: Settings) -> Prepared:
     rows = DocRows()
     article = ingest.parse_article(text, raw.meta)
     letters: list[tuple[str, int]] = []
-    userdict = settings.models_dir / "zh" / "userdict.txt"
+    book = rulebook.for_settings(settings)
+    lang_rules = language.rules_of(book)
+    zh_rules = zh_entities.load_rules(book)
     mentions: list[tuple[int, int, str]] = []
     for sid, part in enumerate(article.parts):
         seg_text = text[part.start:part.end]
-        found = language.parts(seg_text)
+        found = language.parts(seg_text, lang_rules)
         lr = language.from_parts(seg_text, found)
         letters.extend((p.lang, p.letters) for p in found)
         rows.segments.append(Segment(doc_id, sid, part.kind, part.start, part.end, lr.lang, lr.score, lr.script,
                                      seg_text))
         try:
-            toks = chinese.segment(text, part.start, part.end, userdict)
+            toks = chinese.segment(text, part.start, part.end, book)
         except Exception as exc:  # one segment's failure must not cost the document
             rows.errors.append(ErrorRow(raw.source, raw.line, doc_id, "chinese", type(exc).__name__, str(exc)))
             continue
         rows.zh_tokens.extend(ZhToken(doc_id, sid, k, t.text, t.pos, t.start, t.end) for k, t in enumerate(toks))
-        mentions.extend(zh_entities.token_mentions(toks, zh_entities.load_rules(settings.models_dir / "zh")))
+        mentions.extend(zh_entities.token_mentions(toks, zh_rules))
     for k, ref in enumerate(article.references):
-        title_lang = language.detect(ref.title).lang
+        title_lang = language.detect(ref.title, lang_rules).lang
         rows.references.append(Reference(doc_id, k, ref.part_index, ref.outlet, ref.outlet_native, ref.title,
                                          title_lang, ref.title_start, ref.title_end))
     share = language.shares(letters)
@@ -112,7 +115,7 @@ def english_view(text: str) -> str:
     return CJK.sub(" ", text)
 
 
-def finish(prep: Prepared, doc: Doc | None, models_dir: Path) -> DocRows:
+def finish(prep: Prepared, doc: Doc | None, book: RuleBook) -> DocRows:
     """Turn the analysed spaCy ``Doc`` and the Chinese mentions into entity and quote rows."""
     rows, doc_id = prep.rows, prep.doc_id
     text = prep.raw.text
@@ -124,7 +127,7 @@ def finish(prep: Prepared, doc: Doc | None, models_dir: Path) -> DocRows:
                                      q.cue_end, q.speaker_text, q.speaker_start, q.speaker_end, q.speaker,
                                      q.speaker_kind, q.speaker_title, q.speaker_org))
     for s, e, label in prep.zh_mentions:
-        ents.append((s, e, *zh_entities.describe(text[s:e], label, models_dir / "zh"), "zh"))
+        ents.append((s, e, *zh_entities.describe(text[s:e], label, book), "zh"))
     ents.sort()
     rows.entities = [Entity(doc_id, k, s, e, text[s:e], label, kind, canonical, code, lang)
                      for k, (s, e, label, kind, canonical, code, lang) in enumerate(ents)]
@@ -209,6 +212,7 @@ def process_batch(batch: list[RawInput | ErrorRow], nlp: Language, settings: Set
             continue
         prepared.append(prep)
         slots.append(prep)
+    book = rulebook.for_settings(settings)
     docs = []
     for prep in prepared:
         d = nlp.make_doc(english_view(prep.raw.text))
@@ -221,7 +225,7 @@ def process_batch(batch: list[RawInput | ErrorRow], nlp: Language, settings: Set
             continue
         doc, errs = next(analysed)
         try:
-            rows = finish(slot, doc, settings.models_dir)
+            rows = finish(slot, doc, book)
         except Exception as exc:  # the document row stands; its entity and quote rows are lost
             rows = slot.rows
             rows.entities, rows.entity_summary, rows.quotes = [], [], []
@@ -356,8 +360,11 @@ def run(roots: list[Path], out_dir: Path, nlp: Language | None, settings: Settin
     from .progress import Progress
 
     t0 = time.perf_counter()
-    fp = fingerprint(nlp_mod.model_name(settings), settings.models_dir,
-                     settings.max_doc_chars)
+    # the rules are read once, here: every batch and worker takes them from the settings
+    book = rulebook.for_settings(settings)
+    settings = settings.with_(rules=book)
+    inputs = provenance.table_inputs(settings, nlp_mod.model_name(settings), book)
+    fp = fingerprint(inputs)
     total = None if settings.quiet else count_documents(roots)
     started = manifest.now()
     writer = TableWriter(out_dir, settings.formats, safe_csv=settings.safe_csv)
@@ -389,7 +396,7 @@ def run(roots: list[Path], out_dir: Path, nlp: Language | None, settings: Settin
             head = queue.popleft()
             _land(head, writer, cache)
             progress.update(len(head.batch))
-        writer.commit(manifest.build(roots, nlp, settings, started, writer.severities))
+        writer.commit(manifest.build(roots, nlp, settings, started, writer.severities, inputs, fp))
         ok = True
     except BaseException:
         writer.abort()

@@ -22,20 +22,23 @@ from .records import ErrorRow, RawInput
 
 Batch = list[RawInput | ErrorRow]
 
-# One pipeline per process and per (model, rules folder): loaded on first use, then reused.
+# One pipeline per process and per (model, rule book): loaded on first use, then reused.
 _NLP: dict[tuple[str, str], Language] = {}
 
 
 def worker_nlp(settings: Settings) -> Language:
-    """The spaCy pipeline of this process, built once."""
-    from . import nlp as nlp_mod
+    """The spaCy pipeline of this process, built once.
 
-    key = (settings.model, str(settings.models_dir))
+    The rules come from ``settings.rules``, the book the run read (it travels with the
+    settings), so a worker needs no ``models/`` folder; without a book the folder is read here.
+    """
+    from . import nlp as nlp_mod
+    from .rulebook import for_settings
+
+    book = for_settings(settings)
+    key = (settings.model, book.digest)
     if key not in _NLP:
-        if not settings.models_dir.is_dir():
-            raise FileNotFoundError(f"rules folder {settings.models_dir} is missing on this worker; every worker "
-                                    "needs the project's models/ folder at the same path (see README, Scale)")
-        _NLP[key] = nlp_mod.build(settings)
+        _NLP[key] = nlp_mod.build(settings.with_(rules=book))
     return _NLP[key]
 
 

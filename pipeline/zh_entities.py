@@ -21,10 +21,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from .chinese import Alias, Token, aliases, romanise, segment
-from .rulefiles import csv_rows, data_lines
+from .rulebook import RuleBook
 
 Mention = tuple[int, int, str]
 # jieba POS tag -> spaCy label; nrt and nrfg are jieba's tags of foreign and full names
@@ -50,22 +49,22 @@ class ZhRules:
     suffix_max: int = 0
 
 
-def _lines(path: Path) -> list[str]:
+def _words(book: RuleBook, name: str) -> list[str]:
     """The words of a rules file, several per line allowed."""
-    return [word for line in data_lines(path) for word in line.split()]
+    return [word for line in book.lines(f"zh/{name}") for word in line.split()]
 
 
 @lru_cache(maxsize=4)
-def load_rules(zh_dir: Path) -> ZhRules:
-    """The rule files of ``models/zh``, read once per process."""
+def load_rules(book: RuleBook) -> ZhRules:
+    """The rule files of ``models/zh`` in a rule book, parsed once per book."""
     abbreviations = {row["char"]: Alias(row["canonical"], row["label"], row["kind"], row["country_code"])
-                     for row in csv_rows(zh_dir / "abbreviations.csv")}
-    surnames = sorted(_lines(zh_dir / "surnames.txt"), key=len, reverse=True)
-    suffixes = sorted(_lines(zh_dir / "name_suffixes.txt"), key=len, reverse=True)
-    alias_labels = {k: a.label for k, a in aliases(zh_dir / "aliases.csv").items()}
-    return ZhRules(tuple(surnames), tuple(suffixes), abbreviations, tuple(_lines(zh_dir / "abbreviation_verbs.txt")),
-                   alias_labels, frozenset(_lines(zh_dir / "transliteration_chars.txt")),
-                   frozenset(_lines(zh_dir / "not_names.txt")), frozenset(_lines(zh_dir / "org_heads.txt")),
+                     for row in book.rows("zh/abbreviations.csv")}
+    surnames = sorted(_words(book, "surnames.txt"), key=len, reverse=True)
+    suffixes = sorted(_words(book, "name_suffixes.txt"), key=len, reverse=True)
+    alias_labels = {k: a.label for k, a in aliases(book).items()}
+    return ZhRules(tuple(surnames), tuple(suffixes), abbreviations, tuple(_words(book, "abbreviation_verbs.txt")),
+                   alias_labels, frozenset(_words(book, "transliteration_chars.txt")),
+                   frozenset(_words(book, "not_names.txt")), frozenset(_words(book, "org_heads.txt")),
                    frozenset(surnames), frozenset(suffixes), max(map(len, suffixes), default=0))
 
 
@@ -218,20 +217,19 @@ def _single_mentions(tokens: list[Token], rules: ZhRules) -> Iterator[Mention]:
         i += 1
 
 
-def mentions(text: str, start: int, end: int, userdict: Path | None, zh_dir: Path | None = None) -> list[Mention]:
+def mentions(text: str, start: int, end: int, book: RuleBook) -> list[Mention]:
     """Chinese mentions of ``text[start:end]``: offsets into ``text``."""
-    rules = load_rules(zh_dir if zh_dir is not None else (userdict.parent if userdict else Path("models/zh")))
-    return list(token_mentions(segment(text, start, end, userdict), rules))
+    return list(token_mentions(segment(text, start, end, book), load_rules(book)))
 
 
-def describe(written: str, label: str, zh_dir: Path) -> tuple[str, str, str, str]:
+def describe(written: str, label: str, book: RuleBook) -> tuple[str, str, str, str]:
     """``(label, kind, canonical, country_code)`` of a Chinese mention.
 
     The bilingual alias table first (中国 -> China), then the abbreviations (中 -> China);
     a person is romanised surname first; other names keep their Chinese form.
     """
-    alias = aliases(zh_dir / "aliases.csv").get(written)
-    rules = load_rules(zh_dir)
+    alias = aliases(book).get(written)
+    rules = load_rules(book)
     alias = alias or rules.abbreviations.get(written)
     if alias is not None:
         return alias.label, alias.kind, alias.canonical, alias.country_code

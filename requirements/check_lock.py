@@ -162,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     for problem in problems:
         print(f"lock: {problem}", file=sys.stderr)
     if problems:
-        print(f"lock: {len(problems)} problem(s); recompile the lock (see README, 'Refreshing the lock')", file=sys.stderr)
+        print(f"lock: {len(problems)} problem(s); recompile it (README, 'Refreshing the lock')", file=sys.stderr)
         return 1
     return 0
 

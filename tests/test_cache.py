@@ -5,8 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from pipeline import cache
+import pytest
+
+from pipeline import cache, provenance, rulebook
+from pipeline.config import Settings
 from pipeline.records import Document, ErrorRow, Quote, RawInput
+from pipeline.rulebook import RuleBook
 from pipeline.runner import DocRows
 
 
@@ -23,15 +27,90 @@ def test_content_key_follows_content_source_and_metadata() -> None:
     assert cache.content_key(raw("Hello."), "other fingerprint") != key
 
 
+def _fp(settings: Settings, model: str = "en_core_web_sm", book: RuleBook | None = None,
+        lookup=None) -> str:
+    return cache.fingerprint(provenance.table_inputs(settings, model, book or rulebook.for_settings(settings), lookup))
+
+
 def test_fingerprint_follows_rules_model_and_settings(tmp_path: Path, models_dir: Path) -> None:
     rules = tmp_path / "models"
     shutil.copytree(models_dir, rules)
-    fp = cache.fingerprint("en_core_web_sm", rules, 100)
-    assert cache.fingerprint("en_core_web_sm", rules, 100) == fp
-    assert cache.fingerprint("en_core_web_md", rules, 100) != fp
-    assert cache.fingerprint("en_core_web_sm", rules, 200) != fp
+    settings = Settings(models_dir=rules, max_doc_chars=100)
+    fp = _fp(settings)
+    assert _fp(settings) == fp
+    assert _fp(settings, "en_core_web_md") != fp
+    assert _fp(settings.with_(max_doc_chars=200)) != fp
+    assert _fp(settings.with_(parse_chunk_chars=5_000)) != fp  # long texts are parsed in other chunks
+    assert _fp(settings.with_(workers=7, batch_size=3, formats=("parquet",))) == fp  # how a run goes, not its rows
+    (rules / "README.md").write_text("notes only\n", encoding="utf-8")
+    assert _fp(settings) == fp  # notes are not rules
     (rules / "en" / "patterns.jsonl").write_text('{"label": "ORG", "pattern": "Acme"}\n', encoding="utf-8")
-    assert cache.fingerprint("en_core_web_sm", rules, 100) != fp
+    assert _fp(settings) != fp
+
+
+@pytest.mark.parametrize("package", provenance.PACKAGES)
+def test_upgrading_a_listed_library_changes_the_fingerprint(package: str) -> None:
+    settings = Settings()
+    before = _fp(settings)
+
+    def upgraded(name: str) -> str:
+        return provenance.version(name) + (".post1" if name == package else "")
+
+    assert _fp(settings, lookup=upgraded) != before
+
+
+def test_upgrading_the_model_package_changes_the_fingerprint() -> None:
+    settings = Settings()
+
+    def upgraded(name: str) -> str:
+        return "9.9.9" if name == "en-core-web-sm" else provenance.version(name)
+
+    assert _fp(settings, lookup=upgraded) != _fp(settings)
+
+
+def test_run_manifest_lists_what_the_fingerprint_covers() -> None:
+    inputs = provenance.table_inputs(Settings(), "en_core_web_sm", rulebook.default())
+    assert set(inputs["packages"]) == set(provenance.PACKAGES)
+    assert set(inputs["settings"]) == set(provenance.ROW_SETTINGS)
+    assert inputs["rules"] == rulebook.default().digest
+
+
+def _package_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "pipeline"
+    copy.mkdir()
+    for path in provenance.PACKAGE_DIR.glob("*.py"):
+        shutil.copy(path, copy / path.name)
+    return copy
+
+
+@pytest.mark.parametrize("tool", sorted(provenance.DEV_TOOLS))
+def test_editing_a_development_tool_keeps_the_cache(tmp_path: Path, tool: str) -> None:
+    copy = _package_copy(tmp_path)
+    before = provenance.stage_code(copy)
+    with (copy / tool).open("a", encoding="utf-8") as f:
+        f.write("\n# a comment\n")
+    assert provenance.stage_code(copy) == before
+
+
+@pytest.mark.parametrize("stage", ["quotes.py", "entities.py", "language.py", "runner.py", "ingest.py"])
+def test_editing_a_stage_invalidates_the_cache(tmp_path: Path, stage: str) -> None:
+    copy = _package_copy(tmp_path)
+    before = provenance.stage_code(copy)
+    with (copy / stage).open("a", encoding="utf-8") as f:
+        f.write("\n# a comment\n")
+    assert provenance.stage_code(copy) != before
+
+
+def test_extension_code_imported_by_components_toml_counts(tmp_path: Path, models_dir: Path) -> None:
+    rules = tmp_path / "models"
+    shutil.copytree(models_dir, rules)
+    ext = tmp_path / "ext.py"  # outside the rules folder, as examples/ is
+    ext.write_text("X = 1\n", encoding="utf-8")
+    (rules / "components.toml").write_text('import = ["../ext.py"]\n', encoding="utf-8")
+    settings = Settings(models_dir=rules)
+    before = _fp(settings)
+    ext.write_text("X = 2\n", encoding="utf-8")
+    assert _fp(settings) != before
 
 
 def test_rows_round_trip_exactly() -> None:

@@ -1,12 +1,10 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from pipeline import chinese
+from pipeline import chinese, rulebook
 
-USERDICT = Path(__file__).resolve().parent.parent / "models" / "zh" / "userdict.txt"
+USERDICT = rulebook.default()  # the user dictionary and number units of models/zh
 
 
 def _cut(text: str) -> list[tuple[str, str]]:
@@ -109,7 +107,8 @@ def test_mixed_title_segments_only_the_chinese() -> None:
 
 
 def test_tokenizer_is_built_once_per_dictionary() -> None:
-    assert chinese.tokenizer(USERDICT) is chinese.tokenizer(USERDICT)
+    userdict = USERDICT.files[chinese.USERDICT]
+    assert chinese.tokenizer(userdict) is chinese.tokenizer(bytes(userdict))
 
 
 def test_romanise_surname_first() -> None:

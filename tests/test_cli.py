@@ -135,3 +135,28 @@ def test_bad_scale_flags_are_clear_errors(args: list[str], message: str, tmp_pat
                                           capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["run", str(CORPUS_DIR), "--out", str(tmp_path), *args]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_missing_rules_folder_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["run", str(CORPUS_DIR), "--out", str(tmp_path / "o"), "--rules", str(tmp_path / "none")]) == 2
+    assert "rules folder" in capsys.readouterr().err and not (tmp_path / "o" / "documents.csv").exists()
+
+
+@pytest.mark.slow
+def test_rules_folder_of_the_command_line_reaches_every_stage(tmp_path: Path) -> None:
+    import shutil
+
+    from pipeline.config import MODELS_DIR
+
+    rules = tmp_path / "rules"
+    shutil.copytree(MODELS_DIR, rules)
+    (rules / "lang" / "scripts.tsv").write_text("LATIN\tfr\n", encoding="utf-8")  # every Latin text is French
+    with (rules / "en" / "aliases.csv").open("a", encoding="utf-8") as f:
+        f.write("Stimson Center,Henry L. Stimson Center,ORG,think tank,US\n")
+    out = tmp_path / "out"
+    args = ["run", str(CORPUS_DIR), "--out", str(out), "--rules", str(rules), "--quiet", "--no-report", "--workers", "1"]
+    assert cli.main(args) == 0
+    assert set(_read(out, "segments").lang) <= {"fr", "zh", "und"}
+    assert "Henry L. Stimson Center" in set(_read(out, "entities").canonical)
+    manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert manifest["rules"]["lang/scripts.tsv"] and "README.md" not in manifest["rules"]

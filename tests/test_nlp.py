@@ -9,25 +9,26 @@ from spacy.language import Language
 
 from pipeline import nlp as nlp_mod
 from pipeline.config import MODELS_DIR, PROJ_ROOT
+from pipeline.rulebook import RuleBook
 
 EXAMPLE = PROJ_ROOT / "examples" / "entity_label_filter.py"
 
 
-def _config(tmp: Path, text: str) -> Path:
-    path = tmp / nlp_mod.COMPONENTS_FILE
-    path.write_text(text, encoding="utf-8")
-    return path
+def _config(tmp: Path, text: str) -> RuleBook:
+    """A rule book whose components.toml is ``text``."""
+    (tmp / nlp_mod.COMPONENTS_FILE).write_text(text, encoding="utf-8")
+    return RuleBook.read(tmp)
 
 
 def test_shipped_configuration_adds_nothing(blank: Language) -> None:
-    assert nlp_mod.add_configured_components(blank, MODELS_DIR / nlp_mod.COMPONENTS_FILE) == []
+    assert nlp_mod.add_configured_components(blank, RuleBook.read(MODELS_DIR)) == []
 
 
 def test_components_are_imported_and_placed_as_configured(blank: Language, tmp_path: Path) -> None:
     nlp_mod.add_components(blank, MODELS_DIR)
-    path = _config(tmp_path, f'import = ["{EXAMPLE}"]\n[[component]]\nfactory = "entity_label_filter"\n'
+    book = _config(tmp_path, f'import = ["{EXAMPLE}"]\n[[component]]\nfactory = "entity_label_filter"\n'
                              'name = "drop_dates"\nbefore = "quote_extractor"\nconfig = {drop = ["DATE"]}\n')
-    assert nlp_mod.add_configured_components(blank, path) == ["drop_dates"]
+    assert nlp_mod.add_configured_components(blank, book) == ["drop_dates"]
     assert blank.pipe_names[-2:] == ["drop_dates", "quote_extractor"]
     assert blank.get_pipe("drop_dates").drop == {"DATE"}  # type: ignore[attr-defined]
 

@@ -2,10 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import places
-from pipeline.config import MODELS_DIR
+from pipeline import places, rulebook
 
-P = places.load(MODELS_DIR / "en" / "combining_forms.csv")
+P = places.load(rulebook.default())
 
 
 @pytest.mark.parametrize(

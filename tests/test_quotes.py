@@ -40,10 +40,8 @@ def test_pairing_is_linear_on_pathological_input() -> None:
     assert spans == []
 
 
-def test_load_cues_reads_particles(tmp_path) -> None:
-    f = tmp_path / "verbs.txt"
-    f.write_text("# comment\nsay\npoint out\n", encoding="utf-8")
-    assert quotes.load_cues(f) == {"say": "", "point": "out"}
+def test_parse_cues_reads_particles_and_comments() -> None:
+    assert quotes.parse_cues("# comment\nsay\npoint out  # phrasal\n") == {"say": "", "point": "out"}
 
 
 def _quotes(nlp: Language, text: str) -> list[quotes.QuoteSpan]:

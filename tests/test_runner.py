@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
-from pipeline import runner, tables, workers
+from pipeline import provenance, runner, tables, workers
 from pipeline.config import Settings
 from pipeline.records import ErrorRow, RawInput
 
@@ -103,6 +104,20 @@ def test_rules_change_invalidates_the_cache(corpus: Path, nlp: Language, tmp_pat
         f.write("\nmurmur\n")
     rerun = runner.run([corpus], tmp_path / "out", nlp, settings)
     assert (rerun.processed, rerun.reused) == (6, 0)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("package", ["pycountry", "wordfreq"])  # two the cache once ignored
+def test_library_upgrade_invalidates_the_cache(corpus: Path, nlp: Language, tmp_path: Path, package: str,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = Settings(workers=1, batch_size=4, quiet=True)
+    runner.run([corpus], tmp_path, nlp, settings)
+    assert runner.run([corpus], tmp_path, nlp, settings).reused == 6
+    real = provenance.version
+    monkeypatch.setattr(provenance, "version", lambda name: real(name) + (".post1" if name == package else ""))
+    rerun = runner.run([corpus], tmp_path, nlp, settings)
+    assert (rerun.processed, rerun.reused) == (6, 0)
+    assert json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))["packages"][package].endswith(".post1")
 
 
 @pytest.mark.model

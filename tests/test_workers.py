@@ -25,7 +25,7 @@ def test_worker_builds_the_pipeline_once_for_every_batch(monkeypatch: pytest.Mon
 
 def test_worker_without_the_rules_folder_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(workers, "_NLP", {})
-    with pytest.raises(FileNotFoundError, match="rules folder .* is missing on this worker"):
+    with pytest.raises(FileNotFoundError, match="rules folder .*absent does not exist"):
         workers.worker_nlp(Settings(models_dir=tmp_path / "absent"))
 
 

@@ -2,11 +2,10 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import chinese, zh_entities
+from pipeline import chinese, rulebook, zh_entities
 from pipeline.chinese import Token
-from pipeline.config import MODELS_DIR
 
-ZH = MODELS_DIR / "zh"
+ZH = rulebook.default()
 RULES = zh_entities.load_rules(ZH)
 
 
