@@ -26,7 +26,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from . import rulebook
+from . import ngrams, rulebook
 from .rulebook import RuleBook
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
@@ -154,10 +154,7 @@ class _Model:
 
     def ngrams(self, text: str) -> list[str]:
         """langdetect's own cleaning and n-gram extraction (URLs, e-mails, acronyms left out)."""
-        detector = self.factory.create()
-        detector.append(text)
-        detector.cleaning_text()
-        return detector._extract_ngrams()  # type: ignore[no-any-return]  # pinned langdetect 1.0.9
+        return ngrams.extract(text, self.row)
 
     def words(self, lang: str) -> dict[str, float]:
         """wordfreq's 'small' list of a language (empty where wordfreq has none), loaded once."""
