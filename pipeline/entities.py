@@ -35,7 +35,7 @@ from . import places as places_mod
 from .records import Alias
 from .rulefiles import csv_rows, data_lines
 
-for _name in ("canonical", "kind", "country_code"):
+for _name in ("canonical", "kind", "country_code", "region"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default="")
 if not Span.has_extension("countries"):
@@ -51,6 +51,7 @@ NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 # names whose edges are repaired like NAME_LABELS ("Piano Man ''" is a WORK_OF_ART)
 TITLED_LABELS = (*NAME_LABELS, "WORK_OF_ART", "EVENT", "PRODUCT", "LAW")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+CODED_LABELS = (*PLACE_LABELS, "NORP")  # labels that get a country code and a world region
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s?)$")
 _SPACED_COMMA = re.compile(r"\s+,")
@@ -119,7 +120,9 @@ def load_rules(models_dir: Path) -> Rules:
     """Every rule file of ``models/en``, read once per process."""
     en = models_dir / "en"
     return Rules(load_aliases(en / "aliases.csv"), load_heads(en / "heads.csv"), load_word_list(en / "titles.txt"),
-                 places_mod.load(en / "combining_forms.csv"), load_word_list(en / "division_heads.txt"),
+                 places_mod.load(en / "combining_forms.csv", en / "place_abbreviations.csv", en / "world_regions.csv",
+                                 en / "not_places.txt"),
+                 load_word_list(en / "division_heads.txt"),
                  load_word_list(en / "name_suffixes.txt"))
 
 
@@ -405,8 +408,12 @@ def _qualifies(a: Span, b: Span, rules: Rules) -> bool:
         return False
     if a.label_ == "PERSON" and _is_country(b.text, rules):
         return False  # a person, then a country: a sportsman and his team ("Libby Lenton, Australia")
-    contains = _is_country(b.text, rules) or places_mod.is_container(b.text, rules.places) or _is_division(b, rules)
-    return contains and not (_is_country(a.text, rules) or places_mod.is_container(a.text, rules.places))
+    b_country = _is_country(b.text, rules)
+    contains = b_country or places_mod.is_container(b.text, rules.places) or _is_division(b, rules)
+    # a region and its country name two places ("Hauts-de-Seine, France"); a region's name before
+    # another region is a city ("Paris, Texas", "Ontario, California")
+    a_region = places_mod.is_container(a.text, rules.places)
+    return contains and not (_is_country(a.text, rules) or (b_country and a_region))
 
 
 def _is_country(name: str, rules: Rules) -> bool:
@@ -427,7 +434,8 @@ def replace_overlapping(ents: list[Span], new: list[Span]) -> list[Span]:
 
 @Language.factory(
     "news_entities",
-    assigns=["doc.ents", "span._.canonical", "span._.kind", "span._.country_code", "span._.countries"],
+    assigns=["doc.ents", "span._.canonical", "span._.kind", "span._.country_code", "span._.region",
+             "span._.countries"],
     requires=["doc.ents"],
     default_config={"models_dir": "models"},
 )
@@ -467,9 +475,19 @@ class NewsEntities:
         ents = self._link_surnames(doc, ents)
         doc.ents = filter_spans(ents)
         people = person_canonicals(doc.ents)
+        context = places_mod.document_country(
+            [self._alias_name(e) for e in doc.ents if e.label_ == "GPE"], self.rules.places)
         for ent in doc.ents:
-            self._describe(ent, acronyms, people)
+            self._describe(ent, acronyms, people, context)
+            if ent.label_ in CODED_LABELS:
+                ent._.region = places_mod.region_of(ent._.canonical, ent._.country_code, self.rules.places)
         return doc
+
+    def _alias_name(self, ent: Span) -> str:
+        """A place's name, the alias table's canonical one when it has one ("U.S." -> United States)."""
+        name = clean_name(ent.text)
+        alias = self.aliases.get(name)
+        return alias.canonical if alias is not None else name
 
     def _retag_caps_lines(self, doc: Doc, text: str, ents: list[Span], acronyms: dict[str, str]) -> list[Span]:
         """Entities of ALL-CAPS lines found again in a headline-cased copy of the line."""
@@ -632,7 +650,7 @@ class NewsEntities:
                 out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
         return out
 
-    def _describe(self, ent: Span, acronyms: dict[str, str], people: dict[int, str]) -> None:
+    def _describe(self, ent: Span, acronyms: dict[str, str], people: dict[int, str], context: str = "") -> None:
         name = clean_name(ent.text)
         if ent.label_ == "PERSON":
             ent._.canonical = people.get(ent.start, name)
@@ -644,13 +662,15 @@ class NewsEntities:
             ent._.canonical, ent._.kind, ent._.country_code = alias.canonical, alias.kind, alias.country_code
             return
         ent._.canonical = canonical
-        if ent.label_ in (*PLACE_LABELS, "NORP"):
-            code, kind = places_mod.lookup(canonical, self.rules.places)
-            if not code and ent.label_ == "GPE":
-                code, kind = places_mod.containing_code(canonical, self.rules.places), "city or region"
-            if not code and ent.label_ == "GPE":
-                code, kind = country_code(canonical), "country"
-            if code:
+        if ent.label_ in CODED_LABELS:
+            code, kind = "", ""
+            if ent.label_ in ("GPE", "LOC"):  # cities too, and the article's country decides a shared name
+                code, kind = places_mod.place_code(canonical, self.rules.places, context)
+            if not kind:
+                code, kind = places_mod.lookup(canonical, self.rules.places)
+            if not code and ent.label_ == "GPE" and (iso := country_code(canonical)):
+                code, kind = iso, "country"
+            if code or kind == "world region":
                 ent._.country_code, ent._.kind = code, kind
                 return
             compound = places_mod.compound_codes(canonical, self.rules.places, self.codes)

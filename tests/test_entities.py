@@ -477,3 +477,52 @@ def test_headline_words_written_lower_case_in_the_body_leave_a_name(
     text = ("Obama Says Black Caucus Foundation Backs White House Plan\n\n"
             "He says the black caucus foundation staff backed the plan at the White House, in a white house.")
     assert [(e.text, e.label_) for e in _run(blank, text, ents).ents] == expected
+
+
+# --- country codes of places: cities, the article's country, world regions -----------------
+
+@pytest.mark.parametrize(
+    ("text", "ents", "mention", "code"),
+    [
+        # a city of GeoNames, coded though no country library lists it
+        ("Protests in Tulsa went on.", [("Tulsa", "GPE")], "Tulsa", "US"),
+        # a name shared by cities of several countries: the article's country decides ...
+        ("The rally in Birmingham drew crowds from Alabama and Texas.",
+         [("Birmingham", "GPE"), ("Alabama", "GPE"), ("Texas", "GPE")], "Birmingham", "US"),
+        # ... and without one the most populous city of that name
+        ("The rally in Birmingham drew crowds.", [("Birmingham", "GPE")], "Birmingham", "GB"),
+        # a national capital stays in its country in a US article (Paris, Texas needs its state)
+        ("From Texas and Ohio she flew to Paris.", [("Texas", "GPE"), ("Ohio", "GPE"), ("Paris", "GPE")],
+         "Paris", "FR"),
+        ("She grew up in Paris, Texas.", [("Paris", "GPE"), ("Texas", "GPE")], "Paris, Texas", "US"),
+        # Georgia the state in an article about the US, the country elsewhere
+        ("Voters in Georgia, Ohio and Texas went to the polls.",
+         [("Georgia", "GPE"), ("Ohio", "GPE"), ("Texas", "GPE")], "Georgia", "US"),
+        ("Russia and Georgia fought over Abkhazia near Tbilisi.",
+         [("Russia", "GPE"), ("Georgia", "GPE"), ("Tbilisi", "GPE")], "Georgia", "GE"),
+        # an AP state abbreviation after a city: one place
+        ("He spoke in Raleigh, N.C., on Monday.", [("Raleigh", "GPE"), ("N.C.", "GPE")], "Raleigh, N.C.", "US"),
+    ],
+)
+def test_place_country_codes(blank: Language, text: str, ents: list[tuple[str, str]], mention: str,
+                             code: str) -> None:
+    doc = _run(blank, text, ents)
+    assert {e.text: e._.country_code for e in doc.ents}[mention] == code
+
+
+def test_places_in_a_list_are_coded_one_by_one(blank: Language) -> None:
+    doc = _run(blank, "Rallies in Tulsa, Benghazi and Lima.", [("Tulsa", "GPE"), ("Benghazi", "GPE"), ("Lima", "GPE")])
+    assert [(e.text, e._.country_code, e._.region) for e in doc.ents] == [
+        ("Tulsa", "US", "Americas"), ("Benghazi", "LY", "Africa"), ("Lima", "PE", "Americas")]
+
+
+def test_person_named_like_a_city_is_no_place(blank: Language) -> None:
+    """Cities code places; they never turn a person into one ("Jackson" is a city in Mississippi)."""
+    doc = _run(blank, "Jackson said Paris Hilton agreed.", [("Jackson", "PERSON"), ("Paris Hilton", "PERSON")])
+    assert [(e.label_, e._.country_code, e._.region) for e in doc.ents] == [("PERSON", "", ""), ("PERSON", "", "")]
+
+
+def test_supranational_place_has_a_region_not_a_code(blank: Language) -> None:
+    doc = _run(blank, "Leaders of the Middle East and Europe met.", [("the Middle East", "LOC"), ("Europe", "LOC")])
+    assert [(e._.country_code, e._.kind, e._.region) for e in doc.ents] == [
+        ("", "world region", "Asia"), ("", "world region", "Europe")]
