@@ -477,11 +477,23 @@ class NewsEntities:
         people = person_canonicals(doc.ents)
         context = places_mod.document_country(
             [self._alias_name(e) for e in doc.ents if e.label_ == "GPE"], self.rules.places)
-        for ent in doc.ents:
-            self._describe(ent, acronyms, people, context)
+        for ent, near in zip(doc.ents, self._listed_places(doc.ents), strict=True):
+            self._describe(ent, acronyms, people,
+                           places_mod.local_context(clean_name(ent.text), near, context, self.rules.places))
             if ent.label_ in CODED_LABELS:
                 ent._.region = places_mod.region_of(ent._.canonical, ent._.country_code, self.rules.places)
         return doc
+
+    def _listed_places(self, ents: tuple[Span, ...] | list[Span]) -> list[list[str]]:
+        """For each entity, the places listed right beside it ("Georgia and Ukraine", "A, B"):
+        the GPE before and after it with at most two words between (a comma, "and")."""
+        near: list[list[str]] = [[] for _ in ents]
+        for k in range(len(ents) - 1):
+            a, b = ents[k], ents[k + 1]
+            if a.label_ == b.label_ == "GPE" and b.start - a.end <= 2:
+                near[k].append(self._alias_name(b))
+                near[k + 1].append(self._alias_name(a))
+        return near
 
     def _alias_name(self, ent: Span) -> str:
         """A place's name, the alias table's canonical one when it has one ("U.S." -> United States)."""

@@ -234,6 +234,20 @@ def place_code(name: str, places: Places, context: str = "") -> tuple[str, str]:
     return "", ""
 
 
+def local_context(name: str, neighbours: list[str], context: str, places: Places) -> str:
+    """The context for one mention: none for a country's name that is also a region of the
+    article's country when a place listed beside it is another country ("invasions of Georgia
+    and Ukraine" in a US article), else the article's country."""
+    key = name.strip().lower()
+    if key not in places.countries or context not in places.regional.get(key, ()):
+        return context
+    for other in neighbours:
+        code = places.countries.get(other.strip().lower())
+        if code and code != context:
+            return ""
+    return context
+
+
 def _local_city(cities: tuple[tuple[str, int], ...], context: str) -> bool:
     """Whether the article's country has a city of the name and no other country one ten times larger."""
     pops = dict(cities)

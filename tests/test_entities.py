@@ -498,6 +498,9 @@ def test_headline_words_written_lower_case_in_the_body_leave_a_name(
         # Georgia the state in an article about the US, the country elsewhere
         ("Voters in Georgia, Ohio and Texas went to the polls.",
          [("Georgia", "GPE"), ("Ohio", "GPE"), ("Texas", "GPE")], "Georgia", "US"),
+        # ... but the country when listed beside another country, even in a US article
+        ("In Texas and Ohio they recalled the invasions of Georgia and Ukraine.",
+         [("Texas", "GPE"), ("Ohio", "GPE"), ("Georgia", "GPE"), ("Ukraine", "GPE")], "Georgia", "GE"),
         ("Russia and Georgia fought over Abkhazia near Tbilisi.",
          [("Russia", "GPE"), ("Georgia", "GPE"), ("Tbilisi", "GPE")], "Georgia", "GE"),
         # an AP state abbreviation after a city: one place

@@ -123,3 +123,15 @@ def test_region_of(name: str, code: str, region: str) -> None:
 )
 def test_document_country(names: list[str], country: str) -> None:
     assert places.document_country(names, P) == country
+
+
+@pytest.mark.parametrize(
+    ("name", "near", "context", "out"),
+    [("Georgia", ["Ukraine"], "US", ""),  # listed beside another country: the country
+     ("Georgia", ["Ohio"], "US", "US"),  # beside a state: the state
+     ("Georgia", ["United States"], "US", "US"),  # beside the article's own country: still the state
+     ("Tulsa", ["Ukraine"], "US", "US"),  # only names that are a country and a region change
+     ("Georgia", [], "", "")],
+)
+def test_local_context(name: str, near: list[str], context: str, out: str) -> None:
+    assert places.local_context(name, near, context, P) == out
