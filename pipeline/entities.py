@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from . import orgs
 from . import places as places_mod
 from .records import Alias
 from .rulefiles import csv_rows, data_lines
@@ -119,7 +120,8 @@ def load_word_list(path: Path) -> frozenset[str]:
 def load_rules(models_dir: Path) -> Rules:
     """Every rule file of ``models/en``, read once per process."""
     en = models_dir / "en"
-    return Rules(load_aliases(en / "aliases.csv"), load_heads(en / "heads.csv"), load_word_list(en / "titles.txt"),
+    aliases = {**orgs.aliases(en / "organisations.csv"), **load_aliases(en / "aliases.csv")}
+    return Rules(aliases, load_heads(en / "heads.csv"), load_word_list(en / "titles.txt"),
                  places_mod.load(en / "combining_forms.csv", en / "place_abbreviations.csv", en / "world_regions.csv",
                                  en / "not_places.txt"),
                  load_word_list(en / "division_heads.txt"),
@@ -468,6 +470,7 @@ class NewsEntities:
         ents = [self._relabel(e) for e in ents]
         ents = merge_of_names(ents, self.rules)
         ents = merge_qualified_places(ents, self.rules)
+        ents = [orgs.in_results(p) for e in ents for p in orgs.split_scores(e)]  # "Leeds 2 Arsenal 1"
         ents = self._drop_common_words(doc, text, ents)
         ents = self._one_label_per_name(ents)
         full_labels = {clean_name(e.text): e.label_ for e in ents}

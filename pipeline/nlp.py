@@ -14,7 +14,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import entities, longtext, quotes  # noqa: F401  (registers the component factories)
+from . import entities, longtext, orgs, quotes  # noqa: F401  (entities, quotes: register the component factories)
 from .config import DEFAULT_MODELS, Settings
 
 COMPONENTS_FILE = "components.toml"
@@ -90,6 +90,7 @@ def add_components(nlp: Language, models_dir: Path) -> Language:
     ruler = nlp.add_pipe("entity_ruler", name="news_ruler", config={"overwrite_ents": True}, **ruler_opts)
     if patterns.exists():
         ruler.from_disk(patterns)  # type: ignore[attr-defined]
+    ruler.add_patterns(orgs.ruler_patterns(models_dir / "en" / "organisations.csv"))  # type: ignore[attr-defined]
     nlp.add_pipe("news_entities", config={"models_dir": str(models_dir)})
     nlp.add_pipe("quote_extractor", config={"models_dir": str(models_dir)})
     add_configured_components(nlp, models_dir / COMPONENTS_FILE)

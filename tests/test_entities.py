@@ -529,3 +529,39 @@ def test_supranational_place_has_a_region_not_a_code(blank: Language) -> None:
     doc = _run(blank, "Leaders of the Middle East and Europe met.", [("the Middle East", "LOC"), ("Europe", "LOC")])
     assert [(e._.country_code, e._.kind, e._.region) for e in doc.ents] == [
         ("", "world region", "Asia"), ("", "world region", "Europe")]
+
+
+# --- organisations: the gazetteer (models/en/organisations.csv) and sports results ----------
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # the model reads a result line as one organisation, scores included
+        ("Leeds 2 Arsenal 1", [("Leeds 2 Arsenal 1", "ORG")], [("Leeds", "ORG"), ("Arsenal", "ORG")]),
+        ("They beat Bayern Munich 2-1 on Sunday.", [("Bayern Munich 2-1", "ORG")], [("Bayern Munich", "ORG")]),
+        # a team named after its town, beside its score and the other team's
+        ("Chelsea 3 Tottenham 2", [("Chelsea", "GPE"), ("Tottenham", "GPE")], [("Chelsea", "ORG"), ("Tottenham", "ORG")]),
+        ("Texas 21, Oklahoma 17", [("Texas", "GPE"), ("Oklahoma", "GPE")], [("Texas", "ORG"), ("Oklahoma", "ORG")]),
+        # no result: a number after a place, a name with a number in it
+        ("He won Texas 2016 and Ohio.", [("Texas", "GPE"), ("Ohio", "GPE")], [("Texas", "GPE"), ("Ohio", "GPE")]),
+        ("Channel 4 showed Route 66 in Texas 5 times.",
+         [("Channel 4", "ORG"), ("Texas", "GPE")], [("Channel 4", "ORG"), ("Texas", "GPE")]),
+    ],
+)
+def test_sports_results(blank: Language, text: str, ents: list[tuple[str, str]],
+                        expected: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.label_) for e in _run(blank, text, ents).ents] == expected
+
+
+def test_organisation_gazetteer(blank: Language) -> None:
+    """Rows of models/en/organisations.csv are ruler patterns (case-sensitive) and aliases."""
+    from pipeline import nlp as nlp_mod
+
+    nlp = nlp_mod.add_components(blank, MODELS_DIR)
+    doc = nlp("RT and the I.R.S. said the Celtics would sell Netflix shares; the rt file was lost.")
+    assert [(e.text, e.label_, e._.canonical, e._.kind, e._.country_code) for e in doc.ents] == [
+        ("RT", "ORG", "RT", "media outlet", "RU"),
+        ("I.R.S.", "ORG", "Internal Revenue Service", "agency", "US"),
+        ("Celtics", "ORG", "Boston Celtics", "organisation", "US"),
+        ("Netflix", "ORG", "Netflix", "company", "US"),
+    ]
