@@ -471,6 +471,7 @@ class NewsEntities:
         ents = merge_of_names(ents, self.rules)
         ents = merge_qualified_places(ents, self.rules)
         ents = [orgs.in_results(p) for e in ents for p in orgs.split_scores(e)]  # "Leeds 2 Arsenal 1"
+        ents = replace_overlapping(ents, orgs.results_teams(doc, text))
         ents = self._drop_common_words(doc, text, ents)
         ents = self._one_label_per_name(ents)
         full_labels = {clean_name(e.text): e.label_ for e in ents}

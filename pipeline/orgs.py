@@ -5,9 +5,11 @@ news agencies, clubs and teams, companies). Each row is an EntityRuler phrase (c
 label ORG, the canonical name as id) and an alias giving the canonical name, kind and country.
 
 Sports results write teams beside their scores ("Leeds 2 Arsenal 1", "Bayern Munich 2-1"):
-the small model reads such a line as one organisation, score included, or a team named
-after its town as a place. ``split_scores`` cuts a name span at its score numbers; the
-names a score follows or precedes are teams (ORG).
+the small model reads such a line as one organisation, score included, a team named after
+its town as a place, or misses it. ``results_teams`` reads whole result and standings lines
+("Chelsea 0 Southampton 0", "Newcastle 3 3 0 0 9 3 9"): their names are teams (ORG);
+``split_scores`` cuts a name span at its score numbers and ``in_results`` makes a place
+written between scores in a sentence a team.
 """
 
 from __future__ import annotations
@@ -25,6 +27,13 @@ from .rulefiles import csv_rows
 # "2", "2-1", "0-0": a score; a year ("1996") or a longer number is no score
 _SCORE = re.compile(r"^\d{1,3}(?:[-–]\d{1,3})?$")
 SCORE_LABELS = ("ORG", "GPE", "LOC", "PERSON", "NORP")
+# a team's name: capitalised words, with "and", "de", "of" inside ("Brighton and Hove Albion")
+_TEAM = r"[A-Z][\w.'&-]*(?: (?:(?:and|de|of) )?[A-Z][\w.'&-]*)*"
+# a line of results ("Aston Villa 2 Leicester 1", "(halftime 1-0)" may follow) or of a standings
+# table (a name and four numbers or more); spaces are single (one regex pass per line, no backtracking
+# across lines)
+RESULT_LINE = re.compile(rf"^({_TEAM}) \d{{1,3}} ({_TEAM}) \d{{1,3}}(?: \([^()\n]*\))? ?$", re.M)
+STANDINGS_LINE = re.compile(rf"^({_TEAM})(?: \d{{1,3}}){{4,}} ?$", re.M)
 
 
 @lru_cache(maxsize=4)
@@ -41,6 +50,18 @@ def ruler_patterns(path: Path) -> list[dict[str, Any]]:
 def aliases(path: Path) -> dict[str, Alias]:
     """Name -> what it stands for, in the form of ``models/en/aliases.csv``."""
     return {r["name"]: Alias(r["canonical"], "ORG", r["kind"], r["country_code"]) for r in load(path)}
+
+
+def results_teams(doc: Doc, text: str) -> list[Span]:
+    """The teams of the result and standings lines of ``doc`` (``text`` is ``doc.text``), as ORG."""
+    found = []
+    for pattern in (RESULT_LINE, STANDINGS_LINE):
+        for m in pattern.finditer(text):
+            for g in range(1, (pattern.groups or 0) + 1):
+                span = doc.char_span(m.start(g), m.end(g), label="ORG")
+                if span is not None:
+                    found.append(span)
+    return found
 
 
 def is_score(text: str) -> bool:

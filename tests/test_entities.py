@@ -553,6 +553,17 @@ def test_sports_results(blank: Language, text: str, ents: list[tuple[str, str]],
     assert [(e.text, e.label_) for e in _run(blank, text, ents).ents] == expected
 
 
+def test_results_and_standings_lines_name_teams(blank: Language) -> None:
+    """Names of result and standings lines are teams, tagged by the model or not; a sentence with
+    numbers in it is no result line."""
+    text = ("Results on Sunday :\nAston Villa 2 Leicester 1\nChelsea 0 Southampton 0 ( halftime 0-0 )\n"
+            "Newcastle 3 3 0 0 9 3 9\nPolls in Ohio 2 weeks ago showed Clinton 3 points ahead .")
+    doc = _run(blank, text, [("Leicester", "GPE"), ("Chelsea", "GPE"), ("Ohio", "GPE")])
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Aston Villa", "ORG"), ("Leicester", "ORG"), ("Chelsea", "ORG"), ("Southampton", "ORG"),
+        ("Newcastle", "ORG"), ("Ohio", "GPE")]
+
+
 def test_organisation_gazetteer(blank: Language) -> None:
     """Rows of models/en/organisations.csv are ruler patterns (case-sensitive) and aliases."""
     from pipeline import nlp as nlp_mod
