@@ -94,6 +94,7 @@ class Rules:
     places: places_mod.Places
     divisions: frozenset[str] = frozenset()  # "county", "province": a name with one contains places
     name_suffixes: frozenset[str] = frozenset()  # "jr", "iii": part of a person's name
+    sports: frozenset[str] = frozenset()  # "cricket", "rugby union": a span of only these is no name
 
 
 @lru_cache(maxsize=4)
@@ -125,7 +126,7 @@ def load_rules(models_dir: Path) -> Rules:
                  places_mod.load(en / "combining_forms.csv", en / "place_abbreviations.csv", en / "world_regions.csv",
                                  en / "not_places.txt"),
                  load_word_list(en / "division_heads.txt"),
-                 load_word_list(en / "name_suffixes.txt"))
+                 load_word_list(en / "name_suffixes.txt"), load_word_list(en / "sports.txt"))
 
 
 def clean_name(text: str) -> str:
@@ -465,7 +466,7 @@ class NewsEntities:
         ents = [t for e in ents if (t := trim_span(e, self.rules.titles)) is not None]
         ents = [extend_name_suffix(e, self.rules.name_suffixes) for e in ents]
         ents = [self._jurisdiction_of_title(e) for e in ents]
-        ents = [e for e in ents if not is_lower_case_name(e)]
+        ents = [e for e in ents if not is_lower_case_name(e) and clean_name(e.text).lower() not in self.rules.sports]
         ents = replace_overlapping(ents, self._full_names(doc, text, acronyms))
         ents = [self._relabel(e) for e in ents]
         ents = merge_of_names(ents, self.rules)

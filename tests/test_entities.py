@@ -576,3 +576,11 @@ def test_organisation_gazetteer(blank: Language) -> None:
         ("Celtics", "ORG", "Boston Celtics", "organisation", "US"),
         ("Netflix", "ORG", "Netflix", "company", "US"),
     ]
+
+
+def test_a_sport_alone_is_no_name(blank: Language) -> None:
+    """Wire copy heads sports stories with the sport ("CRICKET - ..."): not an organisation
+    (models/en/sports.txt); a name containing one stays ("Rugby Football Union")."""
+    doc = _run(blank, "CRICKET - Rugby Union and the Rugby Football Union met.",
+               [("CRICKET", "ORG"), ("Rugby Union", "ORG"), ("Rugby Football Union", "ORG")])
+    assert [e.text for e in doc.ents] == ["Rugby Football Union"]
