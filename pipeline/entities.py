@@ -31,12 +31,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from . import orgs, rulebook
 from . import places as places_mod
-from . import rulebook
 from .records import Alias
 from .rulebook import FromRuleBook, RuleBook
 
-for _name in ("canonical", "kind", "country_code"):
+for _name in ("canonical", "kind", "country_code", "region"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default="")
 if not Span.has_extension("countries"):
@@ -52,6 +52,7 @@ NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 # names whose edges are repaired like NAME_LABELS ("Piano Man ''" is a WORK_OF_ART)
 TITLED_LABELS = (*NAME_LABELS, "WORK_OF_ART", "EVENT", "PRODUCT", "LAW")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+CODED_LABELS = (*PLACE_LABELS, "NORP")  # labels that get a country code and a world region
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s?)$")
 _SPACED_COMMA = re.compile(r"\s+,")
@@ -93,6 +94,7 @@ class Rules:
     places: places_mod.Places
     divisions: frozenset[str] = frozenset()  # "county", "province": a name with one contains places
     name_suffixes: frozenset[str] = frozenset()  # "jr", "iii": part of a person's name
+    sports: frozenset[str] = frozenset()  # "cricket", "rugby union": a span of only these is no name
 
 
 def load_aliases(book: RuleBook) -> dict[str, Alias]:
@@ -121,9 +123,10 @@ def load_rules(rules: RuleBook | Path | None = None) -> Rules:
 @lru_cache(maxsize=4)
 def _rules_of(book: RuleBook) -> Rules:
     """``load_rules`` of a book, parsed once per book and process."""
-    return Rules(load_aliases(book), load_heads(book), load_word_list(book, "titles.txt"),
-                 places_mod.load(book), load_word_list(book, "division_heads.txt"),
-                 load_word_list(book, "name_suffixes.txt"))
+    aliases = {**orgs.aliases(book), **load_aliases(book)}
+    return Rules(aliases, load_heads(book), load_word_list(book, "titles.txt"), places_mod.load(book),
+                 load_word_list(book, "division_heads.txt"), load_word_list(book, "name_suffixes.txt"),
+                 load_word_list(book, "sports.txt"))
 
 
 def clean_name(text: str) -> str:
@@ -408,8 +411,12 @@ def _qualifies(a: Span, b: Span, rules: Rules) -> bool:
         return False
     if a.label_ == "PERSON" and _is_country(b.text, rules):
         return False  # a person, then a country: a sportsman and his team ("Libby Lenton, Australia")
-    contains = _is_country(b.text, rules) or places_mod.is_container(b.text, rules.places) or _is_division(b, rules)
-    return contains and not (_is_country(a.text, rules) or places_mod.is_container(a.text, rules.places))
+    b_country = _is_country(b.text, rules)
+    contains = b_country or places_mod.is_container(b.text, rules.places) or _is_division(b, rules)
+    # a region and its country name two places ("Hauts-de-Seine, France"); a region's name before
+    # another region is a city ("Paris, Texas", "Ontario, California")
+    a_region = places_mod.is_container(a.text, rules.places)
+    return contains and not (_is_country(a.text, rules) or (b_country and a_region))
 
 
 def _is_country(name: str, rules: Rules) -> bool:
@@ -430,7 +437,8 @@ def replace_overlapping(ents: list[Span], new: list[Span]) -> list[Span]:
 
 @Language.factory(
     "news_entities",
-    assigns=["doc.ents", "span._.canonical", "span._.kind", "span._.country_code", "span._.countries"],
+    assigns=["doc.ents", "span._.canonical", "span._.kind", "span._.country_code", "span._.region",
+             "span._.countries"],
     requires=["doc.ents"],
     default_config={"models_dir": ""},
 )
@@ -475,11 +483,13 @@ class NewsEntities(FromRuleBook):
         ents = [t for e in ents if (t := trim_span(e, self.rules.titles)) is not None]
         ents = [extend_name_suffix(e, self.rules.name_suffixes) for e in ents]
         ents = [self._jurisdiction_of_title(e) for e in ents]
-        ents = [e for e in ents if not is_lower_case_name(e)]
+        ents = [e for e in ents if not is_lower_case_name(e) and clean_name(e.text).lower() not in self.rules.sports]
         ents = replace_overlapping(ents, self._full_names(doc, text, acronyms))
         ents = [self._relabel(e) for e in ents]
         ents = merge_of_names(ents, self.rules)
         ents = merge_qualified_places(ents, self.rules)
+        ents = [orgs.in_results(p) for e in ents for p in orgs.split_scores(e)]  # "Leeds 2 Arsenal 1"
+        ents = replace_overlapping(ents, orgs.results_teams(doc, text))
         ents = self._drop_common_words(doc, text, ents)
         ents = self._one_label_per_name(ents)
         full_labels = {clean_name(e.text): e.label_ for e in ents}
@@ -487,9 +497,31 @@ class NewsEntities(FromRuleBook):
         ents = self._link_surnames(doc, ents)
         doc.ents = filter_spans(ents)
         people = person_canonicals(doc.ents)
-        for ent in doc.ents:
-            self._describe(ent, acronyms, people)
+        context = places_mod.document_country(
+            [self._alias_name(e) for e in doc.ents if e.label_ == "GPE"], self.rules.places)
+        for ent, near in zip(doc.ents, self._listed_places(doc.ents), strict=True):
+            self._describe(ent, acronyms, people,
+                           places_mod.local_context(clean_name(ent.text), near, context, self.rules.places))
+            if ent.label_ in CODED_LABELS:
+                ent._.region = places_mod.region_of(ent._.canonical, ent._.country_code, self.rules.places)
         return doc
+
+    def _listed_places(self, ents: tuple[Span, ...] | list[Span]) -> list[list[str]]:
+        """For each entity, the places listed right beside it ("Georgia and Ukraine", "A, B"):
+        the GPE before and after it with at most two words between (a comma, "and")."""
+        near: list[list[str]] = [[] for _ in ents]
+        for k in range(len(ents) - 1):
+            a, b = ents[k], ents[k + 1]
+            if a.label_ == b.label_ == "GPE" and b.start - a.end <= 2:
+                near[k].append(self._alias_name(b))
+                near[k + 1].append(self._alias_name(a))
+        return near
+
+    def _alias_name(self, ent: Span) -> str:
+        """A place's name, the alias table's canonical one when it has one ("U.S." -> United States)."""
+        name = clean_name(ent.text)
+        alias = self.aliases.get(name)
+        return alias.canonical if alias is not None else name
 
     def _retag_caps_lines(self, doc: Doc, text: str, ents: list[Span], acronyms: dict[str, str]) -> list[Span]:
         """Entities of ALL-CAPS lines found again in a headline-cased copy of the line."""
@@ -652,7 +684,7 @@ class NewsEntities(FromRuleBook):
                 out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
         return out
 
-    def _describe(self, ent: Span, acronyms: dict[str, str], people: dict[int, str]) -> None:
+    def _describe(self, ent: Span, acronyms: dict[str, str], people: dict[int, str], context: str = "") -> None:
         name = clean_name(ent.text)
         if ent.label_ == "PERSON":
             ent._.canonical = people.get(ent.start, name)
@@ -664,13 +696,15 @@ class NewsEntities(FromRuleBook):
             ent._.canonical, ent._.kind, ent._.country_code = alias.canonical, alias.kind, alias.country_code
             return
         ent._.canonical = canonical
-        if ent.label_ in (*PLACE_LABELS, "NORP"):
-            code, kind = places_mod.lookup(canonical, self.rules.places)
-            if not code and ent.label_ == "GPE":
-                code, kind = places_mod.containing_code(canonical, self.rules.places), "city or region"
-            if not code and ent.label_ == "GPE":
-                code, kind = country_code(canonical), "country"
-            if code:
+        if ent.label_ in CODED_LABELS:
+            code, kind = "", ""
+            if ent.label_ in ("GPE", "LOC"):  # cities too, and the article's country decides a shared name
+                code, kind = places_mod.place_code(canonical, self.rules.places, context)
+            if not kind:
+                code, kind = places_mod.lookup(canonical, self.rules.places)
+            if not code and ent.label_ == "GPE" and (iso := country_code(canonical)):
+                code, kind = iso, "country"
+            if code or kind == "world region":
                 ent._.country_code, ent._.kind = code, kind
                 return
             compound = places_mod.compound_codes(canonical, self.rules.places, self.codes)

@@ -14,7 +14,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import entities, longtext, quotes, rulebook  # noqa: F401  (entities, quotes register the factories)
+from . import entities, longtext, orgs, quotes, rulebook  # noqa: F401  (entities, quotes register the factories)
 from .config import DEFAULT_MODELS, Settings
 from .rulebook import RuleBook
 
@@ -98,6 +98,7 @@ def add_components(nlp: Language, rules: RuleBook | Path | None = None) -> Langu
     patterns = book.records(PATTERNS_FILE)
     if patterns:
         ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    ruler.add_patterns(orgs.ruler_patterns(book))  # type: ignore[attr-defined]
     for factory in ("news_entities", "quote_extractor"):
         nlp.add_pipe(factory).initialize(rules=book)  # type: ignore[attr-defined]
     add_configured_components(nlp, book)

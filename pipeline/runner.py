@@ -13,7 +13,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import chinese, entities, ingest, language, longtext, manifest, provenance, quotes, rulebook, zh_entities
+from . import chinese, entities, ingest, language, longtext, manifest, places, provenance, quotes, rulebook, zh_entities
 from .cache import RowCache, content_key, decode_rows, encode_rows, fingerprint
 from .config import Settings
 from .records import (
@@ -119,7 +119,8 @@ def finish(prep: Prepared, doc: Doc | None, book: RuleBook) -> DocRows:
     """Turn the analysed spaCy ``Doc`` and the Chinese mentions into entity and quote rows."""
     rows, doc_id = prep.rows, prep.doc_id
     text = prep.raw.text
-    ents: list[tuple[int, int, str, str, str, str, str]] = []
+    ents: list[tuple[int, int, str, str, str, str, str, str]] = []
+    gazetteer = entities.load_rules(book).places
     if doc is not None:
         ents.extend(english_entities(doc, outlet_names(prep.article)))
         for k, q in enumerate(quotes.rows(doc)):
@@ -127,10 +128,12 @@ def finish(prep: Prepared, doc: Doc | None, book: RuleBook) -> DocRows:
                                      q.cue_end, q.speaker_text, q.speaker_start, q.speaker_end, q.speaker,
                                      q.speaker_kind, q.speaker_title, q.speaker_org))
     for s, e, label in prep.zh_mentions:
-        ents.append((s, e, *zh_entities.describe(text[s:e], label, book), "zh"))
+        zh_label, kind, canonical, code = zh_entities.describe(text[s:e], label, book)
+        region = places.region_of(canonical, code, gazetteer) if zh_label in entities.CODED_LABELS else ""
+        ents.append((s, e, zh_label, kind, canonical, code, region, "zh"))
     ents.sort()
-    rows.entities = [Entity(doc_id, k, s, e, text[s:e], label, kind, canonical, code, lang)
-                     for k, (s, e, label, kind, canonical, code, lang) in enumerate(ents)]
+    rows.entities = [Entity(doc_id, k, s, e, text[s:e], label, kind, canonical, code, region, lang)
+                     for k, (s, e, label, kind, canonical, code, region, lang) in enumerate(ents)]
     rows.entity_summary = summarise(rows.entities)
     return rows
 
@@ -140,7 +143,7 @@ def outlet_names(article: ingest.Article) -> set[str]:
     return {entities.clean_name(r.outlet) for r in article.references if r.outlet.strip()}
 
 
-def english_entities(doc: Doc, outlets: set[str]) -> list[tuple[int, int, str, str, str, str, str]]:
+def english_entities(doc: Doc, outlets: set[str]) -> list[tuple[int, int, str, str, str, str, str, str]]:
     """Entity rows of the spaCy ``Doc``: a compound naming several countries gives one row per country.
 
     A name that the article's reference list uses as an outlet is a media outlet (ORG), unless
@@ -153,8 +156,13 @@ def english_entities(doc: Doc, outlets: set[str]) -> list[tuple[int, int, str, s
                 and kind in ("organisation", "person", "work_of_art", "product")
                 and not entities.has_known_head(canonical, doc)):
             label, kind = "ORG", "media outlet"
-        for name, code in e._.countries or [(canonical, e._.country_code)]:
-            out.append((e.start_char, e.end_char, label, kind, name, code, "en"))
+        if e._.countries:  # "Sino-American": one row per country, each with its own region
+            rules = doc._.entity_rules
+            for name, code in e._.countries:
+                region = places.region_of(name, code, rules.places) if rules is not None else ""
+                out.append((e.start_char, e.end_char, label, kind, name, code, region, "en"))
+        else:
+            out.append((e.start_char, e.end_char, label, kind, canonical, e._.country_code, e._.region, "en"))
     return out
 
 
@@ -166,7 +174,7 @@ def summarise(entities: list[Entity]) -> list[EntitySummary]:
         key = (ent.canonical, ent.label)
         count[key] += 1
         first.setdefault(key, ent)
-    return [EntitySummary(e.doc_id, e.canonical, e.label, e.kind, e.country_code, count[k], e.start_char)
+    return [EntitySummary(e.doc_id, e.canonical, e.label, e.kind, e.country_code, e.region, count[k], e.start_char)
             for k, e in sorted(first.items(), key=lambda kv: kv[1].start_char)]
 
 

@@ -57,9 +57,12 @@ _COMMON = {
     "text": "The span's text: always `document_text[start_char:end_char]`.",
     "label": "spaCy entity label (PERSON, ORG, GPE, NORP, LOC, FAC, DATE, ...).",
     "kind": "What the entity is: person, agency, organisation, company, media outlet, country, city or region, "
-            "nationality, ...",
+            "world region, nationality, ...",
     "canonical": "One name per real-world entity within a document (full name, acronym expanded, aliases merged).",
     "country_code": "ISO 3166-1 alpha-2 code of the country the entity is or names; empty otherwise.",
+    "region": ("World region of a place or nationality: its country's continent (GeoNames; `Americas` for North "
+               "and South America, as in UN M49), or for a place spanning countries, which has no `country_code` "
+               "(`Europe`, `Middle East`), the region it lies in; empty for other entities."),
     "source": "Path of the input file, relative to the corpus root.",
     "line": "1-based line number in a JSONL file; empty for a .txt article.",
 }
@@ -108,8 +111,9 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
                       "(full name, acronym expanded, aliases merged); a compound naming several countries "
                       "(`Sino-American`) gives one row per country, same span."),
         "country_code": ("ISO 3166-1 alpha-2 of the country the entity is, lies in (Beijing -> CN; "
-                         "`Tallahassee, Florida`, one place, -> US) or names as a nationality (Chinese -> CN); "
-                         "empty otherwise."),
+                         "`Tallahassee, Florida`, one place, -> US; `Birmingham` -> GB, or US in an article about "
+                         "the US) or names as a nationality (Chinese -> CN); empty for a place spanning countries "
+                         "(see `region`) and for other entities."),
     },
     "entity_summary": {
         "mentions": "Number of mentions of the canonical entity in the document.",

@@ -109,7 +109,7 @@ def _title_after_surname(tok: Token, nxt: Token | None, rules: ZhRules) -> bool:
 def abbreviation_mentions(tok: Token, rules: ZhRules) -> list[Mention]:
     """Country abbreviations at the start of a token: "中美关系" -> 中, 美; "中方" -> 中; "访华" -> 华."""
     text, ab = tok.text, rules.abbreviations
-    if len(text) >= 2 and text[0] in rules.verbs and text[1] in CHINA:
+    if len(text) >= 2 and text[0] in rules.verbs and text[1] in ab:  # 访华, 抵京, 抗日
         return [(tok.start + 1, tok.start + 2, ab[text[1]].label)]
     run = 0
     while run < len(text) and text[run] in ab:
@@ -121,6 +121,20 @@ def abbreviation_mentions(tok: Token, rules: ZhRules) -> list[Mention]:
     if len(text) == 2 and text[0] in ab and text[1] == "方":
         return [(tok.start, tok.start + 1, ab[text[0]].label)]
     return []
+
+
+def place_prefix(tok: Token, rules: ZhRules) -> str:
+    """A known place that starts a longer word jieba keeps whole ("两岸关系", "香港回归"): the place,
+    when the rest is a word of its own (two characters or more) and no organisation's head
+    (香港特区政府 is an organisation); empty otherwise."""
+    text = tok.text
+    if tok.pos == "nt" or len(text) < 4:
+        return ""
+    for n in range(len(text) - 2, 1, -1):
+        head, rest = text[:n], text[n:]
+        if rules.aliases.get(head) in ("GPE", "LOC"):
+            return "" if rest in rules.org_heads or any(rest.endswith(h) for h in rules.org_heads) else head
+    return ""
 
 
 def _merge_split_name(tokens: list[Token], i: int) -> int:
@@ -189,6 +203,14 @@ def _single_mentions(tokens: list[Token], rules: ZhRules) -> Iterator[Mention]:
             yield tok.start, tok.end, rules.aliases[tok.text]
             i += 1
             continue
+        if tok.text in rules.not_names:
+            i += 1
+            continue
+        prefix = place_prefix(tok, rules)
+        if prefix:
+            yield tok.start, tok.start + len(prefix), rules.aliases[prefix]
+            i += 1
+            continue
         abbr = abbreviation_mentions(tok, rules)
         if abbr:
             yield from abbr
@@ -200,9 +222,6 @@ def _single_mentions(tokens: list[Token], rules: ZhRules) -> Iterator[Mention]:
             i += 1
             continue
         label = MENTION_LABELS.get(tok.pos)
-        if tok.text in rules.not_names:
-            i += 1
-            continue
         if label == "PERSON":
             j = _merge_split_name(tokens, i)
             whole = "".join(t.text for t in tokens[i:j])

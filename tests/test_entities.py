@@ -477,3 +477,110 @@ def test_headline_words_written_lower_case_in_the_body_leave_a_name(
     text = ("Obama Says Black Caucus Foundation Backs White House Plan\n\n"
             "He says the black caucus foundation staff backed the plan at the White House, in a white house.")
     assert [(e.text, e.label_) for e in _run(blank, text, ents).ents] == expected
+
+
+# --- country codes of places: cities, the article's country, world regions -----------------
+
+@pytest.mark.parametrize(
+    ("text", "ents", "mention", "code"),
+    [
+        # a city of GeoNames, coded though no country library lists it
+        ("Protests in Tulsa went on.", [("Tulsa", "GPE")], "Tulsa", "US"),
+        # a name shared by cities of several countries: the article's country decides ...
+        ("The rally in Birmingham drew crowds from Alabama and Texas.",
+         [("Birmingham", "GPE"), ("Alabama", "GPE"), ("Texas", "GPE")], "Birmingham", "US"),
+        # ... and without one the most populous city of that name
+        ("The rally in Birmingham drew crowds.", [("Birmingham", "GPE")], "Birmingham", "GB"),
+        # a national capital stays in its country in a US article (Paris, Texas needs its state)
+        ("From Texas and Ohio she flew to Paris.", [("Texas", "GPE"), ("Ohio", "GPE"), ("Paris", "GPE")],
+         "Paris", "FR"),
+        ("She grew up in Paris, Texas.", [("Paris", "GPE"), ("Texas", "GPE")], "Paris, Texas", "US"),
+        # Georgia the state in an article about the US, the country elsewhere
+        ("Voters in Georgia, Ohio and Texas went to the polls.",
+         [("Georgia", "GPE"), ("Ohio", "GPE"), ("Texas", "GPE")], "Georgia", "US"),
+        # ... but the country when listed beside another country, even in a US article
+        ("In Texas and Ohio they recalled the invasions of Georgia and Ukraine.",
+         [("Texas", "GPE"), ("Ohio", "GPE"), ("Georgia", "GPE"), ("Ukraine", "GPE")], "Georgia", "GE"),
+        ("Russia and Georgia fought over Abkhazia near Tbilisi.",
+         [("Russia", "GPE"), ("Georgia", "GPE"), ("Tbilisi", "GPE")], "Georgia", "GE"),
+        # an AP state abbreviation after a city: one place
+        ("He spoke in Raleigh, N.C., on Monday.", [("Raleigh", "GPE"), ("N.C.", "GPE")], "Raleigh, N.C.", "US"),
+    ],
+)
+def test_place_country_codes(blank: Language, text: str, ents: list[tuple[str, str]], mention: str,
+                             code: str) -> None:
+    doc = _run(blank, text, ents)
+    assert {e.text: e._.country_code for e in doc.ents}[mention] == code
+
+
+def test_places_in_a_list_are_coded_one_by_one(blank: Language) -> None:
+    doc = _run(blank, "Rallies in Tulsa, Benghazi and Lima.", [("Tulsa", "GPE"), ("Benghazi", "GPE"), ("Lima", "GPE")])
+    assert [(e.text, e._.country_code, e._.region) for e in doc.ents] == [
+        ("Tulsa", "US", "Americas"), ("Benghazi", "LY", "Africa"), ("Lima", "PE", "Americas")]
+
+
+def test_person_named_like_a_city_is_no_place(blank: Language) -> None:
+    """Cities code places; they never turn a person into one ("Jackson" is a city in Mississippi)."""
+    doc = _run(blank, "Jackson said Paris Hilton agreed.", [("Jackson", "PERSON"), ("Paris Hilton", "PERSON")])
+    assert [(e.label_, e._.country_code, e._.region) for e in doc.ents] == [("PERSON", "", ""), ("PERSON", "", "")]
+
+
+def test_supranational_place_has_a_region_not_a_code(blank: Language) -> None:
+    doc = _run(blank, "Leaders of the Middle East and Europe met.", [("the Middle East", "LOC"), ("Europe", "LOC")])
+    assert [(e._.country_code, e._.kind, e._.region) for e in doc.ents] == [
+        ("", "world region", "Asia"), ("", "world region", "Europe")]
+
+
+# --- organisations: the gazetteer (models/en/organisations.csv) and sports results ----------
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # the model reads a result line as one organisation, scores included
+        ("Leeds 2 Arsenal 1", [("Leeds 2 Arsenal 1", "ORG")], [("Leeds", "ORG"), ("Arsenal", "ORG")]),
+        ("They beat Bayern Munich 2-1 on Sunday.", [("Bayern Munich 2-1", "ORG")], [("Bayern Munich", "ORG")]),
+        # a team named after its town, beside its score and the other team's
+        ("Chelsea 3 Tottenham 2", [("Chelsea", "GPE"), ("Tottenham", "GPE")], [("Chelsea", "ORG"), ("Tottenham", "ORG")]),
+        ("Texas 21, Oklahoma 17", [("Texas", "GPE"), ("Oklahoma", "GPE")], [("Texas", "ORG"), ("Oklahoma", "ORG")]),
+        # no result: a number after a place, a name with a number in it
+        ("He won Texas 2016 and Ohio.", [("Texas", "GPE"), ("Ohio", "GPE")], [("Texas", "GPE"), ("Ohio", "GPE")]),
+        ("Channel 4 showed Route 66 in Texas 5 times.",
+         [("Channel 4", "ORG"), ("Texas", "GPE")], [("Channel 4", "ORG"), ("Texas", "GPE")]),
+    ],
+)
+def test_sports_results(blank: Language, text: str, ents: list[tuple[str, str]],
+                        expected: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.label_) for e in _run(blank, text, ents).ents] == expected
+
+
+def test_results_and_standings_lines_name_teams(blank: Language) -> None:
+    """Names of result and standings lines are teams, tagged by the model or not; a sentence with
+    numbers in it is no result line."""
+    text = ("Results on Sunday :\nAston Villa 2 Leicester 1\nChelsea 0 Southampton 0 ( halftime 0-0 )\n"
+            "Newcastle 3 3 0 0 9 3 9\nPolls in Ohio 2 weeks ago showed Clinton 3 points ahead .")
+    doc = _run(blank, text, [("Leicester", "GPE"), ("Chelsea", "GPE"), ("Ohio", "GPE")])
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Aston Villa", "ORG"), ("Leicester", "ORG"), ("Chelsea", "ORG"), ("Southampton", "ORG"),
+        ("Newcastle", "ORG"), ("Ohio", "GPE")]
+
+
+def test_organisation_gazetteer(blank: Language) -> None:
+    """Rows of models/en/organisations.csv are ruler patterns (case-sensitive) and aliases."""
+    from pipeline import nlp as nlp_mod
+
+    nlp = nlp_mod.add_components(blank, MODELS_DIR)
+    doc = nlp("RT and the I.R.S. said the Celtics would sell Netflix shares; the rt file was lost.")
+    assert [(e.text, e.label_, e._.canonical, e._.kind, e._.country_code) for e in doc.ents] == [
+        ("RT", "ORG", "RT", "media outlet", "RU"),
+        ("I.R.S.", "ORG", "Internal Revenue Service", "agency", "US"),
+        ("Celtics", "ORG", "Boston Celtics", "organisation", "US"),
+        ("Netflix", "ORG", "Netflix", "company", "US"),
+    ]
+
+
+def test_a_sport_alone_is_no_name(blank: Language) -> None:
+    """Wire copy heads sports stories with the sport ("CRICKET - ..."): not an organisation
+    (models/en/sports.txt); a name containing one stays ("Rugby Football Union")."""
+    doc = _run(blank, "CRICKET - Rugby Union and the Rugby Football Union met.",
+               [("CRICKET", "ORG"), ("Rugby Union", "ORG"), ("Rugby Football Union", "ORG")])
+    assert [e.text for e in doc.ents] == ["Rugby Football Union"]

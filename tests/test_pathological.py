@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline import entities, ingest, quotes, runner, speakers
+from pipeline import entities, ingest, orgs, quotes, runner, speakers
 from pipeline.config import MODELS_DIR, Settings
 from pipeline.longtext import MAX_RUN, SafeTokenizer, chunks
 from pipeline.nlp import add_components
@@ -34,6 +34,12 @@ def test_reference_pattern_does_not_backtrack() -> None:
     assert ingest.REFERENCE.match("X" + " " * 50_000 + "Y") is None  # was cubic: hours
     m = ingest.REFERENCE.match("Xinhua (新华网)– “学习和梦想")
     assert m is not None and (m["outlet"], m["native"], m["title"]) == ("Xinhua", "新华网", "学习和梦想")
+
+
+def test_results_lines_do_not_backtrack() -> None:
+    for text in ("Aa " * 100_000, "A" * 200_000, "Aa of " * 30_000 + "1", ("Aa " * 50 + "1 ") * 2_000):
+        assert orgs.RESULT_LINE.search(text) is None and orgs.STANDINGS_LINE.search(text) is None
+    assert orgs.RESULT_LINE.search("x\nAston Villa 2 Leicester 1\n") is not None
 
 
 def test_iso_date_ignores_long_text() -> None:

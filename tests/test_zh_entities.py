@@ -98,3 +98,32 @@ def test_describe_shares_english_canonical_names(written: str, label: str, expec
 )
 def test_organisation_names_are_joined(pairs: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]) -> None:
     assert _mentions(*pairs) == expected
+
+
+@pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [
+        # a verb and any country or city abbreviation (abbreviation_verbs.txt), not only 华
+        ((("抵京", "v"), ("进行", "v")), [("京", "GPE")]),
+        ((("在京举行", "n"),), [("京", "GPE")]),
+        ((("抗日战争", "n"),), [("日", "GPE")]),
+        ((("来日方长", "n"),), []),  # an idiom (not_names.txt), no Japan in it
+        # a known place at the start of a word jieba keeps whole
+        ((("两岸关系", "n"),), [("两岸", "LOC")]),
+        ((("香港回归", "ns"), ("祖国", "n")), [("香港", "GPE")]),
+        ((("香港特区政府", "ns"),), [("香港特区", "GPE")]),  # 政府 is no head: the place, as 中国政府 is 中国
+        ((("香港特区终审法院", "ns"),), [("香港特区终审法院", "GPE")]),  # ends in a head (法院): left whole
+        ((("北京市", "ns"),), [("北京市", "GPE")]),  # the rest is one character: the place as a whole
+        # parties and party congresses jieba tags as abbreviations (userdict.txt, nt)
+        ((("民革", "nt"), ("积极", "ad")), [("民革", "ORG")]),
+    ],
+)
+def test_abbreviations_and_place_prefixes(pairs: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]) -> None:
+    assert _mentions(*pairs) == expected
+
+
+def test_party_congress_is_an_organisation() -> None:
+    """十五大 (the 15th Party Congress): jieba's dictionary says `j`; the user dictionary makes it `nt`."""
+    text = "党的十五大报告"
+    found = [(text[s:e], label) for s, e, label in zh_entities.mentions(text, 0, len(text), ZH)]
+    assert found == [("十五大", "ORG")]

@@ -1,0 +1,122 @@
+"""Organisations: the gazetteer of ``models/en/organisations.csv`` and the span rules of sports results.
+
+The gazetteer lists organisations that news writes without defining them (agencies, parties,
+news agencies, clubs and teams, companies). Each row is an EntityRuler phrase (case-sensitive,
+label ORG, the canonical name as id) and an alias giving the canonical name, kind and country.
+
+Sports results write teams beside their scores ("Leeds 2 Arsenal 1", "Bayern Munich 2-1"):
+the small model reads such a line as one organisation, score included, a team named after
+its town as a place, or misses it. ``results_teams`` reads whole result and standings lines
+("Chelsea 0 Southampton 0", "Newcastle 3 3 0 0 9 3 9"): their names are teams (ORG);
+``split_scores`` cuts a name span at its score numbers and ``in_results`` makes a place
+written between scores in a sentence a team.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from .records import Alias
+from .rulebook import RuleBook
+
+# "2", "2-1", "0-0": a score; a year ("1996") or a longer number is no score
+_SCORE = re.compile(r"^\d{1,3}(?:[-–]\d{1,3})?$")
+SCORE_LABELS = ("ORG", "GPE", "LOC", "PERSON", "NORP")
+# a team's name: capitalised words, with "and", "de", "of" inside ("Brighton and Hove Albion")
+_TEAM = r"[A-Z][\w.'&-]*(?: (?:(?:and|de|of) )?[A-Z][\w.'&-]*)*"
+# a line of results ("Aston Villa 2 Leicester 1", "(halftime 1-0)" may follow) or of a standings
+# table (a name and four numbers or more); spaces are single (one regex pass per line, no backtracking
+# across lines)
+RESULT_LINE = re.compile(rf"^({_TEAM}) \d{{1,3}} ({_TEAM}) \d{{1,3}}(?: \([^()\n]*\))? ?$", re.M)
+STANDINGS_LINE = re.compile(rf"^({_TEAM})(?: \d{{1,3}}){{4,}} ?$", re.M)
+
+
+GAZETTEER = "en/organisations.csv"
+
+
+def load(book: RuleBook) -> list[dict[str, str]]:
+    """The rows of the organisation gazetteer (name, canonical, kind, country_code)."""
+    return book.rows(GAZETTEER)
+
+
+def ruler_patterns(book: RuleBook) -> list[dict[str, Any]]:
+    """EntityRuler phrase patterns: every name as written, label ORG, the canonical name as id."""
+    return [{"label": "ORG", "pattern": r["name"], "id": r["canonical"]} for r in load(book)]
+
+
+def aliases(book: RuleBook) -> dict[str, Alias]:
+    """Name -> what it stands for, in the form of ``models/en/aliases.csv``."""
+    return {r["name"]: Alias(r["canonical"], "ORG", r["kind"], r["country_code"]) for r in load(book)}
+
+
+def results_teams(doc: Doc, text: str) -> list[Span]:
+    """The teams of the result and standings lines of ``doc`` (``text`` is ``doc.text``), as ORG."""
+    found = []
+    for pattern in (RESULT_LINE, STANDINGS_LINE):
+        for m in pattern.finditer(text):
+            for g in range(1, (pattern.groups or 0) + 1):
+                span = doc.char_span(m.start(g), m.end(g), label="ORG")
+                if span is not None:
+                    found.append(span)
+    return found
+
+
+def is_score(text: str) -> bool:
+    """A score as written in results: one to three digits, or two such joined by a dash."""
+    return bool(_SCORE.match(text))
+
+
+def split_scores(ent: Span) -> list[Span]:
+    """A name span cut at the scores inside or after it, each part a team (ORG).
+
+    "Leeds 2 Arsenal 1" (one ORG) -> "Leeds", "Arsenal"; "Bayern Munich 2-1" -> "Bayern
+    Munich". Only a number between two names or a dashed score at the end cuts: "Channel 4",
+    "Route 66" and "7 Eleven" stay whole.
+    """
+    if ent.label_ not in SCORE_LABELS or len(ent) < 2 or is_score(ent[0].text):
+        return [ent]
+    doc = ent.doc
+    end = ent.end
+    if len(ent) >= 4 and is_score(f"{doc[end - 3].text}-{doc[end - 1].text}") and doc[end - 2].text in "-–":
+        end -= 3  # "2-1" tokenised as three tokens
+    cuts = [t.i for t in doc[ent.start + 1:end] if is_score(t.text)
+            and ((t.i + 1 < end and doc[t.i + 1].is_title) or (t.i == ent.end - 1 and "-" in t.text))]
+    if not cuts and end == ent.end:
+        return [ent]
+    parts, start = [], ent.start
+    for cut in [*cuts, end]:
+        stop = cut
+        while stop > start and is_score(doc[stop - 1].text):  # "Arsenal 1": the final score goes too
+            stop -= 1
+        if stop > start:
+            parts.append(Span(doc, start, stop, label="ORG", span_id=ent.id_))
+        start = cut + 1
+    return parts or [ent]
+
+
+def _name_end(doc: Doc, k: int) -> int:
+    """The end of the run of title-case words starting at token ``k``."""
+    while k < len(doc) and doc[k].is_title:
+        k += 1
+    return k
+
+
+def in_results(ent: Span) -> Span:
+    """A place, person or nationality written as a team in a result is an organisation: it is
+    followed by a score, and either another name and its score follow ("Chelsea 3 Tottenham 2")
+    or a name and its score come before ("... 3 Tottenham 2"). A number after a place alone
+    ("Texas 21") is not enough."""
+    doc = ent.doc
+    if ent.label_ not in ("GPE", "LOC", "PERSON", "NORP") or ent.end >= len(doc) or not is_score(doc[ent.end].text):
+        return ent
+    nxt = ent.end + 2 if ent.end + 1 < len(doc) and doc[ent.end + 1].text == "," else ent.end + 1
+    after = _name_end(doc, nxt)
+    # "Texas 21, Oklahoma": a comma may stand after the score
+    k = ent.start - 2 if ent.start >= 2 and doc[ent.start - 1].text == "," else ent.start - 1
+    before = k >= 1 and is_score(doc[k].text) and doc[k - 1].is_title
+    if (after > nxt and after < len(doc) and is_score(doc[after].text)) or before:
+        return Span(doc, ent.start, ent.end, label="ORG", span_id=ent.id_)
+    return ent
