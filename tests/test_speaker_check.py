@@ -79,3 +79,17 @@ def test_keptaside_sample_is_the_seeded_choice(shared: Path) -> None:
     if not text.is_dir():
         pytest.skip("polnear/train is absent")
     assert sc.keptaside_sample(text) == sc.KEPTASIDE_FILE.read_text(encoding="utf-8").split()
+
+
+def test_hand_resolved_sources_replace_the_rules(tmp_path: Path) -> None:
+    text = "Jane Roe met Tom Baker. He said no."
+    ann = tmp_path / "doc.ann"
+    k = text.index("He")
+    ann.write_text(f"T1\tSource {k} {k + 2}\tHe\nT2\tContent 27 34\tsaid no\nE1\tAttribution:T2 Content:T2 Source:T1\n",
+                   encoding="utf-8")
+    r = _resolver(text, ["Jane Roe", "Tom Baker"])
+    assert [g.name for g in sc.gold_sources(text, ann, r)] == ["Tom Baker"]
+    hand = tmp_path / "hand.tsv"
+    hand.write_text(f"# comment\nstem\tstart\tend\tkind\tname\trule_said\ndoc\t{k}\t{k + 2}\tperson\tJane Roe\tTom Baker\n",
+                    encoding="utf-8")
+    assert [g.name for g in sc.gold_sources(text, ann, r, sc.read_hand(hand))] == ["Jane Roe"]
