@@ -633,7 +633,7 @@ def _transcript_turns(doc: Doc, ctx: _Context) -> Iterator[_Found]:
     default_config={"models_dir": "models"},
 )
 def make_quote_extractor(nlp: Language, name: str, models_dir: str) -> QuoteExtractor:
-    return QuoteExtractor(Cues.from_dir(Path(models_dir)))
+    return QuoteExtractor(Cues.from_dir(Path(models_dir)), speakers.SpeakerRules.from_dir(Path(models_dir)))
 
 
 _Found = tuple[int, int, str, _Attribution]
@@ -642,8 +642,9 @@ _Found = tuple[int, int, str, _Attribution]
 class QuoteExtractor:
     """Direct, partial and indirect quotes with cue, speaker mention and resolved speaker."""
 
-    def __init__(self, cues: Cues) -> None:
+    def __init__(self, cues: Cues, speaker_rules: speakers.SpeakerRules | None = None) -> None:
         self.cues = cues
+        self.speaker_rules = speaker_rules or speakers.SpeakerRules()
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.quotes = list(self.extract(doc))
@@ -680,7 +681,7 @@ class QuoteExtractor:
             found.append(item)
             prev = item
         found.extend(self._indirect(doc, ctx, [(s, e) for s, e, _, _ in found]))
-        resolver = speakers.SpeakerResolver(doc)
+        resolver = speakers.SpeakerResolver(doc, self.speaker_rules, ctx.quoted)
         for qs, qe, qtype, att in sorted(found, key=lambda x: (x[0], x[1])):
             yield self._row(qs, qe, qtype, att, resolver)
 

@@ -11,17 +11,20 @@ anything else is an unnamed description and stays empty rather than guessed.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from .entities import clean_name, family_name
+from .entities import clean_name, family_name, load_word_list
+from .rulefiles import csv_rows
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # honorifics that tell a person's gender; no honorific leaves it open
 HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m"}
 ORG_LABELS = ("ORG", "GPE", "NORP")
 TITLE_POS = ("PROPN", "NOUN", "ADJ")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,13 +44,35 @@ class _Person:
     gender: str  # m, f or '' when unknown
     title: str
     org: str
+    sent: int = 0  # start token of the mention's sentence
+    subject: bool = False  # the subject of its clause
+    quoted: bool = False  # inside quote marks: named by a speaker, rarely the next "he"
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRules:
+    """Word lists of ``models/en`` the resolver reads: nouns naming a group a person leads
+    (``speaker_groups.txt``: "the Clinton campaign"), given names that tell a gender
+    (``given_names.csv``)."""
+
+    groups: frozenset[str] = frozenset()
+    given: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_dir(cls, models_dir: Path) -> SpeakerRules:
+        en = models_dir / "en"
+        return cls(load_word_list(en / "speaker_groups.txt"),
+                   {r["name"].lower(): r["gender"] for r in csv_rows(en / "given_names.csv")})
 
 
 class SpeakerResolver:
     """Resolves speaker mentions of one document; build once per ``Doc``."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, speaker_rules: SpeakerRules | None = None,
+                 quoted: list[bool] | None = None) -> None:
         self.doc = doc
+        self.groups = speaker_rules.groups if speaker_rules is not None else frozenset()
+        self.given = speaker_rules.given if speaker_rules is not None else {}
         self.acronyms: dict[str, str] = doc._.acronyms or {}
         # Indexes built once: ``doc.ents`` makes a new tuple on every access, and a scan of
         # it per mention is quadratic in the number of entities.
@@ -60,6 +85,7 @@ class SpeakerResolver:
         self.profiles: dict[str, tuple[str, str]] = {}
         self.mentions: list[_Person] = []
         genders: dict[str, str] = {}
+        has_sents = self._has_sents = doc.has_annotation("SENT_START")
         for e in self.persons:
             name = _name(e)
             title, org = self.mention_profile(e, e.doc[max(0, e.start - 6):e.end])
@@ -70,12 +96,16 @@ class SpeakerResolver:
             gender = HONORIFICS.get(e.doc[e.start - 1].lower_, "") if e.start > 0 else ""
             if gender:
                 genders.setdefault(name, gender)
-            self.mentions.append(_Person(name, e.start_char, gender, title, org))
+            sent = e.sent.start if has_sents else e.start
+            subject = e.root.dep_ in SUBJECT_DEPS
+            self.mentions.append(_Person(name, e.start_char, gender, title, org, sent, subject,
+                                         bool(quoted and quoted[e.start])))
         self._by_surname: dict[str, list[_Person]] = {}
         rules = doc._.entity_rules
         suffixes = rules.name_suffixes if rules is not None else frozenset()
         for m in self.mentions:
-            m.gender = genders.get(m.name, "")
+            m.gender = genders.get(m.name, "") or (self.given.get(m.name.split()[0].lower(), "")
+                                                    if " " in m.name else "")
             m.title, m.org = self.profiles.get(m.name, (m.title, m.org))
             parts = m.name.split()
             if len(parts) >= 2:
@@ -131,12 +161,19 @@ class SpeakerResolver:
         # persons overlapping the mention: at most one starts before it (entities do not overlap)
         first = max(0, bisect_left(self._person_starts, mention.start) - 1)
         near = self.persons[first:bisect_left(self._person_starts, mention.end)]
-        person = next((e for e in near if e.start < mention.end and mention.start < e.end
-                       and (e.start >= mention.start or e.end > mention.root.i >= e.start)), None)
+        inside = [e for e in near if e.start < mention.end and mention.start < e.end
+                  and (e.start >= mention.start or e.end > mention.root.i >= e.start)]
+        # the person who heads the mention: "Stein spokeswoman Melezia Figueroa" is Figueroa
+        person = next((e for e in inside if e.start <= mention.root.i < e.end), None)
+        if person is None and inside:
+            owner = self._owner(inside[0])
+            if owner is not None:
+                return self._owned(mention, owner)
+            person = inside[0]
+        if person is None:
+            person = self._apposed(mention)
         if person is not None:
-            name = _name(person)
-            fuller = self._surname(person) if len(person) == 1 and " " not in name else None
-            name = fuller.name if fuller is not None else name
+            name = self._full(person)
             title, org = self.mention_profile(person, mention)
             ptitle, porg = self.profiles.get(name, ("", ""))
             return Who(name, "person", title or ptitle, org or porg)
@@ -157,6 +194,44 @@ class SpeakerResolver:
             return Who(mention.text, "person", "", "")  # a name the NER missed
         return Who("", "description", root.lemma_ if root.pos_ == "NOUN" else "", "")
 
+    def _owner(self, person: Span) -> Token | None:
+        """The noun a person's name modifies, when the name is no speaker itself:
+        "Clinton's campaign", "Trump aides", "a narrator in the Clinton ad"."""
+        tok = person.root
+        if tok.dep_ in ("poss", "compound") and tok.head.pos_ == "NOUN" and tok.head.i >= person.end:
+            return tok.head
+        return None
+
+    def _owned(self, mention: Span, noun: Token) -> Who:
+        """A mention headed by a noun a person's name modifies: the group the person leads
+        ("the Clinton campaign" -> organisation "Hillary Clinton campaign", the group words of
+        ``models/en/speaker_groups.txt``), a person in apposition ("Trump's running mate,
+        Mike Pence"), else a description that stays unnamed."""
+        apposed = self._apposed(mention)
+        if apposed is not None:
+            name = _name(apposed)
+            title, org = self.profiles.get(name, ("", ""))
+            return Who(name, "person", title, org)
+        if noun.lemma_.lower() in self.groups:
+            person = next(e for e in self.persons if e.start <= noun.i and e.root.head.i == noun.i)
+            return Who(f"{self._full(person)} {noun.lower_}", "organisation", "", "")
+        return Who("", "description", noun.lemma_, "")
+
+    def _apposed(self, mention: Span) -> Span | None:
+        """A person named in apposition to the mention's head: "Trump's running mate, Indiana
+        Gov. Mike Pence,"."""
+        for child in mention.root.children:
+            if child.dep_ == "appos":
+                ent = self._ent_at.get(child.i)
+                if ent is not None and ent.label_ == "PERSON":
+                    return ent
+        return None
+
+    def _full(self, person: Span) -> str:
+        name = _name(person)
+        fuller = self._surname(person) if len(person) == 1 and " " not in name else None
+        return fuller.name if fuller is not None else name
+
     @staticmethod
     def _antecedent(mention: Span) -> Span:
         """``who``/``that`` as a speaker stands for the noun its relative clause modifies."""
@@ -167,14 +242,30 @@ class SpeakerResolver:
         return mention
 
     def _pronoun(self, mention: Span) -> Who:
-        """He/she: the most recent person before the mention whose gender does not clash."""
+        """He/she: a person of the nearest sentence before it (or of its own sentence, before
+        it) that names one whose gender does not clash; in that sentence the subject, else the
+        first one named. Persons named inside quote marks are skipped: "“Trump lies,” she
+        said. She added ..." is not Trump."""
         want = PERSON_PRONOUNS[mention[0].lower_]
+        group: list[_Person] = []
         for k in range(bisect_left(self._mention_starts, mention.start_char) - 1, -1, -1):
             m = self.mentions[k]
-            if m.gender and m.gender != want:
+            if group and m.sent != group[0].sent:
+                break
+            if m.quoted or (m.gender and m.gender != want):
                 continue
-            return Who(m.name, "pronoun-resolved", m.title, m.org)
-        return Who("", "pronoun", "", "")
+            group.append(m)
+        if not group:
+            return Who("", "pronoun", "", "")
+        best = next((m for m in reversed(group) if m.subject), group[-1])
+        # the resolved pronoun is a mention too: the next "he" of the chain finds it
+        k = bisect_left(self._mention_starts, mention.start_char)
+        if k >= len(self.mentions) or self.mentions[k].start_char != mention.start_char:
+            sent = mention.sent.start if self._has_sents else mention.start
+            self.mentions.insert(k, _Person(best.name, mention.start_char, best.gender or want, best.title,
+                                            best.org, sent, mention.root.dep_ in SUBJECT_DEPS, False))
+            self._mention_starts.insert(k, mention.start_char)
+        return Who(best.name, "pronoun-resolved", best.title, best.org)
 
     def _surname(self, mention: Span) -> _Person | None:
         """A lone family name in any case (Krepon, WALLACE): the latest person before the

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from pipeline import quotes
+from pipeline import quotes, speakers
 
 
 @pytest.mark.parametrize(
@@ -434,3 +434,60 @@ def test_colon_after_a_person_s_clause_introduces_their_quote(nlp: Language) -> 
     text = "Jane Doe had a simple message for the council: “Fix the bridge before winter.”"
     q = _one(nlp, text, ("direct",))
     assert (q.speaker_text, q.cue) == ("Jane Doe", ":")
+
+
+# ---------------------------------------------------------------- speakers: who heads the mention (model)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        # the person heading the mention speaks, not the one modifying it
+        ("Jill Stein held a rally. “We will be on the ballot,” Stein spokeswoman Melezia Figueroa said.",
+         "Melezia Figueroa", "person"),
+        # a group the person leads is an organisation named after them
+        ("Hillary Clinton spoke in Ohio. “We will win this state,” the Clinton campaign said.",
+         "Hillary Clinton campaign", "organisation"),
+        # a person named in apposition to the head: "Trump's running mate, Mike Pence"
+        ("Donald Trump spoke in Ohio. Trump's running mate, Indiana Gov. Mike Pence, said, “We will win this state.”",
+         "Mike Pence", "person"),
+    ],
+)
+def test_the_head_of_the_mention_speaks(nlp: Language, text: str, speaker: str, kind: str) -> None:
+    q = _one(nlp, text, ("direct",))
+    assert (q.speaker, q.speaker_kind) == (speaker, kind)
+
+
+@pytest.mark.model
+def test_a_name_modifying_another_noun_leaves_the_speaker_unnamed(nlp: Language) -> None:
+    text = "Donald Trump spoke in Ohio. “We will win this state,” Trump aides said."
+    q = _one(nlp, text, ("direct",))
+    assert (q.speaker_text, q.speaker) == ("Trump aides", "")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a given name tells the gender: "She" is not Tom Baker
+        ("Reporters asked Tom Baker about Jane Roe. She said, “We will win this state.”", "Jane Roe"),
+        # the subject of the sentence before, not the last name in it
+        ("Pat Quinn said Tom Baker was wrong about the plan. He added, “We will win this state.”", "Pat Quinn"),
+        # a name inside quote marks is what was said, not who said the next thing
+        ("Pat Quinn spoke to reporters. “Tom Baker is wrong,” Quinn said. He added, “We will win this state.”",
+         "Pat Quinn"),
+        # a chain of pronouns: the resolved "he" before stands for the speaker
+        ("Pat Quinn spoke to reporters. “We will win,” he said, praising Tom Baker's plan. "
+         "“It is the best plan,” he added.", "Pat Quinn"),
+    ],
+)
+def test_pronoun_takes_the_salient_person(nlp: Language, text: str, speaker: str) -> None:
+    q = [q for q in _quotes(nlp, text) if q.type == "direct"][-1]
+    assert (q.speaker_kind, q.speaker) == ("pronoun-resolved", speaker)
+
+
+def test_speaker_rules_load_from_the_models_dir(models_dir) -> None:
+    rules = speakers.SpeakerRules.from_dir(models_dir)
+    assert "campaign" in rules.groups and rules.given["hillary"] == "f" and rules.given["donald"] == "m"
+    assert "jordan" not in rules.given  # given to both sexes: decides nothing
