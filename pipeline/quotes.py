@@ -682,8 +682,9 @@ class QuoteExtractor:
             prev = item
         found.extend(self._indirect(doc, ctx, [(s, e) for s, e, _, _ in found]))
         resolver = speakers.SpeakerResolver(doc, self.speaker_rules, ctx.quoted)
-        for qs, qe, qtype, att in sorted(found, key=lambda x: (x[0], x[1])):
-            yield self._row(qs, qe, qtype, att, resolver)
+        rows = [self._row(qs, qe, qtype, att, resolver)
+                for qs, qe, qtype, att in sorted(found, key=lambda x: (x[0], x[1]))]
+        yield from speakers.first_person_in_quotes(rows)
 
     def _colon_intro(self, doc: Doc, ctx: _Context, ps: int) -> _Attribution | None:
         """Krepon continued:¶“...”: a cue ending the previous paragraph with a colon."""

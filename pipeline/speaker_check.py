@@ -183,14 +183,19 @@ class GoldResolver:
         for s, e, n, g in inside:
             tail = self.text[e:end]
             # a name modifying a noun is not the speaker: "Clinton's campaign", "Trump aides"
-            if re.match(r"^(?:['’]s?)?\s+[a-z]", tail) and "," not in tail:
-                if re.match(r"^(?:['’]s?)?\s+campaign\b", tail):
+            if re.match(r"^(?:['’]s?)?\s+(?!(?:of|at|in|from|for|with|on|who|and)\b)[a-z]", tail) and "," not in tail:
+                if re.match(r"^(?:['’]s?)?\s+campaign\b", tail) and not any(p[0] >= e for p in inside):
                     return self._person_name(n, g) + " campaign", "organisation"
                 continue
             if not g:
                 before = self.text[max(start, s - 6):s].split()
                 g = COURTESY.get(before[-1].lower().rstrip(".") if before else "", "")
             return self._person_name(n, g), "person"
+        last = re.sub(r"['’]s?$", "", raw.strip().split()[-1]) if raw.strip() else ""
+        in_long_org = any(s < end and start < e and " " in self.text[s:e].strip() for s, e in self.orgs)
+        if not in_long_org and last[:1].isupper() and last.isalpha() and (
+                any(n.split()[-1] == last for n in self.full) or self._written_in_full(last)):
+            return self._full_name(last, ""), "person"  # a surname the bare model did not tag as one
         orgs = [(s, e) for s, e in self.orgs if s < end and start < e]
         if orgs and not inside and not re.search(r"['’]s\s+[a-z]", raw):
             s, e = orgs[-1]
@@ -198,10 +203,6 @@ class GoldResolver:
             if not tail or not tail[0].islower():
                 name = re.sub(r"^(?:the|The)\s+", "", self.text[s:e]).strip()
                 return re.sub(r"['’]s?$", "", name), "organisation"
-        last = re.sub(r"['’]s?$", "", raw.strip().split()[-1]) if raw.strip() else ""
-        if last[:1].isupper() and last.isalpha() and (any(n.split()[-1] == last for n in self.full)
-                                                      or self._written_in_full(last)):
-            return self._full_name(last, ""), "person"  # a surname the bare model did not tag
         return "", "unnamed"
 
 

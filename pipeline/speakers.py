@@ -11,8 +11,9 @@ anything else is an unnamed description and stays empty rather than guessed.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
@@ -85,6 +86,7 @@ class SpeakerResolver:
         self.profiles: dict[str, tuple[str, str]] = {}
         self.mentions: list[_Person] = []
         genders: dict[str, str] = {}
+        by_surname_only: dict[str, str] = {}
         has_sents = self._has_sents = doc.has_annotation("SENT_START")
         for e in self.persons:
             name = _name(e)
@@ -94,8 +96,8 @@ class SpeakerResolver:
             if (title or org) and name not in self.profiles:
                 self.profiles[name] = (title, org)
             gender = HONORIFICS.get(e.doc[e.start - 1].lower_, "") if e.start > 0 else ""
-            if gender:
-                genders.setdefault(name, gender)
+            if gender:  # "Mr. Obama" tells the gender of the person meant, not of whoever owns "Obama"
+                (genders if len(e) >= 2 else by_surname_only).setdefault(name, gender)
             sent = e.sent.start if has_sents else e.start
             subject = e.root.dep_ in SUBJECT_DEPS
             self.mentions.append(_Person(name, e.start_char, gender, title, org, sent, subject,
@@ -104,12 +106,13 @@ class SpeakerResolver:
         rules = doc._.entity_rules
         suffixes = rules.name_suffixes if rules is not None else frozenset()
         for m in self.mentions:
-            m.gender = genders.get(m.name, "") or (self.given.get(m.name.split()[0].lower(), "")
-                                                    if " " in m.name else "")
+            m.gender = (genders.get(m.name, "") or (self.given.get(m.name.split()[0].lower(), "") if " " in m.name
+                                                      else "") or by_surname_only.get(m.name, ""))
             m.title, m.org = self.profiles.get(m.name, (m.title, m.org))
             parts = m.name.split()
             if len(parts) >= 2:
                 self._by_surname.setdefault(family_name(parts, suffixes).lower(), []).append(m)
+        self._gender_of = {m.name: m.gender for m in self.mentions if m.gender}
         self._mention_starts = [m.start_char for m in self.mentions]
         self._surname_starts = {w: [m.start_char for m in ms] for w, ms in self._by_surname.items()}
 
@@ -173,7 +176,7 @@ class SpeakerResolver:
         if person is None:
             person = self._apposed(mention)
         if person is not None:
-            name = self._full(person)
+            name = self._by_honorific(person, self._full(person))
             title, org = self.mention_profile(person, mention)
             ptitle, porg = self.profiles.get(name, ("", ""))
             return Who(name, "person", title or ptitle, org or porg)
@@ -227,6 +230,19 @@ class SpeakerResolver:
                     return ent
         return None
 
+    def _by_honorific(self, person: Span, name: str) -> str:
+        """A lone surname after Mr./Mrs./Ms. names the person of that surname with that gender:
+        "Mrs. Clinton" after "Bill Clinton ... Hillary Clinton" is Hillary Clinton, whoever
+        owned the bare surname last; with no such person, the surname stays as written."""
+        want = HONORIFICS.get(person.doc[person.start - 1].lower_, "") if person.start > 0 else ""
+        if len(person) != 1 or not want or self._gender_of.get(name, want) == want:
+            return name
+        fits = [m for m in self._by_surname.get(person[0].lower_, []) if self._gender_of.get(m.name) == want]
+        if not fits:
+            return clean_name(person.text)  # "Mr. Obama" is no Michelle Obama: the surname as written
+        before = [m for m in fits if m.start_char < person.start_char]
+        return (before[-1] if before else fits[0]).name
+
     def _full(self, person: Span) -> str:
         name = _name(person)
         fuller = self._surname(person) if len(person) == 1 and " " not in name else None
@@ -238,14 +254,16 @@ class SpeakerResolver:
         root = mention.root
         if len(mention) == 1 and root.tag_ in ("WP", "WDT") and root.head.dep_ == "relcl":
             noun = root.head.head
+            if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
+                noun = noun.head  # "Marc Morial, the chief executive of ..., who said": the person
             return noun.doc[noun.left_edge.i if noun.left_edge.i >= noun.i - 6 else noun.i:noun.i + 1]
         return mention
 
     def _pronoun(self, mention: Span) -> Who:
         """He/she: a person of the nearest sentence before it (or of its own sentence, before
-        it) that names one whose gender does not clash; in that sentence the subject, else the
-        first one named. Persons named inside quote marks are skipped: "“Trump lies,” she
-        said. She added ..." is not Trump."""
+        it) that names one whose gender does not clash; in a sentence before, its first
+        subject, else the first one named; in its own sentence, the nearest subject. Persons
+        named inside quote marks are skipped: "“Trump lies,” she said. She added ..." is not Trump."""
         want = PERSON_PRONOUNS[mention[0].lower_]
         group: list[_Person] = []
         for k in range(bisect_left(self._mention_starts, mention.start_char) - 1, -1, -1):
@@ -257,7 +275,12 @@ class SpeakerResolver:
             group.append(m)
         if not group:
             return Who("", "pronoun", "", "")
-        best = next((m for m in reversed(group) if m.subject), group[-1])
+        if group[0].sent == (mention.sent.start if self._has_sents else mention.start):
+            # its own sentence: the nearest subject ("Flynn said Trump was right when he said")
+            best = next((m for m in group if m.subject), group[0])
+        else:
+            # a sentence before: its first subject, else the first person it names
+            best = next((m for m in reversed(group) if m.subject), group[-1])
         # the resolved pronoun is a mention too: the next "he" of the chain finds it
         k = bisect_left(self._mention_starts, mention.start_char)
         if k >= len(self.mentions) or self.mentions[k].start_char != mention.start_char:
@@ -295,3 +318,45 @@ def _name(person: Span) -> str:
     while k < len(name) and not name[k].isalnum():
         k += 1
     return name[k:].strip()
+
+
+FIRST_PERSON = {"i", "me"}
+_R = TypeVar("_R", bound="_QuoteRow")
+
+
+class _QuoteRow(Protocol):
+    """What ``first_person_in_quotes`` reads of a quote row (``quotes.QuoteSpan``)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def speaker_start(self) -> int | None: ...
+    @property
+    def speaker_text(self) -> str: ...
+    @property
+    def speaker(self) -> str: ...
+    @property
+    def speaker_kind(self) -> str: ...
+    @property
+    def speaker_title(self) -> str: ...
+    @property
+    def speaker_org(self) -> str: ...
+
+
+def first_person_in_quotes(rows: list[_R]) -> list[_R]:
+    """"I" as the speaker of words reported inside a quote ("“I told them I would win,” Quinn
+    said") is the quote's own speaker: the row takes the enclosing quote's resolved speaker."""
+    quoted = [r for r in rows if r.type != "indirect" and r.speaker]
+    out = []
+    for r in rows:
+        if r.speaker_text.lower() in FIRST_PERSON and not r.speaker and r.speaker_start is not None:
+            outer = next((q for q in quoted if q is not r and q.start <= r.speaker_start < q.end), None)
+            if outer is not None:
+                r = replace(r, speaker=outer.speaker, speaker_kind=outer.speaker_kind,  # type: ignore[type-var]
+                            speaker_title=outer.speaker_title, speaker_org=outer.speaker_org)
+        out.append(r)
+    return out

@@ -474,6 +474,8 @@ def test_a_name_modifying_another_noun_leaves_the_speaker_unnamed(nlp: Language)
         ("Reporters asked Tom Baker about Jane Roe. She said, “We will win this state.”", "Jane Roe"),
         # the subject of the sentence before, not the last name in it
         ("Pat Quinn said Tom Baker was wrong about the plan. He added, “We will win this state.”", "Pat Quinn"),
+        # in its own sentence, the nearest subject before it
+        ("Pat Quinn said Tom Baker was right when he said, “We will win this state.”", "Tom Baker"),
         # a name inside quote marks is what was said, not who said the next thing
         ("Pat Quinn spoke to reporters. “Tom Baker is wrong,” Quinn said. He added, “We will win this state.”",
          "Pat Quinn"),
@@ -491,3 +493,41 @@ def test_speaker_rules_load_from_the_models_dir(models_dir) -> None:
     rules = speakers.SpeakerRules.from_dir(models_dir)
     assert "campaign" in rules.groups and rules.given["hillary"] == "f" and rules.given["donald"] == "m"
     assert "jordan" not in rules.given  # given to both sexes: decides nothing
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the courtesy title picks the relative, whoever owned the bare surname last
+        ("Bill Clinton and Hillary Clinton arrived in Ohio. Clinton spoke first. "
+         "Mrs. Clinton said, “We will win this state.”", "Hillary Clinton"),
+        ("Hillary Clinton and Bill Clinton arrived in Ohio. Mr. Clinton said, “We will win this state.”",
+         "Bill Clinton"),
+        # no man of that surname is named in full: the surname stays, no woman is given his words
+        ("Michelle Obama spoke in Ohio. Mr. Obama said, “We will win this state.”", "Obama"),
+    ],
+)
+def test_courtesy_title_tells_relatives_apart(nlp: Language, text: str, speaker: str) -> None:
+    q = _one(nlp, text, ("direct",))
+    assert q.speaker == speaker
+
+
+@pytest.mark.model
+def test_who_after_an_appositive_is_the_person(nlp: Language) -> None:
+    text = ("The group was led by Marc Morial, the chief executive of the National Urban League, "
+            "who said the plan would fail badly.")
+    q = _one(nlp, text, ("indirect",))
+    assert (q.speaker_text, q.speaker) == ("who", "Marc Morial")
+
+
+def test_first_person_inside_a_quote_is_the_quote_s_speaker() -> None:
+    def row(start: int, end: int, qtype: str, text: str, speaker: str, at: int) -> quotes.QuoteSpan:
+        return quotes.QuoteSpan(start, end, qtype, "said", None, None, text, at, at + len(text), speaker,
+                                "person" if speaker else "description", "", "")
+    outer = row(0, 80, "direct", "Quinn", "Pat Quinn", 90)
+    inner = row(30, 60, "indirect", "I", "", 25)
+    alone = row(100, 140, "indirect", "I", "", 95)  # outside any quote: nobody to name
+    out = speakers.first_person_in_quotes([outer, inner, alone])
+    assert [(r.speaker, r.speaker_kind) for r in out] == [("Pat Quinn", "person"), ("Pat Quinn", "person"),
+                                                          ("", "description")]
