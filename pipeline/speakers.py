@@ -54,16 +54,19 @@ class _Person:
 class SpeakerRules:
     """Word lists of ``models/en`` the resolver reads: nouns naming a group a person leads
     (``speaker_groups.txt``: "the Clinton campaign"), given names that tell a gender
-    (``given_names.csv``)."""
+    (``given_names.csv``), nouns naming a person by role (``role_nouns.csv``: "the Vermont
+    senator" stands for the salient person before it)."""
 
     groups: frozenset[str] = frozenset()
     given: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_dir(cls, models_dir: Path) -> SpeakerRules:
         en = models_dir / "en"
         return cls(load_word_list(en / "speaker_groups.txt"),
-                   {r["name"].lower(): r["gender"] for r in csv_rows(en / "given_names.csv")})
+                   {r["name"].lower(): r["gender"] for r in csv_rows(en / "given_names.csv")},
+                   {r["noun"].lower(): r["gender"] for r in csv_rows(en / "role_nouns.csv")})
 
 
 class SpeakerResolver:
@@ -74,6 +77,7 @@ class SpeakerResolver:
         self.doc = doc
         self.groups = speaker_rules.groups if speaker_rules is not None else frozenset()
         self.given = speaker_rules.given if speaker_rules is not None else {}
+        self.roles = speaker_rules.roles if speaker_rules is not None else {}
         self.acronyms: dict[str, str] = doc._.acronyms or {}
         # Indexes built once: ``doc.ents`` makes a new tuple on every access, and a scan of
         # it per mention is quadratic in the number of entities.
@@ -193,6 +197,11 @@ class SpeakerResolver:
             titled = self._titled(root, mention.start_char)
             if titled is not None:
                 return Who(titled.name, "person", titled.title, titled.org)
+            role = self.roles.get(root.lemma_.lower())
+            if role is not None and root.tag_ == "NN":  # "the Vermont senator", not "the senators"
+                salient = self._salient(mention, role)
+                if salient is not None:
+                    return Who(salient.name, "person", salient.title, salient.org)
         if 2 <= len(mention) <= 4 and all(t.pos_ == "PROPN" and t.is_title for t in mention):
             return Who(mention.text, "person", "", "")  # a name the NER missed
         return Who("", "description", root.lemma_ if root.pos_ == "NOUN" else "", "")
@@ -260,35 +269,40 @@ class SpeakerResolver:
         return mention
 
     def _pronoun(self, mention: Span) -> Who:
-        """He/she: a person of the nearest sentence before it (or of its own sentence, before
-        it) that names one whose gender does not clash; in a sentence before, its first
-        subject, else the first one named; in its own sentence, the nearest subject. Persons
-        named inside quote marks are skipped: "“Trump lies,” she said. She added ..." is not Trump."""
-        want = PERSON_PRONOUNS[mention[0].lower_]
+        """He/she: the salient person of that gender before it (``_salient``)."""
+        best = self._salient(mention, PERSON_PRONOUNS[mention[0].lower_])
+        return Who(best.name, "pronoun-resolved", best.title, best.org) if best else Who("", "pronoun", "", "")
+
+    def _salient(self, mention: Span, want: str) -> _Person | None:
+        """The person a pronoun or a role ("the Vermont senator") stands for: of the nearest
+        sentence before it (or of its own sentence, before it) that names one whose gender
+        does not clash with ``want``; in a sentence before, its first subject, else the first
+        one named; in its own sentence, the nearest subject. Persons named inside quote marks
+        are skipped: "“Trump lies,” she said. She added ..." is not Trump. The mention then
+        counts as a mention of that person, so the next "he" of a chain finds it."""
         group: list[_Person] = []
         for k in range(bisect_left(self._mention_starts, mention.start_char) - 1, -1, -1):
             m = self.mentions[k]
             if group and m.sent != group[0].sent:
                 break
-            if m.quoted or (m.gender and m.gender != want):
+            if m.quoted or (want and m.gender and m.gender != want):
                 continue
             group.append(m)
         if not group:
-            return Who("", "pronoun", "", "")
+            return None
         if group[0].sent == (mention.sent.start if self._has_sents else mention.start):
             # its own sentence: the nearest subject ("Flynn said Trump was right when he said")
             best = next((m for m in group if m.subject), group[0])
         else:
             # a sentence before: its first subject, else the first person it names
             best = next((m for m in reversed(group) if m.subject), group[-1])
-        # the resolved pronoun is a mention too: the next "he" of the chain finds it
         k = bisect_left(self._mention_starts, mention.start_char)
         if k >= len(self.mentions) or self.mentions[k].start_char != mention.start_char:
             sent = mention.sent.start if self._has_sents else mention.start
             self.mentions.insert(k, _Person(best.name, mention.start_char, best.gender or want, best.title,
                                             best.org, sent, mention.root.dep_ in SUBJECT_DEPS, False))
             self._mention_starts.insert(k, mention.start_char)
-        return Who(best.name, "pronoun-resolved", best.title, best.org)
+        return best
 
     def _surname(self, mention: Span) -> _Person | None:
         """A lone family name in any case (Krepon, WALLACE): the latest person before the
@@ -303,11 +317,15 @@ class SpeakerResolver:
         return fits[k - 1] if k else (fits[0] if fits else None)
 
     def _titled(self, noun: Token, before: int) -> _Person | None:
-        """"The mayor": the latest person introduced earlier with a title ending in that noun."""
+        """"The mayor": the latest person introduced earlier with a title ending in that noun.
+        Capitalised words before the noun must be in that title too: "the Republican nominee"
+        is not "Democratic vice presidential nominee Tim Kaine"."""
         word = noun.lemma_.lower()
+        names = {t.lower_ for t in noun.lefts if t.is_title and t.dep_ in ("amod", "compound", "nmod")}
         for m in reversed(self.mentions):
             if m.start_char < before and m.title and m.title.split()[-1].lower() in (word, noun.lower_):
-                return m
+                if names <= {w.lower() for w in m.title.split()}:
+                    return m
         return None
 
 

@@ -531,3 +531,24 @@ def test_first_person_inside_a_quote_is_the_quote_s_speaker() -> None:
     out = speakers.first_person_in_quotes([outer, inner, alone])
     assert [(r.speaker, r.speaker_kind) for r in out] == [("Pat Quinn", "person"), ("Pat Quinn", "person"),
                                                           ("", "description")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        # a role noun of models/en/role_nouns.csv stands for the salient person before it
+        ("Bernie Sanders spoke in Ohio on Monday. “We will win this state,” the Vermont senator said.",
+         "Bernie Sanders", "person"),
+        # capitalised words of the role must be in the title the article gave: not Kaine
+        ("Democratic vice presidential nominee Tim Kaine spoke first. Donald Trump spoke later. "
+         "“We will win this state,” the Republican nominee said.", "Donald Trump", "person"),
+        # nobody named before: the role stays an unnamed description
+        ("“We will win this state,” the senator said.", "", "description"),
+        # a plural role is a group, never one person
+        ("Bernie Sanders spoke in Ohio on Monday. “We will win this state,” the senators said.", "", "description"),
+    ],
+)
+def test_role_mentions(nlp: Language, text: str, speaker: str, kind: str) -> None:
+    q = _one(nlp, text, ("direct",))
+    assert (q.speaker, q.speaker_kind) == (speaker, kind)
