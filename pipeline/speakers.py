@@ -78,6 +78,7 @@ class SpeakerResolver:
         self.groups = speaker_rules.groups if speaker_rules is not None else frozenset()
         self.given = speaker_rules.given if speaker_rules is not None else {}
         self.roles = speaker_rules.roles if speaker_rules is not None else {}
+        self._groups: list[tuple[int, str, str]] | None = None  # (start, noun, name), built when asked
         self.acronyms: dict[str, str] = doc._.acronyms or {}
         # Indexes built once: ``doc.ents`` makes a new tuple on every access, and a scan of
         # it per mention is quadratic in the number of entities.
@@ -175,7 +176,7 @@ class SpeakerResolver:
         if person is None and inside:
             owner = self._owner(inside[0])
             if owner is not None:
-                return self._owned(mention, owner)
+                return self._owned(mention, inside[0], owner)
             person = inside[0]
         if person is None:
             person = self._apposed(mention)
@@ -197,6 +198,9 @@ class SpeakerResolver:
             titled = self._titled(root, mention.start_char)
             if titled is not None:
                 return Who(titled.name, "person", titled.title, titled.org)
+            group_name = self._latest_group(root, mention.start_char) if root.tag_ == "NN" else ""
+            if group_name:
+                return Who(group_name, "organisation", "", "")
             role = self.roles.get(root.lemma_.lower())
             if role is not None and root.tag_ == "NN":  # "the Vermont senator", not "the senators"
                 salient = self._salient(mention, role)
@@ -214,7 +218,7 @@ class SpeakerResolver:
             return tok.head
         return None
 
-    def _owned(self, mention: Span, noun: Token) -> Who:
+    def _owned(self, mention: Span, person: Span, noun: Token) -> Who:
         """A mention headed by a noun a person's name modifies: the group the person leads
         ("the Clinton campaign" -> organisation "Hillary Clinton campaign", the group words of
         ``models/en/speaker_groups.txt``), a person in apposition ("Trump's running mate,
@@ -225,9 +229,20 @@ class SpeakerResolver:
             title, org = self.profiles.get(name, ("", ""))
             return Who(name, "person", title, org)
         if noun.lemma_.lower() in self.groups:
-            person = next(e for e in self.persons if e.start <= noun.i and e.root.head.i == noun.i)
-            return Who(f"{self._full(person)} {noun.lower_}", "organisation", "", "")
+            return Who(f"{self._full(person)} {noun.lemma_.lower()}", "organisation", "", "")
         return Who("", "description", noun.lemma_, "")
+
+    def _latest_group(self, noun: Token, before: int) -> str:
+        """"The campaign said": the latest group of that noun the article named after a person
+        before it ("Clinton's campaign", "the Trump campaign"), else empty."""
+        if self._groups is None:
+            self._groups = []
+            for e in self.persons:
+                owner = self._owner(e)
+                if owner is not None and owner.lemma_.lower() in self.groups:
+                    self._groups.append((e.start_char, owner.lemma_.lower(), f"{self._full(e)} {owner.lemma_.lower()}"))
+        word = noun.lemma_.lower()
+        return next((name for start, lemma, name in reversed(self._groups) if start < before and lemma == word), "")
 
     def _apposed(self, mention: Span) -> Span | None:
         """A person named in apposition to the mention's head: "Trump's running mate, Indiana

@@ -545,6 +545,10 @@ def test_first_person_inside_a_quote_is_the_quote_s_speaker() -> None:
          "“We will win this state,” the Republican nominee said.", "Donald Trump", "person"),
         # nobody named before: the role stays an unnamed description
         ("“We will win this state,” the senator said.", "", "description"),
+        # "the campaign": the latest campaign the article named after a person
+        ("Hillary Clinton met donors. Clinton's campaign released a plan on Monday. "
+         "“We will win this state,” the campaign said.", "Hillary Clinton campaign", "organisation"),
+        ("“We will win this state,” the campaign said.", "", "description"),
         # a plural role is a group, never one person
         ("Bernie Sanders spoke in Ohio on Monday. “We will win this state,” the senators said.", "", "description"),
     ],
