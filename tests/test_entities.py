@@ -477,3 +477,17 @@ def test_headline_words_written_lower_case_in_the_body_leave_a_name(
     text = ("Obama Says Black Caucus Foundation Backs White House Plan\n\n"
             "He says the black caucus foundation staff backed the plan at the White House, in a white house.")
     assert [(e.text, e.label_) for e in _run(blank, text, ents).ents] == expected
+
+
+def test_headline_verb_the_body_writes_in_another_form_leaves_the_name(blank: Language) -> None:
+    text = "Obama Says Museum Will Tell Its Story\n\nThe president said the museum would open."
+    doc = blank(text)
+    said = next(t for t in doc if t.text == "said")
+    said.lemma_, said.pos_ = "say", "VERB"
+    doc.ents = [doc.char_span(0, 10, label="PERSON")]
+    assert [(e.text, e.label_) for e in entities.NewsEntities(RULES)(doc).ents] == [("Obama", "PERSON")]
+    # a name word that is no verb form of the body stays whole
+    text = "Russell Means Will Speak Today\n\nThe activist spoke for an hour."
+    doc = blank(text)
+    doc.ents = [doc.char_span(0, 13, label="PERSON")]
+    assert [(e.text, e.label_) for e in entities.NewsEntities(RULES)(doc).ents] == [("Russell Means", "PERSON")]
