@@ -632,13 +632,19 @@ class NewsEntities(FromRuleBook):
             k = bisect_right(starts, char) - 1
             return k >= 0 and char < titled[k][1]
 
-        lower_words = {t.text for t in doc if t.is_lower and not in_title_line(t.idx)}
+        body_lower = [t for t in doc if t.is_lower and not in_title_line(t.idx)]
+        lower_words = {t.text for t in body_lower}
+        # verbs the body writes in another form: a headline's "Says" when the body has "said"
+        lower_verbs = {t.lemma_ for t in body_lower if t.pos_ in ("VERB", "AUX")}
         # a name the body also tags is a name ("Trump" in a headline and in the text)
         named_in_body = {e.text for e in ents if not in_title_line(e.start_char)}
 
         def common(tok: Token) -> bool:
-            """A whole word the body writes in lower case, and no head word of a name."""
-            return (tok.lower_ in lower_words and tok.lower_ not in TITLE_SMALL_WORDS
+            """A whole word the body writes in lower case (a verb in any form: "Says" after
+            "said"), and no head word of a name."""
+            word = tok.lower_
+            known = word in lower_words or (word.endswith("s") and word[:-1] in lower_verbs)
+            return (known and word not in TITLE_SMALL_WORDS
                     and tok.lower_ not in self.rules.heads and (tok.i == 0 or bool(doc[tok.i - 1].whitespace_)))
 
         def trimmed(ent: Span) -> Span | None:

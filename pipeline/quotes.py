@@ -649,12 +649,15 @@ _Found = tuple[int, int, str, _Attribution]
 class QuoteExtractor(FromRuleBook):
     """Direct, partial and indirect quotes with cue, speaker mention and resolved speaker."""
 
-    def __init__(self, cues: Cues | None = None, *, source: str = "") -> None:
+    def __init__(self, cues: Cues | None = None, speaker_rules: speakers.SpeakerRules | None = None, *,
+                 source: str = "") -> None:
         self._source = source
         self._cues = cues
+        self.speaker_rules = speaker_rules or speakers.SpeakerRules()
 
     def _load(self, book: RuleBook) -> None:
         self._cues = Cues.from_book(book)
+        self.speaker_rules = speakers.SpeakerRules.from_book(book)
 
     @property
     def cues(self) -> Cues:
@@ -696,9 +699,10 @@ class QuoteExtractor(FromRuleBook):
             found.append(item)
             prev = item
         found.extend(self._indirect(doc, ctx, [(s, e) for s, e, _, _ in found]))
-        resolver = speakers.SpeakerResolver(doc)
-        for qs, qe, qtype, att in sorted(found, key=lambda x: (x[0], x[1])):
-            yield self._row(qs, qe, qtype, att, resolver)
+        resolver = speakers.SpeakerResolver(doc, self.speaker_rules, ctx.quoted)
+        rows = [self._row(qs, qe, qtype, att, resolver)
+                for qs, qe, qtype, att in sorted(found, key=lambda x: (x[0], x[1]))]
+        yield from speakers.first_person_in_quotes(rows)
 
     def _colon_intro(self, doc: Doc, ctx: _Context, ps: int) -> _Attribution | None:
         """Krepon continued:¶“...”: a cue ending the previous paragraph with a colon."""

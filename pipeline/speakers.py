@@ -11,17 +11,21 @@ anything else is an unnamed description and stays empty rather than guessed.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
-from .entities import clean_name, family_name
+from .entities import clean_name, family_name, load_word_list
+from .rulebook import RuleBook
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # honorifics that tell a person's gender; no honorific leaves it open
 HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m"}
 ORG_LABELS = ("ORG", "GPE", "NORP")
 TITLE_POS = ("PROPN", "NOUN", "ADJ")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,13 +45,43 @@ class _Person:
     gender: str  # m, f or '' when unknown
     title: str
     org: str
+    sent: int = 0  # start token of the mention's sentence
+    subject: bool = False  # the subject of its clause
+    quoted: bool = False  # inside quote marks: named by a speaker, rarely the next "he"
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRules:
+    """Word lists of ``models/en`` the resolver reads: nouns naming a group a person leads
+    (``speaker_groups.txt``: "the Clinton campaign"), given names that tell a gender
+    (``given_names.csv``), nouns naming a person by role (``role_nouns.csv``: "the Vermont
+    senator" stands for the salient person before it)."""
+
+    groups: frozenset[str] = frozenset()
+    given: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_book(cls, book: RuleBook) -> SpeakerRules:
+        return cls(load_word_list(book, "speaker_groups.txt"),
+                   {r["name"].lower(): r["gender"] for r in book.rows("en/given_names.csv")},
+                   {r["noun"].lower(): r["gender"] for r in book.rows("en/role_nouns.csv")})
+
+    @classmethod
+    def from_dir(cls, models_dir: Path) -> SpeakerRules:
+        return cls.from_book(RuleBook.read(models_dir))
 
 
 class SpeakerResolver:
     """Resolves speaker mentions of one document; build once per ``Doc``."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, speaker_rules: SpeakerRules | None = None,
+                 quoted: list[bool] | None = None) -> None:
         self.doc = doc
+        self.groups = speaker_rules.groups if speaker_rules is not None else frozenset()
+        self.given = speaker_rules.given if speaker_rules is not None else {}
+        self.roles = speaker_rules.roles if speaker_rules is not None else {}
+        self._groups: list[tuple[int, str, str]] | None = None  # (start, noun, name), built when asked
         self.acronyms: dict[str, str] = doc._.acronyms or {}
         # Indexes built once: ``doc.ents`` makes a new tuple on every access, and a scan of
         # it per mention is quadratic in the number of entities.
@@ -60,6 +94,8 @@ class SpeakerResolver:
         self.profiles: dict[str, tuple[str, str]] = {}
         self.mentions: list[_Person] = []
         genders: dict[str, str] = {}
+        by_surname_only: dict[str, str] = {}
+        has_sents = self._has_sents = doc.has_annotation("SENT_START")
         for e in self.persons:
             name = _name(e)
             title, org = self.mention_profile(e, e.doc[max(0, e.start - 6):e.end])
@@ -68,18 +104,23 @@ class SpeakerResolver:
             if (title or org) and name not in self.profiles:
                 self.profiles[name] = (title, org)
             gender = HONORIFICS.get(e.doc[e.start - 1].lower_, "") if e.start > 0 else ""
-            if gender:
-                genders.setdefault(name, gender)
-            self.mentions.append(_Person(name, e.start_char, gender, title, org))
+            if gender:  # "Mr. Obama" tells the gender of the person meant, not of whoever owns "Obama"
+                (genders if len(e) >= 2 else by_surname_only).setdefault(name, gender)
+            sent = e.sent.start if has_sents else e.start
+            subject = e.root.dep_ in SUBJECT_DEPS
+            self.mentions.append(_Person(name, e.start_char, gender, title, org, sent, subject,
+                                         bool(quoted and quoted[e.start])))
         self._by_surname: dict[str, list[_Person]] = {}
         rules = doc._.entity_rules
         suffixes = rules.name_suffixes if rules is not None else frozenset()
         for m in self.mentions:
-            m.gender = genders.get(m.name, "")
+            m.gender = (genders.get(m.name, "") or (self.given.get(m.name.split()[0].lower(), "") if " " in m.name
+                                                      else "") or by_surname_only.get(m.name, ""))
             m.title, m.org = self.profiles.get(m.name, (m.title, m.org))
             parts = m.name.split()
             if len(parts) >= 2:
                 self._by_surname.setdefault(family_name(parts, suffixes).lower(), []).append(m)
+        self._gender_of = {m.name: m.gender for m in self.mentions if m.gender}
         self._mention_starts = [m.start_char for m in self.mentions]
         self._surname_starts = {w: [m.start_char for m in ms] for w, ms in self._by_surname.items()}
 
@@ -131,12 +172,19 @@ class SpeakerResolver:
         # persons overlapping the mention: at most one starts before it (entities do not overlap)
         first = max(0, bisect_left(self._person_starts, mention.start) - 1)
         near = self.persons[first:bisect_left(self._person_starts, mention.end)]
-        person = next((e for e in near if e.start < mention.end and mention.start < e.end
-                       and (e.start >= mention.start or e.end > mention.root.i >= e.start)), None)
+        inside = [e for e in near if e.start < mention.end and mention.start < e.end
+                  and (e.start >= mention.start or e.end > mention.root.i >= e.start)]
+        # the person who heads the mention: "Stein spokeswoman Melezia Figueroa" is Figueroa
+        person = next((e for e in inside if e.start <= mention.root.i < e.end), None)
+        if person is None and inside:
+            owner = self._owner(inside[0])
+            if owner is not None:
+                return self._owned(mention, inside[0], owner)
+            person = inside[0]
+        if person is None:
+            person = self._apposed(mention)
         if person is not None:
-            name = _name(person)
-            fuller = self._surname(person) if len(person) == 1 and " " not in name else None
-            name = fuller.name if fuller is not None else name
+            name = self._by_honorific(person, self._full(person))
             title, org = self.mention_profile(person, mention)
             ptitle, porg = self.profiles.get(name, ("", ""))
             return Who(name, "person", title or ptitle, org or porg)
@@ -153,9 +201,79 @@ class SpeakerResolver:
             titled = self._titled(root, mention.start_char)
             if titled is not None:
                 return Who(titled.name, "person", titled.title, titled.org)
+            group_name = self._latest_group(root, mention.start_char) if root.tag_ == "NN" else ""
+            if group_name:
+                return Who(group_name, "organisation", "", "")
+            role = self.roles.get(root.lemma_.lower())
+            if role is not None and root.tag_ == "NN":  # "the Vermont senator", not "the senators"
+                salient = self._salient(mention, role)
+                if salient is not None:
+                    return Who(salient.name, "person", salient.title, salient.org)
         if 2 <= len(mention) <= 4 and all(t.pos_ == "PROPN" and t.is_title for t in mention):
             return Who(mention.text, "person", "", "")  # a name the NER missed
         return Who("", "description", root.lemma_ if root.pos_ == "NOUN" else "", "")
+
+    def _owner(self, person: Span) -> Token | None:
+        """The noun a person's name modifies, when the name is no speaker itself:
+        "Clinton's campaign", "Trump aides", "a narrator in the Clinton ad"."""
+        tok = person.root
+        if tok.dep_ in ("poss", "compound") and tok.head.pos_ == "NOUN" and tok.head.i >= person.end:
+            return tok.head
+        return None
+
+    def _owned(self, mention: Span, person: Span, noun: Token) -> Who:
+        """A mention headed by a noun a person's name modifies: the group the person leads
+        ("the Clinton campaign" -> organisation "Hillary Clinton campaign", the group words of
+        ``models/en/speaker_groups.txt``), a person in apposition ("Trump's running mate,
+        Mike Pence"), else a description that stays unnamed."""
+        apposed = self._apposed(mention)
+        if apposed is not None:
+            name = _name(apposed)
+            title, org = self.profiles.get(name, ("", ""))
+            return Who(name, "person", title, org)
+        if noun.lemma_.lower() in self.groups:
+            return Who(f"{self._full(person)} {noun.lemma_.lower()}", "organisation", "", "")
+        return Who("", "description", noun.lemma_, "")
+
+    def _latest_group(self, noun: Token, before: int) -> str:
+        """"The campaign said": the latest group of that noun the article named after a person
+        before it ("Clinton's campaign", "the Trump campaign"), else empty."""
+        if self._groups is None:
+            self._groups = []
+            for e in self.persons:
+                owner = self._owner(e)
+                if owner is not None and owner.lemma_.lower() in self.groups:
+                    self._groups.append((e.start_char, owner.lemma_.lower(), f"{self._full(e)} {owner.lemma_.lower()}"))
+        word = noun.lemma_.lower()
+        return next((name for start, lemma, name in reversed(self._groups) if start < before and lemma == word), "")
+
+    def _apposed(self, mention: Span) -> Span | None:
+        """A person named in apposition to the mention's head: "Trump's running mate, Indiana
+        Gov. Mike Pence,"."""
+        for child in mention.root.children:
+            if child.dep_ == "appos":
+                ent = self._ent_at.get(child.i)
+                if ent is not None and ent.label_ == "PERSON":
+                    return ent
+        return None
+
+    def _by_honorific(self, person: Span, name: str) -> str:
+        """A lone surname after Mr./Mrs./Ms. names the person of that surname with that gender:
+        "Mrs. Clinton" after "Bill Clinton ... Hillary Clinton" is Hillary Clinton, whoever
+        owned the bare surname last; with no such person, the surname stays as written."""
+        want = HONORIFICS.get(person.doc[person.start - 1].lower_, "") if person.start > 0 else ""
+        if len(person) != 1 or not want or self._gender_of.get(name, want) == want:
+            return name
+        fits = [m for m in self._by_surname.get(person[0].lower_, []) if self._gender_of.get(m.name) == want]
+        if not fits:
+            return clean_name(person.text)  # "Mr. Obama" is no Michelle Obama: the surname as written
+        before = [m for m in fits if m.start_char < person.start_char]
+        return (before[-1] if before else fits[0]).name
+
+    def _full(self, person: Span) -> str:
+        name = _name(person)
+        fuller = self._surname(person) if len(person) == 1 and " " not in name else None
+        return fuller.name if fuller is not None else name
 
     @staticmethod
     def _antecedent(mention: Span) -> Span:
@@ -163,18 +281,46 @@ class SpeakerResolver:
         root = mention.root
         if len(mention) == 1 and root.tag_ in ("WP", "WDT") and root.head.dep_ == "relcl":
             noun = root.head.head
+            if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
+                noun = noun.head  # "Marc Morial, the chief executive of ..., who said": the person
             return noun.doc[noun.left_edge.i if noun.left_edge.i >= noun.i - 6 else noun.i:noun.i + 1]
         return mention
 
     def _pronoun(self, mention: Span) -> Who:
-        """He/she: the most recent person before the mention whose gender does not clash."""
-        want = PERSON_PRONOUNS[mention[0].lower_]
+        """He/she: the salient person of that gender before it (``_salient``)."""
+        best = self._salient(mention, PERSON_PRONOUNS[mention[0].lower_])
+        return Who(best.name, "pronoun-resolved", best.title, best.org) if best else Who("", "pronoun", "", "")
+
+    def _salient(self, mention: Span, want: str) -> _Person | None:
+        """The person a pronoun or a role ("the Vermont senator") stands for: of the nearest
+        sentence before it (or of its own sentence, before it) that names one whose gender
+        does not clash with ``want``; in a sentence before, its first subject, else the first
+        one named; in its own sentence, the nearest subject. Persons named inside quote marks
+        are skipped: "“Trump lies,” she said. She added ..." is not Trump. The mention then
+        counts as a mention of that person, so the next "he" of a chain finds it."""
+        group: list[_Person] = []
         for k in range(bisect_left(self._mention_starts, mention.start_char) - 1, -1, -1):
             m = self.mentions[k]
-            if m.gender and m.gender != want:
+            if group and m.sent != group[0].sent:
+                break
+            if m.quoted or (want and m.gender and m.gender != want):
                 continue
-            return Who(m.name, "pronoun-resolved", m.title, m.org)
-        return Who("", "pronoun", "", "")
+            group.append(m)
+        if not group:
+            return None
+        if group[0].sent == (mention.sent.start if self._has_sents else mention.start):
+            # its own sentence: the nearest subject ("Flynn said Trump was right when he said")
+            best = next((m for m in group if m.subject), group[0])
+        else:
+            # a sentence before: its first subject, else the first person it names
+            best = next((m for m in reversed(group) if m.subject), group[-1])
+        k = bisect_left(self._mention_starts, mention.start_char)
+        if k >= len(self.mentions) or self.mentions[k].start_char != mention.start_char:
+            sent = mention.sent.start if self._has_sents else mention.start
+            self.mentions.insert(k, _Person(best.name, mention.start_char, best.gender or want, best.title,
+                                            best.org, sent, mention.root.dep_ in SUBJECT_DEPS, False))
+            self._mention_starts.insert(k, mention.start_char)
+        return best
 
     def _surname(self, mention: Span) -> _Person | None:
         """A lone family name in any case (Krepon, WALLACE): the latest person before the
@@ -189,11 +335,15 @@ class SpeakerResolver:
         return fits[k - 1] if k else (fits[0] if fits else None)
 
     def _titled(self, noun: Token, before: int) -> _Person | None:
-        """"The mayor": the latest person introduced earlier with a title ending in that noun."""
+        """"The mayor": the latest person introduced earlier with a title ending in that noun.
+        Capitalised words before the noun must be in that title too: "the Republican nominee"
+        is not "Democratic vice presidential nominee Tim Kaine"."""
         word = noun.lemma_.lower()
+        names = {t.lower_ for t in noun.lefts if t.is_title and t.dep_ in ("amod", "compound", "nmod")}
         for m in reversed(self.mentions):
             if m.start_char < before and m.title and m.title.split()[-1].lower() in (word, noun.lower_):
-                return m
+                if names <= {w.lower() for w in m.title.split()}:
+                    return m
         return None
 
 
@@ -204,3 +354,45 @@ def _name(person: Span) -> str:
     while k < len(name) and not name[k].isalnum():
         k += 1
     return name[k:].strip()
+
+
+FIRST_PERSON = {"i", "me"}
+_R = TypeVar("_R", bound="_QuoteRow")
+
+
+class _QuoteRow(Protocol):
+    """What ``first_person_in_quotes`` reads of a quote row (``quotes.QuoteSpan``)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def speaker_start(self) -> int | None: ...
+    @property
+    def speaker_text(self) -> str: ...
+    @property
+    def speaker(self) -> str: ...
+    @property
+    def speaker_kind(self) -> str: ...
+    @property
+    def speaker_title(self) -> str: ...
+    @property
+    def speaker_org(self) -> str: ...
+
+
+def first_person_in_quotes(rows: list[_R]) -> list[_R]:
+    """"I" as the speaker of words reported inside a quote ("“I told them I would win,” Quinn
+    said") is the quote's own speaker: the row takes the enclosing quote's resolved speaker."""
+    quoted = [r for r in rows if r.type != "indirect" and r.speaker]
+    out = []
+    for r in rows:
+        if r.speaker_text.lower() in FIRST_PERSON and not r.speaker and r.speaker_start is not None:
+            outer = next((q for q in quoted if q is not r and q.start <= r.speaker_start < q.end), None)
+            if outer is not None:
+                r = replace(r, speaker=outer.speaker, speaker_kind=outer.speaker_kind,  # type: ignore[type-var]
+                            speaker_title=outer.speaker_title, speaker_org=outer.speaker_org)
+        out.append(r)
+    return out

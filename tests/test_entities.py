@@ -584,3 +584,17 @@ def test_a_sport_alone_is_no_name(blank: Language) -> None:
     doc = _run(blank, "CRICKET - Rugby Union and the Rugby Football Union met.",
                [("CRICKET", "ORG"), ("Rugby Union", "ORG"), ("Rugby Football Union", "ORG")])
     assert [e.text for e in doc.ents] == ["Rugby Football Union"]
+
+
+def test_headline_verb_the_body_writes_in_another_form_leaves_the_name(blank: Language) -> None:
+    text = "Obama Says Museum Will Tell Its Story\n\nThe president said the museum would open."
+    doc = blank(text)
+    said = next(t for t in doc if t.text == "said")
+    said.lemma_, said.pos_ = "say", "VERB"
+    doc.ents = [doc.char_span(0, 10, label="PERSON")]
+    assert [(e.text, e.label_) for e in entities.NewsEntities(RULES)(doc).ents] == [("Obama", "PERSON")]
+    # a name word that is no verb form of the body stays whole
+    text = "Russell Means Will Speak Today\n\nThe activist spoke for an hour."
+    doc = blank(text)
+    doc.ents = [doc.char_span(0, 13, label="PERSON")]
+    assert [(e.text, e.label_) for e in entities.NewsEntities(RULES)(doc).ents] == [("Russell Means", "PERSON")]

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from pipeline import quotes
+from pipeline import quotes, speakers
 
 
 @pytest.mark.parametrize(
@@ -432,3 +432,125 @@ def test_colon_after_a_person_s_clause_introduces_their_quote(nlp: Language) -> 
     text = "Jane Doe had a simple message for the council: “Fix the bridge before winter.”"
     q = _one(nlp, text, ("direct",))
     assert (q.speaker_text, q.cue) == ("Jane Doe", ":")
+
+
+# ---------------------------------------------------------------- speakers: who heads the mention (model)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        # the person heading the mention speaks, not the one modifying it
+        ("Jill Stein held a rally. “We will be on the ballot,” Stein spokeswoman Melezia Figueroa said.",
+         "Melezia Figueroa", "person"),
+        # a group the person leads is an organisation named after them
+        ("Hillary Clinton spoke in Ohio. “We will win this state,” the Clinton campaign said.",
+         "Hillary Clinton campaign", "organisation"),
+        # a person named in apposition to the head: "Trump's running mate, Mike Pence"
+        ("Donald Trump spoke in Ohio. Trump's running mate, Indiana Gov. Mike Pence, said, “We will win this state.”",
+         "Mike Pence", "person"),
+    ],
+)
+def test_the_head_of_the_mention_speaks(nlp: Language, text: str, speaker: str, kind: str) -> None:
+    q = _one(nlp, text, ("direct",))
+    assert (q.speaker, q.speaker_kind) == (speaker, kind)
+
+
+@pytest.mark.model
+def test_a_name_modifying_another_noun_leaves_the_speaker_unnamed(nlp: Language) -> None:
+    text = "Donald Trump spoke in Ohio. “We will win this state,” Trump aides said."
+    q = _one(nlp, text, ("direct",))
+    assert (q.speaker_text, q.speaker) == ("Trump aides", "")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a given name tells the gender: "She" is not Tom Baker
+        ("Reporters asked Tom Baker about Jane Roe. She said, “We will win this state.”", "Jane Roe"),
+        # the subject of the sentence before, not the last name in it
+        ("Pat Quinn said Tom Baker was wrong about the plan. He added, “We will win this state.”", "Pat Quinn"),
+        # in its own sentence, the nearest subject before it
+        ("Pat Quinn said Tom Baker was right when he said, “We will win this state.”", "Tom Baker"),
+        # a name inside quote marks is what was said, not who said the next thing
+        ("Pat Quinn spoke to reporters. “Tom Baker is wrong,” Quinn said. He added, “We will win this state.”",
+         "Pat Quinn"),
+        # a chain of pronouns: the resolved "he" before stands for the speaker
+        ("Pat Quinn spoke to reporters. “We will win,” he said, praising Tom Baker's plan. "
+         "“It is the best plan,” he added.", "Pat Quinn"),
+    ],
+)
+def test_pronoun_takes_the_salient_person(nlp: Language, text: str, speaker: str) -> None:
+    q = [q for q in _quotes(nlp, text) if q.type == "direct"][-1]
+    assert (q.speaker_kind, q.speaker) == ("pronoun-resolved", speaker)
+
+
+def test_speaker_rules_load_from_the_models_dir(models_dir) -> None:
+    rules = speakers.SpeakerRules.from_dir(models_dir)
+    assert "campaign" in rules.groups and rules.given["hillary"] == "f" and rules.given["donald"] == "m"
+    assert "jordan" not in rules.given  # given to both sexes: decides nothing
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the courtesy title picks the relative, whoever owned the bare surname last
+        ("Bill Clinton and Hillary Clinton arrived in Ohio. Clinton spoke first. "
+         "Mrs. Clinton said, “We will win this state.”", "Hillary Clinton"),
+        ("Hillary Clinton and Bill Clinton arrived in Ohio. Mr. Clinton said, “We will win this state.”",
+         "Bill Clinton"),
+        # no man of that surname is named in full: the surname stays, no woman is given his words
+        ("Michelle Obama spoke in Ohio. Mr. Obama said, “We will win this state.”", "Obama"),
+    ],
+)
+def test_courtesy_title_tells_relatives_apart(nlp: Language, text: str, speaker: str) -> None:
+    q = _one(nlp, text, ("direct",))
+    assert q.speaker == speaker
+
+
+@pytest.mark.model
+def test_who_after_an_appositive_is_the_person(nlp: Language) -> None:
+    text = ("The group was led by Marc Morial, the chief executive of the National Urban League, "
+            "who said the plan would fail badly.")
+    q = _one(nlp, text, ("indirect",))
+    assert (q.speaker_text, q.speaker) == ("who", "Marc Morial")
+
+
+def test_first_person_inside_a_quote_is_the_quote_s_speaker() -> None:
+    def row(start: int, end: int, qtype: str, text: str, speaker: str, at: int) -> quotes.QuoteSpan:
+        return quotes.QuoteSpan(start, end, qtype, "said", None, None, text, at, at + len(text), speaker,
+                                "person" if speaker else "description", "", "")
+    outer = row(0, 80, "direct", "Quinn", "Pat Quinn", 90)
+    inner = row(30, 60, "indirect", "I", "", 25)
+    alone = row(100, 140, "indirect", "I", "", 95)  # outside any quote: nobody to name
+    out = speakers.first_person_in_quotes([outer, inner, alone])
+    assert [(r.speaker, r.speaker_kind) for r in out] == [("Pat Quinn", "person"), ("Pat Quinn", "person"),
+                                                          ("", "description")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        # a role noun of models/en/role_nouns.csv stands for the salient person before it
+        ("Bernie Sanders spoke in Ohio on Monday. “We will win this state,” the Vermont senator said.",
+         "Bernie Sanders", "person"),
+        # capitalised words of the role must be in the title the article gave: not Kaine
+        ("Democratic vice presidential nominee Tim Kaine spoke first. Donald Trump spoke later. "
+         "“We will win this state,” the Republican nominee said.", "Donald Trump", "person"),
+        # nobody named before: the role stays an unnamed description
+        ("“We will win this state,” the senator said.", "", "description"),
+        # "the campaign": the latest campaign the article named after a person
+        ("Hillary Clinton met donors. Clinton's campaign released a plan on Monday. "
+         "“We will win this state,” the campaign said.", "Hillary Clinton campaign", "organisation"),
+        ("“We will win this state,” the campaign said.", "", "description"),
+        # a plural role is a group, never one person
+        ("Bernie Sanders spoke in Ohio on Monday. “We will win this state,” the senators said.", "", "description"),
+    ],
+)
+def test_role_mentions(nlp: Language, text: str, speaker: str, kind: str) -> None:
+    q = _one(nlp, text, ("direct",))
+    assert (q.speaker, q.speaker_kind) == (speaker, kind)

@@ -1,0 +1,95 @@
+"""The speaker check's own rules (no model): gold sources resolved to full names."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline import speaker_check as sc
+
+TITLES = frozenset({"sen", "mr", "mrs", "president"})
+
+
+def _resolver(text: str, persons: list[str], orgs: tuple[str, ...] = ()) -> sc.GoldResolver:
+    """Every occurrence of the given names as entities, longest first, without overlaps."""
+    ents: list[tuple[int, int, str]] = []
+    for name, label in sorted([(p, "PERSON") for p in persons] + [(o, "ORG") for o in orgs], key=lambda x: -len(x[0])):
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+            if not any(s < m.end() and m.start() < e for s, e, _ in ents):
+                ents.append((m.start(), m.end(), label))
+    return sc.GoldResolver(text, sorted(ents), TITLES)
+
+
+def _source(r: sc.GoldResolver, text: str, written: str, nth: int = 0) -> tuple[str, str]:
+    k = -1
+    for _ in range(nth + 1):
+        k = text.index(written, k + 1)
+    return r.resolve(k, k + len(written))
+
+
+def test_surname_and_pronoun_take_the_full_name() -> None:
+    text = "Sen. Jane Roe spoke. Later Roe said it was done. She said more."
+    r = _resolver(text, ["Jane Roe"])
+    assert _source(r, text, "Roe", 1) == ("Jane Roe", "person")
+    assert _source(r, text, "She") == ("Jane Roe", "person")
+
+
+def test_courtesy_title_picks_the_relative() -> None:
+    text = "Bill Clinton and Mrs. Hillary Clinton arrived. Mrs. Clinton said no. Bill Clinton spoke too."
+    r = _resolver(text, ["Bill Clinton", "Hillary Clinton", "Clinton"])
+    assert _source(r, text, "Clinton", 2) == ("Hillary Clinton", "person")
+
+
+def test_a_name_modifying_a_noun_is_not_the_speaker() -> None:
+    text = "Jane Roe arrived. Roe aides said no. Roe's campaign said yes."
+    r = _resolver(text, ["Jane Roe", "Roe"])
+    assert _source(r, text, "Roe aides") == ("", "unnamed")
+    assert _source(r, text, "Roe's campaign") == ("Jane Roe campaign", "organisation")
+
+
+def test_organisation_and_unnamed_sources() -> None:
+    text = "The White House said no. Officials said yes."
+    r = _resolver(text, [], ("White House",))
+    assert _source(r, text, "The White House") == ("White House", "organisation")
+    assert _source(r, text, "Officials") == ("", "unnamed")
+
+
+def test_full_name_the_bare_model_missed_is_found_in_the_text() -> None:
+    text = "The pollster Pat Caddell spoke. Caddell said it was close."
+    r = _resolver(text, [])
+    assert _source(r, text, "Caddell", 1) == ("Pat Caddell", "person")
+
+
+def test_name_key_ignores_middle_names_and_periods() -> None:
+    assert sc.name_key("Donald J. Trump") == sc.name_key("Donald Trump") == "donald trump"
+    assert sc.name_key("Hillary Clinton") != sc.name_key("Bill Clinton")
+
+
+def test_match_rows_takes_the_row_inside_the_content() -> None:
+    gold = [sc.GoldSource(0, 3, "Roe", "Jane Roe", "person", frozenset(range(10, 40)), True)]
+    rows = [{"quote_start": "12", "quote_end": "30", "speaker": "Jane Roe"},
+            {"quote_start": "50", "quote_end": "60", "speaker": "x"}]
+    assert sc.match_rows(gold, rows) == {0: rows[0]}
+
+
+def test_keptaside_sample_is_the_seeded_choice(shared: Path) -> None:
+    text = shared / "data" / "polnear" / "train" / "text"
+    if not text.is_dir():
+        pytest.skip("polnear/train is absent")
+    assert sc.keptaside_sample(text) == sc.KEPTASIDE_FILE.read_text(encoding="utf-8").split()
+
+
+def test_hand_resolved_sources_replace_the_rules(tmp_path: Path) -> None:
+    text = "Jane Roe met Tom Baker. He said no."
+    ann = tmp_path / "doc.ann"
+    k = text.index("He")
+    ann.write_text(f"T1\tSource {k} {k + 2}\tHe\nT2\tContent 27 34\tsaid no\nE1\tAttribution:T2 Content:T2 Source:T1\n",
+                   encoding="utf-8")
+    r = _resolver(text, ["Jane Roe", "Tom Baker"])
+    assert [g.name for g in sc.gold_sources(text, ann, r)] == ["Tom Baker"]
+    hand = tmp_path / "hand.tsv"
+    hand.write_text(f"# comment\nstem\tstart\tend\tkind\tname\trule_said\ndoc\t{k}\t{k + 2}\tperson\tJane Roe\tTom Baker\n",
+                    encoding="utf-8")
+    assert [g.name for g in sc.gold_sources(text, ann, r, sc.read_hand(hand))] == ["Jane Roe"]
