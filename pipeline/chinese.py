@@ -15,7 +15,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import jieba
-from pypinyin import lazy_pinyin
 
 if TYPE_CHECKING:
     import jieba.posseg
@@ -121,10 +120,12 @@ def segment(text: str, start: int, end: int, rules: RuleBook | None) -> list[Tok
     Traditional characters are converted to simplified ones for jieba (its dictionary is
     simplified); tokens keep the original characters and offsets.
     """
-    tok = tokenizer(rules.files.get(USERDICT) if rules is not None else None)
-    units = number_units(rules)
     out: list[Token] = []
+    tok = None  # jieba loads its dictionaries (2 s) on the first Chinese run, not for English text
     for rs, re_ in chinese_runs(text, start, end):
+        if tok is None:
+            tok = tokenizer(rules.files.get(USERDICT) if rules is not None else None)
+            units = number_units(rules)
         original = text[rs:re_]
         pos = rs
         words = [(pair.word, pair.flag) for pair in tok.cut(simplified(original), HMM=True)]
@@ -165,6 +166,8 @@ def romanise(name: str, surnames: tuple[str, ...] = ()) -> str:
             when ``surnames`` is given and none matches, the name is a transliterated foreign
             one and stays one word: 克林顿 -> Kelindun.
     """
+    from pypinyin import lazy_pinyin  # 0.5 s to import: only when a Chinese name is romanised
+
     syllables = lazy_pinyin(name)
     if not syllables or len(syllables) != len(name):
         return name
