@@ -22,12 +22,16 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from . import ngrams, rulebook
 from .rulebook import RuleBook
+
+if TYPE_CHECKING:
+    from langdetect.detector_factory import DetectorFactory
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 UNDETERMINED = "und"
@@ -50,6 +54,8 @@ EVIDENCE_CHARS = 400
 WORD_CACHE = 200_000
 UNLISTED = 0.1
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+ASCII_LETTER = re.compile(r"[A-Za-z]")
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,22 +141,39 @@ def chinese_script(text: str) -> str:
     return "Hant" if changed and changed >= 0.05 * len(han) else "Hans"
 
 
+def _factory() -> DetectorFactory:
+    """langdetect's detector factory with its 55 profiles loaded (0.4 s: one JSON file each)."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    return factory
+
+
+def _profiles() -> tuple[list[str], dict[str, int], np.ndarray]:
+    """The profiles as languages, n-gram -> row, and the log-probability matrix (row x language)."""
+    factory = _factory()
+    langs = [code.split("-")[0] for code in factory.langlist]  # zh-cn, zh-tw -> zh
+    grams = factory.word_lang_prob_map
+    row = {g: i for i, g in enumerate(grams)}
+    return langs, row, np.log(np.array(list(grams.values()), dtype=np.float64) + NGRAM_SMOOTHING)
+
+
 class _Model:
     """langdetect's profiles as a log-probability matrix, the prior and the word lists (once per process)."""
 
     def __init__(self) -> None:
-        from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
-
-        self.factory = DetectorFactory()
-        self.factory.load_profile(PROFILES_DIRECTORY)
-        self.langs = [code.split("-")[0] for code in self.factory.langlist]  # zh-cn, zh-tw -> zh
-        grams = self.factory.word_lang_prob_map
-        self.row = {g: i for i, g in enumerate(grams)}
-        self.log_prob = np.log(np.array(list(grams.values()), dtype=np.float64) + NGRAM_SMOOTHING)
+        self.langs, self.row, self.log_prob = _profiles()
+        self.index = ngrams.RowIndex(self.row)
         self._words: dict[str, dict[str, float]] = {}
         self._candidates: dict[frozenset[str], tuple[list[int], float]] = {}
         self._word_ll: dict[tuple[int, ...], dict[str, np.ndarray]] = {}
         self._log_prior: dict[tuple[tuple[str, float], ...], np.ndarray] = {}
+
+    @cached_property
+    def factory(self) -> DetectorFactory:
+        """langdetect's own factory (its detectors are what ``tests/test_ngrams.py`` checks against)."""
+        return _factory()
 
     def ngrams(self, text: str) -> list[str]:
         """langdetect's own cleaning and n-gram extraction (URLs, e-mails, acronyms left out)."""
@@ -189,9 +212,9 @@ class _Model:
     def scores(self, text: str, candidates: list[int], floor: float, prior: dict[str, float]) -> np.ndarray:
         """Log posterior (unnormalised) of each candidate index for the text."""
         s = self.log_prior(prior)[candidates].copy()
-        grams = self.ngrams(text)
-        if grams:
-            s += NGRAM_WEIGHT * self.log_prob[[self.row[g] for g in grams]][:, candidates].sum(axis=0)
+        rows = self.index.rows(text)
+        if rows:
+            s += NGRAM_WEIGHT * self.log_prob[rows][:, candidates].sum(axis=0)
         lists = [self.words(self.langs[i]) for i in candidates]
         listed = np.array([bool(d) for d in lists])
         if not listed.any():
@@ -247,6 +270,21 @@ def _choose(text: str, langs: Iterable[str], prior: dict[str, float]) -> tuple[s
     return best, by_lang[best]
 
 
+def script_counts(text: str) -> dict[str, int]:
+    """How many letters of each script the text has. ASCII letters are Latin: only the other
+    characters are looked up one by one (most news paragraphs have none, or a few)."""
+    counts: dict[str, int] = {}
+    ascii_letters = len(ASCII_LETTER.findall(text))
+    if ascii_letters:
+        counts["LATIN"] = ascii_letters
+    if not text.isascii():
+        for ch in NON_ASCII.findall(text):
+            if ch.isalpha():
+                key = script_of(ch)
+                counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
 def _cjk(counts: dict[str, int]) -> str:
     """Kana makes Japanese, Hangul Korean, Han alone Chinese."""
     if counts.get("HANGUL", 0) and counts.get("HANGUL", 0) >= counts.get("HIRAGANA", 0) + counts.get("KATAKANA", 0):
@@ -264,11 +302,7 @@ def parts(text: str, rules: LangRules | RuleBook | None = None) -> list[Part]:
 
     A Chinese title with an English outlet name gives ``[Part(zh, 19, 1.0), Part(en, 11, p)]``.
     """
-    counts: dict[str, int] = {}
-    for ch in text:
-        if ch.isalpha():
-            key = script_of(ch)
-            counts[key] = counts.get(key, 0) + 1
+    counts = script_counts(text)
     lang_rules = _rules(rules)
     every = model().langs
     out: list[Part] = []

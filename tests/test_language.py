@@ -5,6 +5,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline import language
 
@@ -156,3 +158,13 @@ def test_long_text_is_decided_on_its_first_sentences() -> None:
     assert evidence("short text") == "short text"
     german = "Die Regierung hat am Dienstag beschlossen, das Gesetz zu ändern. " * 40
     assert language.detect(german).lang == "de" and language.detect(text).lang == "en"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_script_counts_count_every_letter_by_its_script(text: str) -> None:
+    expected: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            expected[language.script_of(ch)] = expected.get(language.script_of(ch), 0) + 1
+    assert language.script_counts(text) == expected

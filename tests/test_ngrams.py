@@ -68,3 +68,39 @@ def test_ngrams_equal_langdetect_on_the_langid_set(shared) -> None:
     with path.open(encoding="utf-8") as f:
         texts = [json.loads(line)["text"] for k, line in enumerate(f) if k % 5 == 0]
     assert [ours(t) for t in texts] == [langdetect_ngrams(t) for t in texts]
+
+
+def expected_rows(text: str) -> list[int]:
+    row = language.model().row
+    return [row[g] for g in langdetect_ngrams(text)]
+
+
+@pytest.mark.parametrize("text", CASES)
+def test_row_index_gives_langdetects_ngrams_in_order(text: str) -> None:
+    index = ngrams.RowIndex(language.model().row)
+    assert index.rows(text) == expected_rows(text)
+    assert index.rows(text) == expected_rows(text)  # the second time from the memo
+
+
+def test_row_index_tells_a_word_before_a_space_from_the_last_word() -> None:
+    # "trade" ends the first text and is followed by a space in the second: "e " and "de " count only there
+    index = ngrams.RowIndex(language.model().row)
+    for text in ("free trade", "trade free", "trade", " trade ", "TRADE trade Trade"):
+        assert index.rows(text) == expected_rows(text)
+
+
+def test_row_index_starts_afresh_past_its_limit() -> None:
+    index = ngrams.RowIndex(language.model().row, limit=2)
+    text = "one two three four five six"
+    assert index.rows(text) == expected_rows(text)
+    assert len(index._words) <= 2 + len(text.split())
+    assert index.rows("seven eight") == expected_rows("seven eight")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["The", "NASA", "ESA", "said", "état", "Москва", "北京", "x", ",", "  ", "-"]),
+                max_size=30))
+def test_row_index_equals_langdetect_on_repeated_words(words: list[str]) -> None:
+    index = ngrams.RowIndex(language.model().row)
+    for text in (" ".join(words), "".join(words)):
+        assert index.rows(text) == expected_rows(text)
