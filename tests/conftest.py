@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,21 @@ from pipeline import nlp as nlp_mod
 from pipeline.config import CORPUS_DIR, MODELS_DIR, SHARED_DIR, Settings
 
 SEED = CORPUS_DIR / "000_0af64ffdc541f073.txt"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def resource_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Built tables (``pipeline/resource_cache.py``) go to a folder of the test session, not ~/.cache."""
+    from pipeline import resource_cache
+
+    folder = tmp_path_factory.mktemp("resource_cache")
+    before = os.environ.get(resource_cache.ENV)
+    os.environ[resource_cache.ENV] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop(resource_cache.ENV, None)
+    else:
+        os.environ[resource_cache.ENV] = before
 
 
 @pytest.fixture(scope="session")
