@@ -1,28 +1,26 @@
-"""``make bench``: bare spaCy against the pipeline on 1 and 2 workers and on Dask; start-up; memory; incremental runs.
+"""``make bench``: bare spaCy against the command line on 1 and 2 workers and on Dask; start-up; memory; re-runs.
 
-Cases, all on the same texts and the same model:
+Cases, all on the same texts and the same model, each a fresh process timed from its start
+(interpreter, imports and model loading included) to its end:
 
-- ``a``: bare spaCy ``nlp.pipe`` over the texts (the model alone, no rules, no tables);
-- ``b``: the pipeline, 1 worker (in process); ``a`` and ``b`` run alternately, ``--rounds``
-  times each (a b a b ...), so a change in the machine's load falls on both; each case
-  keeps its fastest round, and every round's ``b``/``a`` ratio is reported too;
+- ``a``: bare spaCy: ``import spacy``, ``spacy.load``, read the texts, ``nlp.pipe`` over them;
+- ``b``: the command line as a user runs it, ``python -m pipeline run CORPUS --workers 1``
+  (its defaults: CSV tables, ``run.json``, ``report.html``); ``a`` and ``b`` run alternately,
+  ``--rounds`` times each (a b a b ...), so a change in the machine's load falls on both;
+  each keeps its fastest round, and every round's ``b``/``a`` ratio is reported too;
 - ``b84``: ``b`` on the first 84 articles, for memory against corpus size;
-- ``c``: the pipeline, 2 worker processes;
-- ``d``: the Dask engine on a local cluster of 2 workers;
-- ``startup``: a fresh process from its start to the first article's rows written:
-  interpreter, imports, model and rules loaded, then one article through every stage;
-- ``incremental``: the command line again over the corpus of ``c`` after one file changed
-  (and after one file was only touched), reusing ``c``'s cache.
+- ``c``: the command line with ``--workers 2``; ``d``: with ``--engine dask --workers 2``;
+- ``startup``: a fresh process from its start to the first article's rows written, in its
+  parts: interpreter, imports, model and rules, then one article through every stage;
+- ``incremental``: ``c``'s command again after one file changed (and after one was only
+  touched), reusing ``c``'s cache.
 
-Each case runs in its own process, so its peak memory is its own: the parent samples
-the proportional set size (PSS, shared pages split between the processes sharing them)
-of the case's whole process tree. ``seconds`` is the case's wall time after imports,
-model loading included (in workers, for ``c`` and ``d``); ``process_seconds`` leaves the
-model loading out where it can be separated (``a`` and ``b``). Targets: ``b`` within
-1.15x of ``a``; ``c`` at least 1.8x faster than ``b``; peak memory on the corpus within
-1.2x of that on 84 articles; a re-run after one changed file under 0.1 of a full run.
-Results go to ``outputs/bench.json``. A script, not a test: timings depend on the
-machine's load.
+The parent samples the proportional set size (PSS: shared pages split between the processes
+sharing them) of each case's process tree for its peak memory, and takes its CPU seconds
+(user and system, workers included) from the operating system. Targets: ``b`` within 1.15x
+of ``a``; ``c`` at least 1.8x faster than ``b``; peak memory on the corpus within 1.2x of
+that on 84 articles; a re-run after one changed file under 0.1 of a full run. Results go to
+``outputs/bench.json``. A script, not a test: timings depend on the machine's load.
 """
 
 from __future__ import annotations
@@ -31,16 +29,18 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 _BORN = time.time()  # a child's clock for ``startup``: set before anything heavy is imported
 
-from .config import CORPUS_DIR, OUTPUTS_DIR, SHARED_DIR, Settings  # noqa: E402  (after _BORN)
+from .config import CORPUS_DIR, OUTPUTS_DIR, SHARED_DIR, Settings, model_name  # noqa: E402  (after _BORN)
 
 POLNEAR = SHARED_DIR / "data" / "polnear" / "train" / "text"
 CASES = ("a", "b", "b84", "c", "d", "startup", "incremental")
@@ -66,42 +66,32 @@ def _first(corpus: Path, n: int) -> list[Path]:
     return sorted(p for p in corpus.iterdir() if p.is_file())[:n]
 
 
-# ---------------------------------------------------------------- one case, in a child process
+# ---------------------------------------------------------------- the cases that run in a child of the bench
 
 
 def run_case(case: str, corpus: Path, out: Path, limit: int | None) -> dict[str, object]:
-    """Run one case here and return its timings (called in the child process)."""
+    """Run ``a`` or ``startup`` here and return its timings (called in the child process)."""
     if case == "startup":
         return _startup(corpus, out)
-    from . import ingest
-    from . import nlp as nlp_mod
-    from .runner import run
-
-    roots = _first(corpus, limit) if limit else [corpus]
-    settings = Settings(quiet=True, cache_dir=out / ".cache")
-    t0 = time.perf_counter()
     if case == "a":
-        import spacy
+        return _bare(corpus, limit)
+    raise ValueError(f"case {case!r} is not one of ['a', 'startup'] (the others run the command line)")
 
-        nlp = spacy.load(nlp_mod.model_name(settings))
-        texts = [r.text for r in ingest.iter_inputs(roots) if not isinstance(r, ingest.ErrorRow)]
-        t1 = time.perf_counter()
-        tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=settings.batch_size))
-        t2 = time.perf_counter()
-        return {"documents": len(texts), "tokens": tokens, "seconds": t2 - t0, "process_seconds": t2 - t1,
-                "load_seconds": t1 - t0}
-    if case in ("b", "b84"):
-        nlp = nlp_mod.build(settings)
-        t1 = time.perf_counter()
-        summary = run(roots, out, nlp, settings.with_(workers=1))
-        t2 = time.perf_counter()
-        return {"documents": summary.documents, "seconds": t2 - t0, "process_seconds": t2 - t1,
-                "load_seconds": t1 - t0}
-    if case in ("c", "d"):
-        engine = "dask" if case == "d" else "local"
-        summary = run(roots, out, None, settings.with_(workers=2, engine=engine))
-        return {"documents": summary.documents, "seconds": time.perf_counter() - t0}
-    raise ValueError(f"case {case!r} is not one of {list(CASES[:-1])}")
+
+def _bare(corpus: Path, limit: int | None) -> dict[str, object]:
+    """Bare spaCy over the texts: nothing of this package is imported but the model's name."""
+    t0 = time.perf_counter()
+    import spacy
+
+    t1 = time.perf_counter()
+    nlp = spacy.load(model_name(Settings()))
+    paths = _first(corpus, limit or 10**9)
+    texts = [p.read_text(encoding="utf-8") for p in paths if p.suffix == ".txt"]
+    t2 = time.perf_counter()
+    tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=Settings().batch_size))
+    t3 = time.perf_counter()
+    return {"documents": len(texts), "tokens": tokens, "import_seconds": round(t1 - t0, 3),
+            "load_seconds": round(t2 - t1, 3), "pipe_seconds": round(t3 - t2, 3)}
 
 
 def _startup(corpus: Path, out: Path) -> dict[str, object]:
@@ -123,7 +113,7 @@ def _startup(corpus: Path, out: Path) -> dict[str, object]:
             "first_document_seconds": round(t3 - t2, 3), "startup_seconds": round(t3 - born, 3)}
 
 
-# ---------------------------------------------------------------- the parent: processes and memory
+# ---------------------------------------------------------------- the parent: processes, time and memory
 
 
 def _tree_memory(proc: object) -> int:
@@ -143,13 +133,23 @@ def _tree_memory(proc: object) -> int:
     return total
 
 
-def _measure(cmd: list[str], every: float = 0.5) -> tuple[float, int, str]:
-    """Run ``cmd``; return its wall seconds, the peak memory of its process tree, and its stdout."""
+@dataclass(frozen=True, slots=True)
+class Measured:
+    wall: float  # seconds from start to exit
+    cpu: float  # user + system seconds of the process and every descendant it waited for
+    peak: int  # bytes: the largest PSS of the process tree seen
+    stdout: str
+    stderr: str
+
+
+def _measure(cmd: list[str], every: float = 0.5) -> Measured:
+    """Run ``cmd``: its wall and CPU seconds, the peak memory of its process tree, its output."""
     import psutil
 
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    with tempfile.TemporaryFile("w+") as out:
-        child = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, text=True)
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        child = subprocess.Popen(cmd, stdout=out, stderr=err, text=True)
         proc = psutil.Process(child.pid)
         peak = 0
         while child.poll() is None:
@@ -158,33 +158,54 @@ def _measure(cmd: list[str], every: float = 0.5) -> tuple[float, int, str]:
             except psutil.NoSuchProcess:
                 pass
             time.sleep(every)
-        seconds = time.perf_counter() - t0
-        err = child.stderr.read() if child.stderr else ""
-        if child.returncode != 0:
-            raise RuntimeError(f"{' '.join(cmd)} failed ({child.returncode}):\n{err[-3000:]}")
+        wall = time.perf_counter() - t0
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         out.seek(0)
-        return seconds, peak, out.read()
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    if child.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({child.returncode}):\n{stderr[-3000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Measured(wall, cpu, peak, stdout, stderr)
 
 
-def _case(case: str, corpus: Path, out: Path, limit: int | None = None) -> dict[str, object]:
+def _child(case: str, corpus: Path, out: Path, limit: int | None = None) -> dict[str, object]:
+    """``a`` or ``startup`` in a child process of this script."""
     cmd = [sys.executable, "-m", "pipeline.bench", "--case", case, "--corpus", str(corpus), "--out", str(out)]
     if limit:
         cmd += ["--limit", str(limit)]
-    wall, peak, stdout = _measure(cmd)
-    result: dict[str, object] = json.loads(stdout.strip().splitlines()[-1])
-    result.update(case=case, wall_seconds=wall, peak_memory_mb=peak / 2**20)
+    m = _measure(cmd)
+    result: dict[str, object] = json.loads(m.stdout.strip().splitlines()[-1])
+    return _record(case, result, m)
+
+
+def cli_command(corpus: Path | list[Path], out: Path, workers: int, engine: str = "local") -> list[str]:
+    """The command line a user runs (CSV tables and report.html, its defaults), over a fresh cache."""
+    roots = corpus if isinstance(corpus, list) else [corpus]
+    return [sys.executable, "-m", "pipeline", "run", *map(str, roots), "--out", str(out), "--workers", str(workers),
+            "--engine", engine, "--quiet"]
+
+
+def _cli_case(case: str, corpus: Path, out: Path, limit: int | None = None) -> dict[str, object]:
+    roots: Path | list[Path] = _first(corpus, limit) if limit else corpus
+    workers, engine = {"b": (1, "local"), "b84": (1, "local"), "c": (2, "local"), "d": (2, "dask")}[case]
+    m = _measure(cli_command(roots, out, workers, engine))
+    return _record(case, {"documents": _summary(m.stderr).get("documents", 0)}, m)
+
+
+def _record(case: str, result: dict[str, object], m: Measured) -> dict[str, object]:
+    result.update(case=case, seconds=round(m.wall, 3), cpu_seconds=round(m.cpu, 3),
+                  peak_memory_mb=round(m.peak / 2**20, 1))
     print(f"  {case}: {json.dumps(result)}", file=sys.stderr, flush=True)
     return result
 
 
-def _cli(corpus: Path, out: Path) -> tuple[float, str]:
-    # no report: case c, the full run it is compared with, writes none either
-    cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--workers", "2", "--quiet",
-           "--no-report"]
-    t0 = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=True)
-    summary = [line for line in proc.stderr.splitlines() if line.startswith("documents=")]
-    return time.perf_counter() - t0, summary[-1] if summary else ""
+def _summary(stderr: str) -> dict[str, float]:
+    """The run's summary line (``documents=... seconds=...``) as numbers."""
+    lines = [line for line in stderr.splitlines() if line.startswith("documents=")]
+    if not lines:
+        return {}
+    return {k: float(v) for k, v in (item.split("=", 1) for item in lines[-1].split())}
 
 
 def _ratio(x: object, y: object) -> float:
@@ -223,26 +244,17 @@ def main(argv: list[str] | None = None) -> int:
             for case in ("a", "b"):
                 if case in cases:
                     out = work / f"out-{case}-{k}"
-                    rounds.setdefault(case, []).append(_case(case, corpus, out))
+                    run = _child if case == "a" else _cli_case
+                    rounds.setdefault(case, []).append(run(case, corpus, out))
                     shutil.rmtree(out, ignore_errors=True)
         results.update(fastest(rounds))
-        for case in ("b84", "c", "d", "startup"):
+        for case in ("b84", "c", "d"):
             if case in cases:
-                limit = 84 if case == "b84" else None
-                results[case] = _case(case, corpus, work / f"out-{case}", limit)
+                results[case] = _cli_case(case, corpus, work / f"out-{case}", 84 if case == "b84" else None)
+        if "startup" in cases:
+            results["startup"] = _child("startup", corpus, work / "out-startup")
         if "incremental" in cases and "c" in cases:
-            victim = _first(corpus, n)[n // 2]
-            os.utime(victim)  # touched: a new mtime, the same content
-            touched, line_t = _cli(corpus, work / "out-c")
-            with victim.open("a", encoding="utf-8") as f:
-                f.write("\nThe senator said nothing more.\n")  # changed content
-            changed, line_c = _cli(corpus, work / "out-c")
-            results["incremental"] = {"full_wall_seconds": results["c"]["wall_seconds"],
-                                      "touched_wall_seconds": touched, "touched_summary": line_t,
-                                      "changed_wall_seconds": changed, "changed_summary": line_c,
-                                      "touched_over_full": _ratio(touched, results["c"]["wall_seconds"]),
-                                      "changed_over_full": _ratio(changed, results["c"]["wall_seconds"])}
-            print(f"  incremental: {json.dumps(results['incremental'])}", file=sys.stderr, flush=True)
+            results["incremental"] = _incremental(corpus, work / "out-c", float(results["c"]["seconds"]))  # type: ignore[arg-type]
 
     report = summarise(results, n, origin)
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -250,6 +262,23 @@ def main(argv: list[str] | None = None) -> int:
     print_table(report)
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
+
+
+def _incremental(corpus: Path, out: Path, full: float) -> dict[str, object]:
+    """``c``'s command again over its cache: after one file was touched, then after one changed."""
+    n = len(list(corpus.iterdir()))
+    victim = _first(corpus, n)[n // 2]
+    os.utime(victim)  # touched: a new mtime, the same content
+    touched = _measure(cli_command(corpus, out, 2))
+    with victim.open("a", encoding="utf-8") as f:
+        f.write("\nThe senator said nothing more.\n")  # changed content
+    changed = _measure(cli_command(corpus, out, 2))
+    result = {"full_wall_seconds": full,
+              "touched_wall_seconds": round(touched.wall, 3), "touched_summary": _summary(touched.stderr),
+              "changed_wall_seconds": round(changed.wall, 3), "changed_summary": _summary(changed.stderr),
+              "touched_over_full": _ratio(touched.wall, full), "changed_over_full": _ratio(changed.wall, full)}
+    print(f"  incremental: {json.dumps(result)}", file=sys.stderr, flush=True)
+    return result
 
 
 def fastest(rounds: dict[str, list[dict[str, object]]]) -> dict[str, dict[str, object]]:
@@ -269,7 +298,7 @@ def summarise(results: dict[str, dict[str, object]], n: int, origin: str) -> dic
     a = results.get("a")
     tokens = a["tokens"] if a else None
     for r in results.values():
-        if "seconds" in r:
+        if "seconds" in r and r.get("documents"):
             r["docs_per_second"] = round(float(r["documents"]) / float(r["seconds"]), 2)  # type: ignore[arg-type]
             if a and r["documents"] == a["documents"]:  # b84 runs on fewer texts: no ratio to (a)
                 r["tokens_per_second"] = round(float(tokens) / float(r["seconds"]), 1)  # type: ignore[arg-type]
@@ -277,7 +306,8 @@ def summarise(results: dict[str, dict[str, object]], n: int, origin: str) -> dic
     targets: dict[str, object] = {}
     if a and "b" in results:
         targets["b_over_a_time"] = _ratio(results["b"]["seconds"], a["seconds"])
-        targets["b_over_a_process_time"] = _ratio(results["b"]["process_seconds"], a["process_seconds"])
+        if "cpu_seconds" in a and "cpu_seconds" in results["b"]:
+            targets["b_over_a_cpu_time"] = _ratio(results["b"]["cpu_seconds"], a["cpu_seconds"])
         targets[f"b_within_{TARGETS['b_over_a']}x_a"] = targets["b_over_a_time"] <= TARGETS["b_over_a"]  # type: ignore[operator]
     if "b" in results and "c" in results:
         targets["c_speedup_over_b"] = _ratio(results["b"]["seconds"], results["c"]["seconds"])
@@ -301,12 +331,13 @@ def summarise(results: dict[str, dict[str, object]], n: int, origin: str) -> dic
 def print_table(report: dict[str, object]) -> None:
     cases = report["cases"]
     assert isinstance(cases, dict)
-    print(f"{'case':<6}{'docs':>6}{'seconds':>10}{'docs/s':>9}{'tokens/s':>10}{'x (a)':>8}{'peak MB':>9}")
+    print(f"{'case':<6}{'docs':>6}{'seconds':>10}{'cpu s':>9}{'docs/s':>9}{'tokens/s':>10}{'x (a)':>8}{'peak MB':>9}")
     for name, r in cases.items():
-        if "seconds" not in r:
+        if "seconds" not in r or "documents" not in r:
             continue
-        print(f"{name:<6}{r['documents']:>6}{r['seconds']:>10.1f}{r['docs_per_second']:>9.2f}"
-              f"{r.get('tokens_per_second', 0):>10.0f}{r.get('time_over_a', 0):>8.2f}{r['peak_memory_mb']:>9.0f}")
+        print(f"{name:<6}{r['documents']:>6}{r['seconds']:>10.1f}{r.get('cpu_seconds', 0):>9.1f}"
+              f"{r.get('docs_per_second', 0):>9.2f}{r.get('tokens_per_second', 0):>10.0f}"
+              f"{r.get('time_over_a', 0):>8.2f}{r['peak_memory_mb']:>9.0f}")
     if "incremental" in cases:
         inc = cases["incremental"]
         print(f"incremental: full {inc['full_wall_seconds']:.1f}s, one file touched "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -61,3 +62,18 @@ class Settings:
     def with_(self, **changes: object) -> Settings:
         """A copy with some fields changed (``None`` values are ignored)."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})  # type: ignore[arg-type]
+
+
+def model_name(settings: Settings) -> str:
+    """The model to load: the configured one, else the first of ``DEFAULT_MODELS`` that is installed."""
+    if settings.model:
+        return settings.model
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFound(f"none of the English models {list(DEFAULT_MODELS)} is installed; "
+                        "run 'make install' or set PIPELINE_MODEL to an installed spaCy pipeline")
+
+
+class ModelNotFound(RuntimeError):
+    """No spaCy pipeline of that name (or none of the defaults) is installed."""

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import entities, longtext, orgs, quotes, rulebook  # noqa: F401  (entities, quotes register the factories)
-from .config import DEFAULT_MODELS, Settings
+from .config import ModelNotFound, Settings, model_name
 from .rulebook import RuleBook
 
 COMPONENTS_FILE = "components.toml"
@@ -23,23 +23,8 @@ PATTERNS_FILE = "en/patterns.jsonl"
 _PLACES = ("before", "after", "first", "last")
 
 
-class ModelNotFound(RuntimeError):
-    pass
-
-
 class ComponentConfigError(ValueError):
     """``models/components.toml`` names a module, factory or position that does not exist."""
-
-
-def model_name(settings: Settings) -> str:
-    """The model to load: the configured one, else the first default that is installed."""
-    if settings.model:
-        return settings.model
-    for name in DEFAULT_MODELS:
-        if importlib.util.find_spec(name) is not None:
-            return name
-    raise ModelNotFound(f"none of the English models {list(DEFAULT_MODELS)} is installed; "
-                        "run 'make install' or set PIPELINE_MODEL to an installed spaCy pipeline")
 
 
 def check(settings: Settings) -> str:
