@@ -307,7 +307,8 @@ class Tally:
         accuracy (exact) and lenient accuracy."""
         def ratio(a: int, b: int) -> float:
             return a / b if b else 0.0
-        return {"coverage": ratio(self.filled, self.named), "coverage_all": ratio(self.filled, self.named + self.unmatched),
+        return {"coverage": ratio(self.filled, self.named),
+                "coverage_all": ratio(self.filled, self.named + self.unmatched),
                 "accuracy": ratio(self.exact, self.filled), "accuracy_lenient": ratio(self.right, self.filled)}
 
     def line(self, what: str) -> str:
