@@ -11,6 +11,7 @@ anything else is an unnamed description and stays empty rather than guessed.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol, TypeVar
@@ -82,6 +83,7 @@ class SpeakerResolver:
         self.given = speaker_rules.given if speaker_rules is not None else {}
         self.roles = speaker_rules.roles if speaker_rules is not None else {}
         self._groups: list[tuple[int, str, str]] | None = None  # (start, noun, name), built when asked
+        self._org_names: list[tuple[int, str]] | None = None  # (start, canonical) of ORG entities, when asked
         self.acronyms: dict[str, str] = doc._.acronyms or {}
         # Indexes built once: ``doc.ents`` makes a new tuple on every access, and a scan of
         # it per mention is quadratic in the number of entities.
@@ -96,11 +98,17 @@ class SpeakerResolver:
         genders: dict[str, str] = {}
         by_surname_only: dict[str, str] = {}
         has_sents = self._has_sents = doc.has_annotation("SENT_START")
+        own_titles: dict[str, set[str]] = {}
+        written_full: Counter[str] = Counter()  # how often each name is written out in full
         for e in self.persons:
             name = _name(e)
+            written_full[name] += sum(t.is_alpha for t in e) >= 2
             title, org = self.mention_profile(e, e.doc[max(0, e.start - 6):e.end])
+            apposed_title, apposed_org = self.appositive_profile(e)
+            if apposed_title:
+                own_titles.setdefault(name, set()).add(apposed_title.lower())
             if not (title or org):
-                title, org = self.appositive_profile(e)
+                title, org = apposed_title, apposed_org
             if (title or org) and name not in self.profiles:
                 self.profiles[name] = (title, org)
             gender = HONORIFICS.get(e.doc[e.start - 1].lower_, "") if e.start > 0 else ""
@@ -110,19 +118,57 @@ class SpeakerResolver:
             subject = e.root.dep_ in SUBJECT_DEPS
             self.mentions.append(_Person(name, e.start_char, gender, title, org, sent, subject,
                                          bool(quoted and quoted[e.start])))
+            if title:
+                own_titles.setdefault(name, set()).add(title.lower())
         self._by_surname: dict[str, list[_Person]] = {}
         rules = doc._.entity_rules
         suffixes = rules.name_suffixes if rules is not None else frozenset()
+        def gender_of(name: str) -> str:
+            return (genders.get(name, "") or (self.given.get(name.split()[0].lower(), "") if " " in name else "")
+                    or by_surname_only.get(name, ""))
+
         for m in self.mentions:
-            m.gender = (genders.get(m.name, "") or (self.given.get(m.name.split()[0].lower(), "") if " " in m.name
-                                                      else "") or by_surname_only.get(m.name, ""))
+            m.gender = gender_of(m.name)
             m.title, m.org = self.profiles.get(m.name, (m.title, m.org))
             parts = m.name.split()
             if len(parts) >= 2:
                 self._by_surname.setdefault(family_name(parts, suffixes).lower(), []).append(m)
+        # A family name several people of the article share ("Bill Clinton", "Hillary Clinton"):
+        # written alone it keeps naming whoever it named first; the first time, the one of them
+        # named in its sentence or the one before, else the one the article writes out most
+        # often, then first (AP style writes the others in full every time). A courtesy title
+        # still picks by gender (``_by_honorific``).
+        self._principal = {w: max(ms, key=lambda m: written_full[m.name]).name
+                           for w, ms in self._by_surname.items() if len({m.name for m in ms}) > 1}
+        self._bare: dict[int, str] = {}  # start char of a lone shared surname -> the person it names
+        latest: dict[str, tuple[str, int]] = {}  # shared surname -> (name, sentence) of its latest full mention
+        used: dict[str, str] = {}  # shared surname -> the person it named written alone
+        for e, m in zip(self.persons, self.mentions, strict=True):
+            words = [t for t in e if t.is_alpha or "-" in t.text or "'" in t.text]
+            if not words or words[-1].lower_ not in self._principal:
+                continue
+            key = words[-1].lower_
+            if len(words) >= 2:
+                latest[key] = (m.name, m.sent)
+                continue
+            if e.start > 0 and e.doc[e.start - 1].lower_ in HONORIFICS:
+                continue
+            if key not in used:
+                near = (m.sent, doc[m.sent - 1].sent.start if has_sents and m.sent > 0 else m.sent)
+                name, sent = latest.get(key, ("", -1))
+                used[key] = name if sent in near else self._principal[key]
+            m.name = self._bare[e.start_char] = used[key]
+            m.gender = gender_of(m.name)
+        # every title a person was introduced with ("Senator Harry Reid, the minority leader,")
+        self._titles: dict[str, set[str]] = own_titles
+        for m in self.mentions:
+            if m.title:
+                self._titles.setdefault(m.name, set()).add(m.title.lower())
         self._gender_of = {m.name: m.gender for m in self.mentions if m.gender}
         self._mention_starts = [m.start_char for m in self.mentions]
         self._surname_starts = {w: [m.start_char for m in ms] for w, ms in self._by_surname.items()}
+        self._names = {m.name for m in self.mentions}
+        self._heads = rules.heads if rules is not None else {}
 
     # ------------------------------------------------------------ profiles
 
@@ -180,6 +226,12 @@ class SpeakerResolver:
             owner = self._owner(inside[0])
             if owner is not None:
                 return self._owned(mention, inside[0], owner)
+            if _in_modifier(inside[0], mention.root):
+                # "a top adviser for President Obama", "a reporter for USA Today": the noun speaks
+                apposed = self._apposed(mention)
+                if apposed is None:
+                    return Who("", "description", mention.root.lemma_, "")
+                inside = [apposed]
             person = inside[0]
         if person is None:
             person = self._apposed(mention)
@@ -194,9 +246,18 @@ class SpeakerResolver:
         if named is not None:
             return Who(named.name, "person", named.title, named.org)
         root = mention.root
+        if (mention[0].lower_ == "the" and root.pos_ == "PROPN" and root.tag_ == "NNP"
+                and root.lower_ in self.roles):
+            # "the Utah Republican", "the Nevada Democrat": a party member by role, not the party
+            salient = self._salient(mention, self.roles[root.lower_])
+            if salient is not None:
+                return Who(salient.name, "person", salient.title, salient.org)
         group = self._ent_at.get(root.i)
         if group is not None and group.label_ in ORG_LABELS:
-            return Who(str(group._.canonical or clean_name(group.text)), "organisation", "", "")
+            person_name = self._person_named(group)
+            if person_name is not None:
+                return Who(person_name, "person", *self.profiles.get(person_name, ("", "")))
+            return Who(self._org_name(group), "organisation", "", "")
         if root.pos_ == "NOUN" and mention[0].lower_ == "the":
             titled = self._titled(root, mention.start_char)
             if titled is not None:
@@ -212,6 +273,36 @@ class SpeakerResolver:
         if 2 <= len(mention) <= 4 and all(t.pos_ == "PROPN" and t.is_title for t in mention):
             return Who(mention.text, "person", "", "")  # a name the NER missed
         return Who("", "description", root.lemma_ if root.pos_ == "NOUN" else "", "")
+
+    def _person_named(self, ent: Span) -> str | None:
+        """A name the model labelled an organisation that names a person of the article:
+        their full name, their family name ("Fiorina said"), or a given name of
+        ``given_names.csv`` before one or two capitalised words that are no organisation head
+        ("Ilya Shapiro")."""
+        text = clean_name(ent.text)
+        if text in self._names:
+            return text
+        words = text.split()
+        if len(words) == 1 and words[0].lower() in self._by_surname:
+            found = self._surname_of(words[0].lower(), ent.start_char)
+            return found.name if found is not None else None
+        if (2 <= len(words) <= 3 and words[0].lower() in self.given and all(w[:1].isupper() for w in words)
+                and not any(w.lower() in self._heads for w in words)):
+            return text
+        return None
+
+    def _org_name(self, ent: Span) -> str:
+        """An organisation's canonical name; a short form ("the Post", "the Times") takes the
+        full name the article gave it before ("The Washington Post"), else after."""
+        name = str(ent._.canonical or clean_name(ent.text))
+        if self._org_names is None:
+            self._org_names = [(e.start_char, str(e._.canonical or clean_name(e.text))) for e in self._orgs]
+        tail = " " + name.lower()
+        fits = [(start, full) for start, full in self._org_names if full.lower().endswith(tail)]
+        if not fits:
+            return name
+        before = [full for start, full in fits if start < ent.start_char]
+        return before[-1] if before else fits[0][1]
 
     def _owner(self, person: Span) -> Token | None:
         """The noun a person's name modifies, when the name is no speaker itself:
@@ -271,6 +362,8 @@ class SpeakerResolver:
         return (before[-1] if before else fits[0]).name
 
     def _full(self, person: Span) -> str:
+        if person.start_char in self._bare:
+            return self._bare[person.start_char]
         name = _name(person)
         fuller = self._surname(person) if len(person) == 1 and " " not in name else None
         return fuller.name if fuller is not None else name
@@ -329,9 +422,14 @@ class SpeakerResolver:
         person the bare surname currently names."""
         if len(mention) != 1 or not mention[0].is_alpha or mention[0].pos_ not in ("PROPN", "NOUN", "X"):
             return None
-        word = mention[0].lower_
+        return self._surname_of(mention[0].lower_, mention.start_char)
+
+    def _surname_of(self, word: str, start_char: int) -> _Person | None:
+        """The person a lone family name (lower case) at ``start_char`` names (``_surname``)."""
         fits = self._by_surname.get(word, [])
-        k = bisect_left(self._surname_starts.get(word, []), mention.start_char)
+        if word in self._principal:
+            return next(m for m in fits if m.name == self._principal[word])
+        k = bisect_left(self._surname_starts.get(word, []), start_char)
         return fits[k - 1] if k else (fits[0] if fits else None)
 
     def _titled(self, noun: Token, before: int) -> _Person | None:
@@ -341,10 +439,21 @@ class SpeakerResolver:
         word = noun.lemma_.lower()
         names = {t.lower_ for t in noun.lefts if t.is_title and t.dep_ in ("amod", "compound", "nmod")}
         for m in reversed(self.mentions):
-            if m.start_char < before and m.title and m.title.split()[-1].lower() in (word, noun.lower_):
-                if names <= {w.lower() for w in m.title.split()}:
+            if m.start_char >= before:
+                continue
+            for title in self._titles.get(m.name, ()) or ((m.title.lower(),) if m.title else ()):
+                if title.split()[-1] in (word, noun.lower_) and names <= set(title.split()):
                     return m
         return None
+
+
+def _in_modifier(person: Span, head: Token) -> bool:
+    """Whether a name is the object of a preposition of the noun ``head`` ("adviser for
+    President Obama", "advisers to Mr. Obama", "a reporter for USA Today"), so that the noun,
+    not the name, is meant; "a study by X" is X's."""
+    tok = person.root
+    return (head.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "prep"
+            and tok.head.head.i == head.i and tok.head.lower_ != "by")
 
 
 def _name(person: Span) -> str:

@@ -554,3 +554,53 @@ def test_first_person_inside_a_quote_is_the_quote_s_speaker() -> None:
 def test_role_mentions(nlp: Language, text: str, speaker: str, kind: str) -> None:
     q = _one(nlp, text, ("direct",))
     assert (q.speaker, q.speaker_kind) == (speaker, kind)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        # a family name two people share names the one the article writes out most, then first
+        ("Former President Bill Clinton spoke in Flint for his wife Hillary Clinton.\n"
+         "During the rally, the former president criticized the law.\n“It does not make any sense,” Clinton said.",
+         "Bill Clinton", "person"),
+        # a name in a prepositional phrase of the noun that speaks is not the speaker ...
+        ("“We will appeal the ruling,” a spokesman for Governor John Smith said.", "", "description"),
+        # ... but the author of "an analysis by" is
+        ("“Taxes would rise for most families,” said an analysis by Jane Roe of Columbia University.",
+         "Jane Roe", "person"),
+        # a title from an appositive, also when the name had a title of its own
+        ("Senator Harry Reid, the minority leader, spoke on Tuesday. “I don't think it matters,” the minority "
+         "leader said.", "Harry Reid", "person"),
+        # a party member by party is a person, the party's members are not
+        ("Jason Chaffetz asked for a new inquiry on Tuesday. “The law is clear,” the Utah Republican said.",
+         "Jason Chaffetz", "person"),
+        ("Jason Chaffetz asked for a new inquiry on Tuesday. “We will win this fight,” the Republicans said.",
+         "Republicans", "organisation"),
+        # a short form of an organisation takes the full name the article gave it; alone it stays
+        ("The Washington Post published an editorial on Monday.\n“He is selling fiction,” the Post wrote.",
+         "Washington Post", "organisation"),
+        ("“He is selling fiction,” the Post wrote.", "Post", "organisation"),
+    ],
+)
+def test_speaker_full_names_from_the_article(nlp: Language, text: str, speaker: str, kind: str) -> None:
+    q = _one(nlp, text, ("direct",))
+    assert (q.speaker, q.speaker_kind) == (speaker, kind)
+
+
+def test_a_name_labelled_an_organisation_that_names_a_person(blank: Language) -> None:
+    """The model sometimes labels a surname ORG ("Fiorina said"): a family name or a given name
+    of ``given_names.csv`` makes it a person; an organisation's head word does not."""
+    from spacy.tokens import Doc, Span
+
+    from pipeline import entities
+
+    words = ["Carly", "Fiorina", "spoke", ".", "Fiorina", "said", "so", ".", "Ilya", "Shapiro", "agreed", ".",
+             "Ilya", "University", "said", "no", "."]
+    doc = Doc(blank.vocab, words=words)
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 4, 5, "ORG"), Span(doc, 8, 10, "ORG"), Span(doc, 12, 14, "ORG")]
+    doc._.entity_rules = entities.load_rules()  # the organisation heads of models/en/heads.csv
+    r = speakers.SpeakerResolver(doc, speakers.SpeakerRules(given={"ilya": "m", "carly": "f"}))
+    assert (r.resolve(doc[4:5]).name, r.resolve(doc[4:5]).kind) == ("Carly Fiorina", "person")
+    assert (r.resolve(doc[8:10]).name, r.resolve(doc[8:10]).kind) == ("Ilya Shapiro", "person")
+    assert (r.resolve(doc[12:14]).name, r.resolve(doc[12:14]).kind) == ("Ilya University", "organisation")

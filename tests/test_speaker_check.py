@@ -93,3 +93,50 @@ def test_hand_resolved_sources_replace_the_rules(tmp_path: Path) -> None:
     hand.write_text(f"# comment\nstem\tstart\tend\tkind\tname\trule_said\ndoc\t{k}\t{k + 2}\tperson\tJane Roe\tTom Baker\n",
                     encoding="utf-8")
     assert [g.name for g in sc.gold_sources(text, ann, r, sc.read_hand(hand))] == ["Jane Roe"]
+
+
+def test_keptaside2_sample_is_the_seeded_choice_apart_from_the_others(shared: Path) -> None:
+    text = shared / "data" / "polnear" / "train" / "text"
+    if not text.is_dir():
+        pytest.skip("polnear/train is absent")
+    second = sc.keptaside2_sample(text)
+    assert second == sc.KEPTASIDE2_FILE.read_text(encoding="utf-8").split()
+    last = sorted(p.stem for p in text.glob("*.txt"))[-sc.HELD_BACK_LAST:]
+    assert not set(second) & (set(sc.keptaside_sample(text)) | set(last))
+
+
+def test_keptaside2_hand_file_covers_every_source(shared: Path) -> None:
+    train = shared / "data" / "polnear" / "train"
+    if not train.is_dir():
+        pytest.skip("polnear/train is absent")
+    hand = sc.read_hand(sc.HAND2_FILE)
+    for stem in sc.KEPTASIDE2_FILE.read_text(encoding="utf-8").split():
+        spans = {src for src, _ in sc.read_ann(train / "attributions" / f"{stem}.ann") if src is not None}
+        assert spans == {(s, e) for st, s, e in hand if st == stem}, stem
+    assert {kind for name, kind in hand.values()} == {"person", "organisation", "unnamed"}
+    assert all(bool(name) == (kind != "unnamed") for name, kind in hand.values())
+
+
+def test_exact_key_ignores_only_case_spacing_and_curly_apostrophes() -> None:
+    assert sc.exact_key("Sophie in \u2019t  Veld") == sc.exact_key("sophie in 't veld")
+    assert sc.exact_key("Donald J. Trump") != sc.exact_key("Donald Trump")
+    assert sc.exact_key("Clinton") != sc.exact_key("Hillary Clinton")
+
+
+def test_written_kind_tells_pronouns_names_and_descriptions() -> None:
+    assert sc.written_kind("She", "Carly Fiorina") == "pronoun"
+    assert sc.written_kind("who", "Ted Cruz") == "pronoun"
+    assert sc.written_kind("Mr. Obama's", "Barack Obama") == "name"
+    assert sc.written_kind("the Trump campaign", "Donald Trump campaign") == "name"
+    assert sc.written_kind("the Utah Republican", "Jason Chaffetz") == "description"
+
+
+def test_tally_scores_both_coverages_and_both_accuracies() -> None:
+    t = sc.Tally()
+    t.add(True, True, True, True, True)  # right in both
+    t.add(True, True, True, True, False)  # right only leniently ("Donald Trump" for "Donald J. Trump")
+    t.add(False, True, False, False)  # matched, empty
+    t.add(False, False, False, False)  # no quote row
+    s = t.scores()
+    assert (s["coverage"], s["coverage_all"]) == (2 / 3, 2 / 4)
+    assert (s["accuracy"], s["accuracy_lenient"]) == (1 / 2, 1.0)
