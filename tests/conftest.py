@@ -12,8 +12,8 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from pipeline import nlp as nlp_mod
 from pipeline.config import CORPUS_DIR, MODELS_DIR, SHARED_DIR, Settings
+from pipeline.stages import nlp as nlp_mod
 
 SEED = CORPUS_DIR / "000_0af64ffdc541f073.txt"
 

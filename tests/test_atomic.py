@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from pipeline import runner, tables
 from pipeline.config import PROJ_ROOT, Settings
-from pipeline.manifest import sha256_file
+from pipeline.output import tables
+from pipeline.output.manifest import sha256_file
 from pipeline.records import ErrorRow
+from pipeline.run import runner
 
 TABLE_FILES = [f"{t}.csv" for t in tables.RECORDS]
 

@@ -14,9 +14,10 @@ import pandas as pd
 import pytest
 from spacy.language import Language
 
-from pipeline import ingest, runner
 from pipeline.config import Settings
 from pipeline.records import REJECTED, WARNING, ErrorRow, RawInput
+from pipeline.run import runner
+from pipeline.stages import ingest
 
 GB = "联合国与中国首次共办载人航天技术国际研讨会。王亚平说：“我们会成功。”"
 BIG5 = "這是一個測試。美國總統說，「我們將繼續支持台灣」。"
@@ -285,7 +286,7 @@ def test_cli_strict_exits_non_zero_and_summarises(corpus: Path, tmp_path: Path, 
                                                   monkeypatch: pytest.MonkeyPatch,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     from pipeline import cli
-    from pipeline import nlp as nlp_mod
+    from pipeline.stages import nlp as nlp_mod
 
     monkeypatch.setattr(nlp_mod, "build", lambda settings: nlp)  # the session's model, not a second load
     code = cli.main(["run", str(corpus), "--out", str(tmp_path / "out"), "--max-chars", str(MAX_CHARS),
@@ -301,7 +302,7 @@ def test_cli_strict_exits_non_zero_and_summarises(corpus: Path, tmp_path: Path, 
 def test_cli_strict_passes_on_a_clean_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                              nlp: Language) -> None:
     from pipeline import cli
-    from pipeline import nlp as nlp_mod
+    from pipeline.stages import nlp as nlp_mod
 
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "a.txt").write_text("A clean article, she said.", encoding="utf-8")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import bench
+from pipeline.tools import bench
 
 
 def test_bench_corpus_falls_back_to_copies_of_the_demo_corpus(tmp_path: Path,

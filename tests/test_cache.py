@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import cache, provenance, rulebook
+from pipeline import provenance, rulebook
 from pipeline.config import Settings
 from pipeline.records import Document, ErrorRow, Quote, RawInput
 from pipeline.rulebook import RuleBook
-from pipeline.runner import DocRows
+from pipeline.run import cache
+from pipeline.run.runner import DocRows
 
 
 def raw(text: str, source: str = "a.txt", meta: dict[str, str] | None = None) -> RawInput:
@@ -77,13 +78,11 @@ def test_run_manifest_lists_what_the_fingerprint_covers() -> None:
 
 def _package_copy(tmp_path: Path) -> Path:
     copy = tmp_path / "pipeline"
-    copy.mkdir()
-    for path in provenance.PACKAGE_DIR.glob("*.py"):
-        shutil.copy(path, copy / path.name)
+    shutil.copytree(provenance.PACKAGE_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
     return copy
 
 
-@pytest.mark.parametrize("tool", sorted(provenance.DEV_TOOLS))
+@pytest.mark.parametrize("tool", sorted(provenance.DEV_TOOLS) + ["tools/bench.py", "tools/evaluate.py"])
 def test_editing_a_development_tool_keeps_the_cache(tmp_path: Path, tool: str) -> None:
     copy = _package_copy(tmp_path)
     before = provenance.stage_code(copy)
@@ -92,7 +91,8 @@ def test_editing_a_development_tool_keeps_the_cache(tmp_path: Path, tool: str) -
     assert provenance.stage_code(copy) == before
 
 
-@pytest.mark.parametrize("stage", ["quotes.py", "entities.py", "language.py", "runner.py", "ingest.py"])
+@pytest.mark.parametrize("stage", ["stages/quotes.py", "stages/entities.py", "stages/language.py", "run/runner.py",
+                                   "stages/ingest.py", "output/tables.py", "config.py"])
 def test_editing_a_stage_invalidates_the_cache(tmp_path: Path, stage: str) -> None:
     copy = _package_copy(tmp_path)
     before = provenance.stage_code(copy)

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import chinese, rulebook
+from pipeline import rulebook
+from pipeline.stages import chinese
 
 USERDICT = rulebook.default()  # the user dictionary and number units of models/zh
 

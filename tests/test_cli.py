@@ -10,8 +10,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline import cli, tables
+from pipeline import cli
 from pipeline.config import CORPUS_DIR
+from pipeline.output import tables
 
 # The seed's quotes as (speaker_text, speaker, quote_type): a golden table.
 SEED_QUOTES = [

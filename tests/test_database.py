@@ -8,8 +8,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline import database, tables
 from pipeline.config import PROJ_ROOT
+from pipeline.output import database, tables
 
 README = PROJ_ROOT / "README.md"
 

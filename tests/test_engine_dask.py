@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from pipeline import runner
 from pipeline.config import Settings
-from pipeline.tables import RECORDS
+from pipeline.output.tables import RECORDS
+from pipeline.run import runner
 
 
 def read_tables(out: Path) -> dict[str, bytes]:

@@ -6,8 +6,8 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline import entities
 from pipeline.config import MODELS_DIR
+from pipeline.stages import entities
 
 
 @pytest.mark.parametrize(
@@ -260,7 +260,7 @@ def test_compound_names_several_countries(blank: Language, mention: str, label: 
 
 
 def test_compound_gives_one_entity_row_per_country(blank: Language) -> None:
-    from pipeline.runner import english_entities
+    from pipeline.run.runner import english_entities
 
     doc = _run(blank, "The Sino-American talks went on.", [("Sino-American", "NORP")])
     rows = english_entities(doc, set())
@@ -268,7 +268,7 @@ def test_compound_gives_one_entity_row_per_country(blank: Language) -> None:
 
 
 def test_reference_outlet_is_a_media_outlet(blank: Language) -> None:
-    from pipeline.runner import english_entities
+    from pipeline.run.runner import english_entities
 
     doc = _run(blank, "An article in The Diplomat says so.", [("The Diplomat", "PERSON")])
     rows = english_entities(doc, {"Diplomat"})
@@ -566,7 +566,7 @@ def test_results_and_standings_lines_name_teams(blank: Language) -> None:
 
 def test_organisation_gazetteer(blank: Language) -> None:
     """Rows of models/en/organisations.csv are ruler patterns (case-sensitive) and aliases."""
-    from pipeline import nlp as nlp_mod
+    from pipeline.stages import nlp as nlp_mod
 
     nlp = nlp_mod.add_components(blank, MODELS_DIR)
     doc = nlp("RT and the I.R.S. said the Celtics would sell Netflix shares; the rt file was lost.")

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import evaluate, tables
+from pipeline.output import tables
+from pipeline.tools import evaluate
 
 RESULTS: dict[str, dict[str, object]] = {
     "zhseg": {"scores": {"p": 0.9, "r": 0.8, "f1": 0.85}, "reference": {"p": 0.855, "r": 0.789, "f1": 0.821},

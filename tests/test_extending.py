@@ -13,9 +13,10 @@ import pandas as pd
 import pytest
 from spacy.language import Language
 
-from pipeline import nlp as nlp_mod
-from pipeline import runner, tables
 from pipeline.config import MODELS_DIR, PROJ_ROOT, Settings
+from pipeline.output import tables
+from pipeline.run import runner
+from pipeline.stages import nlp as nlp_mod
 
 # The lines the README tells a researcher to add, verbatim.
 CUE_VERB = "grumble"

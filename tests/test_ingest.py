@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import ingest
 from pipeline.records import ErrorRow, RawInput
+from pipeline.stages import ingest
 
 
 @pytest.mark.parametrize(

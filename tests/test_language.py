@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline import language
+from pipeline.stages import language
 
 
 @pytest.mark.parametrize(
@@ -126,7 +126,7 @@ def test_detect_is_deterministic_in_any_order() -> None:
 def test_detect_is_the_same_in_a_fresh_process() -> None:
     """No random seed is involved: another interpreter (another worker) gives the same answer."""
     texts = ["market", "cases", "Il a dit que le programme spatial", "graham"]
-    code = ("import sys; from pipeline import language; "
+    code = ("import sys; from pipeline.stages import language; "
             "print([(r.lang, r.score, r.script, r.reason) for r in map(language.detect, sys.argv[1:])])")
     root = Path(__file__).resolve().parent.parent
     out = subprocess.run([sys.executable, "-c", code, *texts], capture_output=True, text=True, check=True, cwd=root)
@@ -150,7 +150,7 @@ def test_shares_largest_first() -> None:
 
 
 def test_long_text_is_decided_on_its_first_sentences() -> None:
-    from pipeline.language import EVIDENCE_CHARS, evidence
+    from pipeline.stages.language import EVIDENCE_CHARS, evidence
 
     text = "The committee met on Tuesday and the senator said the bill would pass. " * 50
     short = evidence(text)

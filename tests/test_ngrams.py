@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline import language, ngrams
 from pipeline.config import SHARED_DIR
+from pipeline.stages import language, ngrams
 
 
 def langdetect_ngrams(text: str) -> list[str]:

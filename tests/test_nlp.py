@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from pipeline import nlp as nlp_mod
 from pipeline.config import MODELS_DIR, PROJ_ROOT
 from pipeline.rulebook import RuleBook
+from pipeline.stages import nlp as nlp_mod
 
 EXAMPLE = PROJ_ROOT / "examples" / "entity_label_filter.py"
 

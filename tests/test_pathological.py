@@ -9,11 +9,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline import entities, ingest, orgs, quotes, runner, speakers
 from pipeline.config import MODELS_DIR, Settings
-from pipeline.longtext import MAX_RUN, SafeTokenizer, chunks
-from pipeline.nlp import add_components
 from pipeline.records import WARNING, RawInput
+from pipeline.run import runner
+from pipeline.stages import entities, ingest, orgs, quotes, speakers
+from pipeline.stages.longtext import MAX_RUN, SafeTokenizer, chunks
+from pipeline.stages.nlp import add_components
 
 
 @pytest.fixture(scope="module")

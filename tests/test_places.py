@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import places, rulebook
+from pipeline import rulebook
+from pipeline.stages import places
 
 P = places.load(rulebook.default())
 

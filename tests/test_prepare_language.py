@@ -7,9 +7,9 @@ from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
-from pipeline import runner
 from pipeline.config import Settings
 from pipeline.records import RawInput
+from pipeline.run import runner
 
 TEXTS = [
     "market",

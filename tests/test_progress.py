@@ -6,8 +6,8 @@ import io
 
 import pytest
 
-from pipeline import progress
-from pipeline.progress import Progress
+from pipeline.run import progress
+from pipeline.run.progress import Progress
 
 
 @pytest.mark.parametrize(("seconds", "text"), [(0, "0s"), (59.4, "59s"), (65, "1m05s"), (3725, "1h02m")])

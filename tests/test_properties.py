@@ -16,11 +16,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from pipeline import ingest, quotes, runner
 from pipeline.config import MODELS_DIR, Settings
-from pipeline.longtext import SafeTokenizer, chunks
-from pipeline.nlp import add_components
 from pipeline.records import REJECTED, ErrorRow, RawInput
+from pipeline.run import runner
+from pipeline.stages import ingest, quotes
+from pipeline.stages.longtext import SafeTokenizer, chunks
+from pipeline.stages.nlp import add_components
 
 MARKS = "“”\"«»„"
 # Text with the pieces that stress the stages: quote marks, cue verbs, names, CJK, dates, breaks.

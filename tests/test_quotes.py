@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from pipeline import quotes, speakers
+from pipeline.stages import quotes, speakers
 
 
 @pytest.mark.parametrize(
@@ -593,7 +593,7 @@ def test_a_name_labelled_an_organisation_that_names_a_person(blank: Language) ->
     of ``given_names.csv`` makes it a person; an organisation's head word does not."""
     from spacy.tokens import Doc, Span
 
-    from pipeline import entities
+    from pipeline.stages import entities
 
     words = ["Carly", "Fiorina", "spoke", ".", "Fiorina", "said", "so", ".", "Ilya", "Shapiro", "agreed", ".",
              "Ilya", "University", "said", "no", "."]

@@ -11,7 +11,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline import cli, database, report, tables
+from pipeline import cli
+from pipeline.output import database, report, tables
 
 CHROMIUM = os.environ.get("CHROMIUM") or next(
     (p for p in (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")) if p), None)
@@ -194,8 +195,8 @@ def test_over_time_chart_shows_daily_means_for_many_documents(monkeypatch: pytes
 @pytest.mark.parametrize(("flags", "written"), [([], True), (["--no-report"], False)])
 def test_run_writes_the_report_unless_asked_not_to(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
                                                    flags: list[str], written: bool) -> None:
-    from pipeline import nlp as nlp_mod
-    from pipeline import runner
+    from pipeline.run import runner
+    from pipeline.stages import nlp as nlp_mod
 
     calls: list[Path] = []
     monkeypatch.setattr(nlp_mod, "build", lambda settings: None)

@@ -8,8 +8,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from pipeline import language, places, resource_cache, rulebook
+from pipeline import resource_cache, rulebook
 from pipeline.config import MODELS_DIR
+from pipeline.stages import language, places
 
 
 @pytest.fixture()

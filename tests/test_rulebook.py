@@ -10,11 +10,13 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from pipeline import chinese, language, rulebook, runner, zh_entities
-from pipeline import nlp as nlp_mod
+from pipeline import rulebook
 from pipeline.config import MODELS_DIR, Settings
 from pipeline.records import RawInput
 from pipeline.rulebook import RuleBook, parse_csv, parse_lines
+from pipeline.run import runner
+from pipeline.stages import chinese, language, zh_entities
+from pipeline.stages import nlp as nlp_mod
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -9,9 +9,12 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from pipeline import provenance, runner, tables, workers
+from pipeline import provenance
 from pipeline.config import Settings
+from pipeline.output import tables
 from pipeline.records import ErrorRow, RawInput
+from pipeline.run import engines as workers
+from pipeline.run import runner
 
 
 def read_tables(out: Path) -> dict[str, bytes]:

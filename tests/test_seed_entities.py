@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from pipeline import ingest, runner
 from pipeline.config import CORPUS_DIR, Settings
 from pipeline.records import Entity, RawInput
+from pipeline.run import runner
+from pipeline.stages import ingest
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import speaker_check as sc
+from pipeline.tools import speaker_check as sc
 
 TITLES = frozenset({"sen", "mr", "mrs", "president"})
 

@@ -8,8 +8,9 @@ import pyarrow.parquet as pq
 import pytest
 from spacy.language import Language
 
-from pipeline import runner, tables
 from pipeline.config import Settings
+from pipeline.output import tables
+from pipeline.run import runner
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "tables.md"
 

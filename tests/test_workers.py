@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import nlp as nlp_mod
-from pipeline import runner, workers
 from pipeline.config import Settings
+from pipeline.run import engines as workers
+from pipeline.run import runner
+from pipeline.stages import nlp as nlp_mod
 
 
 def test_worker_builds_the_pipeline_once_for_every_batch(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import chinese, rulebook, zh_entities
-from pipeline.chinese import Token
+from pipeline import rulebook
+from pipeline.stages import chinese, zh_entities
+from pipeline.stages.chinese import Token
 
 ZH = rulebook.default()
 RULES = zh_entities.load_rules(ZH)

@@ -18,8 +18,8 @@ from typing import Any
 
 from spacy.language import Language
 
-from . import __version__, provenance, rulebook
-from .config import Settings
+from .. import __version__, provenance, rulebook
+from ..config import Settings
 
 
 def now() -> str:

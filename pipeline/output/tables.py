@@ -20,7 +20,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import records
+from .. import records
 from .manifest import sha256_file
 
 RECORDS: dict[str, type] = {

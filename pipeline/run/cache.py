@@ -21,9 +21,9 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from . import provenance
-from .records import RawInput
-from .tables import RECORDS
+from .. import provenance
+from ..output.tables import RECORDS
+from ..records import RawInput
 
 # Bump when the stored form changes.
 FORMAT = 1

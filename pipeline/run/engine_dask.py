@@ -2,7 +2,7 @@
 
 With no scheduler address a local cluster is started (one single-threaded worker
 process per ``--workers``) and closed at the end. Tasks reference
-``pipeline.workers.run_batch`` by name, so every worker must have this project and the
+``pipeline.run.engines.run_batch`` by name, so every worker must have this project and the
 spaCy model installed (``pip install`` on the worker image); each worker builds the
 pipeline on its first task and keeps it, the model is never pickled per task. Only the
 batch's texts go out and its rows come back.
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import logging
 
-from .config import Settings
-from .workers import Batch, Pending, run_batch
+from ..config import Settings
+from .engines import Batch, Pending, run_batch
 
 
 class DaskEngine:

@@ -17,8 +17,8 @@ from typing import Protocol
 
 from spacy.language import Language
 
-from .config import Settings
-from .records import ErrorRow, RawInput
+from ..config import Settings
+from ..records import ErrorRow, RawInput
 
 Batch = list[RawInput | ErrorRow]
 
@@ -32,8 +32,8 @@ def worker_nlp(settings: Settings) -> Language:
     The rules come from ``settings.rules``, the book the run read (it travels with the
     settings), so a worker needs no ``models/`` folder; without a book the folder is read here.
     """
-    from . import nlp as nlp_mod
-    from .rulebook import for_settings
+    from ..rulebook import for_settings
+    from ..stages import nlp as nlp_mod
 
     book = for_settings(settings)
     key = (settings.model, book.digest)

@@ -13,10 +13,11 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import chinese, entities, ingest, language, longtext, manifest, places, provenance, quotes, rulebook, zh_entities
-from .cache import RowCache, content_key, decode_rows, encode_rows, fingerprint
-from .config import Settings
-from .records import (
+from .. import provenance, rulebook
+from ..config import Settings
+from ..output import manifest
+from ..output.tables import TableWriter
+from ..records import (
     REJECTED,
     WARNING,
     Document,
@@ -29,9 +30,10 @@ from .records import (
     Segment,
     ZhToken,
 )
-from .rulebook import RuleBook
-from .tables import TableWriter
-from .workers import Engine, Pending, make_engine
+from ..rulebook import RuleBook
+from ..stages import chinese, entities, ingest, language, longtext, places, quotes, zh_entities
+from .cache import RowCache, content_key, decode_rows, encode_rows, fingerprint
+from .engines import Engine, Pending, make_engine
 
 # Characters handed to jieba, not to the English model: masked with spaces so offsets hold.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f]")
@@ -364,7 +366,7 @@ def run(roots: list[Path], out_dir: Path, nlp: Language | None, settings: Settin
     Returns:
         The run's ``Summary``.
     """
-    from . import nlp as nlp_mod
+    from ..stages import nlp as nlp_mod
     from .progress import Progress
 
     t0 = time.perf_counter()

@@ -19,8 +19,8 @@ import jieba
 if TYPE_CHECKING:
     import jieba.posseg
 
-from .records import Alias
-from .rulebook import RuleBook
+from ..records import Alias
+from ..rulebook import RuleBook
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # CJK punctuation, full-width forms, and the symbols Chinese text writes among its characters

@@ -31,10 +31,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from . import orgs, rulebook
+from .. import rulebook
+from ..records import Alias
+from ..rulebook import FromRuleBook, RuleBook
+from . import orgs
 from . import places as places_mod
-from .records import Alias
-from .rulebook import FromRuleBook, RuleBook
 
 for _name in ("canonical", "kind", "country_code", "region"):
     if not Span.has_extension(_name):

@@ -21,7 +21,7 @@ from pathlib import Path
 import charset_normalizer
 from dateutil import parser as dateparser
 
-from .records import REJECTED, WARNING, ErrorRow, RawInput
+from ..records import REJECTED, WARNING, ErrorRow, RawInput
 
 SUFFIXES = (".txt", ".jsonl")
 META_FIELDS = ("title", "published", "url", "outlet")

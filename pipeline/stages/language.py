@@ -28,8 +28,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from . import ngrams, provenance, resource_cache, rulebook
-from .rulebook import RuleBook
+from .. import provenance, resource_cache, rulebook
+from ..rulebook import RuleBook
+from . import ngrams
 
 if TYPE_CHECKING:
     from langdetect.detector_factory import DetectorFactory

@@ -14,9 +14,10 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import entities, longtext, orgs, quotes, rulebook  # noqa: F401  (entities, quotes register the factories)
-from .config import ModelNotFound, Settings, model_name
-from .rulebook import RuleBook
+from .. import rulebook
+from ..config import ModelNotFound, Settings, model_name
+from ..rulebook import RuleBook
+from . import entities, longtext, orgs, quotes  # noqa: F401  (entities, quotes register the factories)
 
 COMPONENTS_FILE = "components.toml"
 PATTERNS_FILE = "en/patterns.jsonl"

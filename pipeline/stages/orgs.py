@@ -19,8 +19,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from .records import Alias
-from .rulebook import RuleBook
+from ..records import Alias
+from ..rulebook import RuleBook
 
 # "2", "2-1", "0-0": a score; a year ("1996") or a longer number is no score
 _SCORE = re.compile(r"^\d{1,3}(?:[-–]\d{1,3})?$")

@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import provenance, resource_cache
-from .rulebook import RuleBook
+from .. import provenance, resource_cache
+from ..rulebook import RuleBook
 
 # "U.S.-China", "Sino-American", "China/Russia": parts of a compound naming several countries
 _COMPOUND_SPLIT = re.compile(r"\s*[-–/]\s*")

@@ -17,8 +17,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..rulebook import FromRuleBook, RuleBook
 from . import speakers
-from .rulebook import FromRuleBook, RuleBook
 
 OPENERS = "“«„"
 CLOSERS = "”»"

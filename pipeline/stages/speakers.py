@@ -18,8 +18,8 @@ from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
+from ..rulebook import RuleBook
 from .entities import clean_name, family_name, load_word_list
-from .rulebook import RuleBook
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # honorifics that tell a person's gender; no honorific leaves it open

@@ -22,8 +22,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..rulebook import RuleBook
 from .chinese import Alias, Token, aliases, romanise, segment
-from .rulebook import RuleBook
 
 Mention = tuple[int, int, str]
 # jieba POS tag -> spaCy label; nrt and nrfg are jieba's tags of foreign and full names

@@ -40,7 +40,7 @@ from pathlib import Path
 
 _BORN = time.time()  # a child's clock for ``startup``: set before anything heavy is imported
 
-from .config import CORPUS_DIR, OUTPUTS_DIR, SHARED_DIR, Settings, model_name  # noqa: E402  (after _BORN)
+from ..config import CORPUS_DIR, OUTPUTS_DIR, SHARED_DIR, Settings, model_name  # noqa: E402  (after _BORN)
 
 POLNEAR = SHARED_DIR / "data" / "polnear" / "train" / "text"
 CASES = ("a", "b", "b84", "c", "d", "startup", "incremental")
@@ -99,8 +99,8 @@ def _startup(corpus: Path, out: Path) -> dict[str, object]:
     import psutil
 
     born = psutil.Process().create_time()
-    from . import nlp as nlp_mod
-    from .runner import run
+    from ..run.runner import run
+    from ..stages import nlp as nlp_mod
 
     settings = Settings(quiet=True, cache_dir=out / ".cache", workers=1)
     t1 = time.time()
@@ -171,7 +171,7 @@ def _measure(cmd: list[str], every: float = 0.5) -> Measured:
 
 def _child(case: str, corpus: Path, out: Path, limit: int | None = None) -> dict[str, object]:
     """``a`` or ``startup`` in a child process of this script."""
-    cmd = [sys.executable, "-m", "pipeline.bench", "--case", case, "--corpus", str(corpus), "--out", str(out)]
+    cmd = [sys.executable, "-m", "pipeline.tools.bench", "--case", case, "--corpus", str(corpus), "--out", str(out)]
     if limit:
         cmd += ["--limit", str(limit)]
     m = _measure(cmd)
@@ -213,7 +213,7 @@ def _ratio(x: object, y: object) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m pipeline.bench", description=__doc__.splitlines()[0])
+    p = argparse.ArgumentParser(prog="python -m pipeline.tools.bench", description=__doc__.splitlines()[0])
     p.add_argument("--case", help=argparse.SUPPRESS)
     p.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--out", type=Path, default=OUTPUTS_DIR / "bench.json", help="where the results go")

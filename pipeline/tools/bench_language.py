@@ -1,6 +1,6 @@
 """Speed of language identification: ``language.detect`` beside plain seeded langdetect.
 
-``python -m pipeline.bench_language [JSONL ...]`` reads ``{"id", "text"}`` records (default:
+``python -m pipeline.tools.bench_language [JSONL ...]`` reads ``{"id", "text"}`` records (default:
 ``../shared/data/langid/corpus/langid.jsonl``), runs both over the same texts after loading
 their models once, and prints milliseconds per item and the load times.
 """
@@ -14,8 +14,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from . import language
-from .config import SHARED_DIR
+from ..config import SHARED_DIR
+from ..stages import language
 
 DEFAULT = SHARED_DIR / "data" / "langid" / "corpus" / "langid.jsonl"
 
@@ -49,7 +49,7 @@ def timed(fn: Callable[[str], str], texts: list[str]) -> tuple[float, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m pipeline.bench_language", description=__doc__)
+    ap = argparse.ArgumentParser(prog="python -m pipeline.tools.bench_language", description=__doc__)
     ap.add_argument("files", nargs="*", type=Path, default=[DEFAULT])
     args = ap.parse_args(argv)
     texts = [json.loads(line)["text"] for f in args.files for line in f.read_text(encoding="utf-8").splitlines()

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import OUTPUTS_DIR, SHARED_DIR, Settings
+from ..config import OUTPUTS_DIR, SHARED_DIR, Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +76,7 @@ def flatten(d: dict[str, object], prefix: str = "") -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m pipeline.evaluate", description=__doc__)
+    ap = argparse.ArgumentParser(prog="python -m pipeline.tools.evaluate", description=__doc__)
     ap.add_argument("--out", type=Path, default=OUTPUTS_DIR)
     ap.add_argument("--shared", type=Path, default=SHARED_DIR)
     ap.add_argument("--only", nargs="*", default=None, help="names of the sets to run")
@@ -85,8 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     if not data.is_dir():
         print(f"eval skipped: {data} not found (the dev sets live in ../shared, beside the project)")
         return 0
-    from . import nlp as nlp_mod
-    from .runner import run
+    from ..run.runner import run
+    from ..stages import nlp as nlp_mod
 
     # every document analysed afresh (the seconds column stays honest), in the default workers
     settings = Settings().with_(quiet=True, force=True)

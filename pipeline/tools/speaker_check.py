@@ -1,4 +1,4 @@
-"""``python -m pipeline.speaker_check``: are quote speakers resolved to the right full name?
+"""``python -m pipeline.tools.speaker_check``: are quote speakers resolved to the right full name?
 
 PolNeAR gold marks each attribution's Source as written ("Clinton", "she", "the
 campaign"). This check resolves every gold source to a full name by rules of its own,
@@ -51,8 +51,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import rulebook
-from .config import SHARED_DIR, Settings
+from .. import rulebook
+from ..config import SHARED_DIR, Settings
 
 KEPTASIDE_FILE = Path(__file__).with_name("speaker_keptaside.txt")
 HAND_FILE = Path(__file__).with_name("speaker_keptaside_hand.tsv")  # hand-resolved sources of the sample
@@ -330,9 +330,9 @@ def check(text_dir: Path, ann_dir: Path, stems: list[str], out_dir: Path, model:
     be there)."""
     import spacy
 
-    from . import nlp as nlp_mod
-    from .entities import load_word_list
-    from .runner import run
+    from ..run.runner import run
+    from ..stages import nlp as nlp_mod
+    from ..stages.entities import load_word_list
 
     settings = Settings().with_(quiet=True, force=True, workers=1, model=model or None)
     run([text_dir / f"{s}.txt" for s in stems], out_dir, None, settings)
@@ -391,7 +391,7 @@ def check(text_dir: Path, ann_dir: Path, stems: list[str], out_dir: Path, model:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m pipeline.speaker_check", description=__doc__,
+    ap = argparse.ArgumentParser(prog="python -m pipeline.tools.speaker_check", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sample", choices=("keptaside", "keptaside2", "dev"), default="keptaside2",
                     help="keptaside2: 25 train articles never tuned on, every source resolved by hand; "
