@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .config import OUTPUTS_DIR, Settings
-from .output.tables import FORMATS, parse_formats
+from .output.schema import FORMATS, parse_formats
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -80,7 +80,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "schema":
-        from .output.tables import data_dictionary
+        from .output.dictionary import data_dictionary
 
         print(data_dictionary())
         return 0

@@ -55,8 +55,8 @@ class Settings:
     max_doc_chars: int = 5_000_000  # larger documents are rejected at ingest (--max-chars)
     parse_chunk_chars: int = 10_000  # the model parses longer documents in chunks (longtext.py)
     quiet: bool = False
-    formats: tuple[str, ...] = ("csv",)  # any of tables.FORMATS: csv, parquet, duckdb
-    safe_csv: bool = False  # neutralise spreadsheet formula cells in the CSV (tables.spreadsheet_safe)
+    formats: tuple[str, ...] = ("csv",)  # any of schema.FORMATS: csv, parquet, duckdb
+    safe_csv: bool = False  # neutralise spreadsheet formula cells in the CSV (frames.spreadsheet_safe)
     rules: RuleBook | None = None
 
     def with_(self, **changes: object) -> Settings:

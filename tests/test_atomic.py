@@ -14,12 +14,12 @@ import pytest
 from spacy.language import Language
 
 from pipeline.config import PROJ_ROOT, Settings
-from pipeline.output import tables
+from pipeline.output import schema, tables
 from pipeline.output.manifest import sha256_file
 from pipeline.records import ErrorRow
 from pipeline.run import runner
 
-TABLE_FILES = [f"{t}.csv" for t in tables.RECORDS]
+TABLE_FILES = [f"{t}.csv" for t in schema.RECORDS]
 
 
 def _corpus(root: Path, n: int) -> Path:
@@ -35,7 +35,7 @@ def _corpus(root: Path, n: int) -> Path:
 def _consistent(out: Path) -> dict[str, str]:
     """Check that the tables beside run.json are the ones it describes; return their hashes."""
     manifest = json.loads((out / tables.MANIFEST).read_text(encoding="utf-8"))
-    hashes = {t: sha256_file(out / f"{t}.csv") for t in tables.RECORDS}
+    hashes = {t: sha256_file(out / f"{t}.csv") for t in schema.RECORDS}
     assert hashes == {t: v["sha256"] for t, v in manifest["tables"].items()}
     assert not (out / tables.JOURNAL).exists()
     return hashes

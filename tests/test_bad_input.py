@@ -17,7 +17,7 @@ from spacy.language import Language
 from pipeline.config import Settings
 from pipeline.records import REJECTED, WARNING, ErrorRow, RawInput
 from pipeline.run import runner
-from pipeline.stages import ingest
+from pipeline.stages import document, ingest
 
 GB = "联合国与中国首次共办载人航天技术国际研讨会。王亚平说：“我们会成功。”"
 BIG5 = "這是一個測試。美國總統說，「我們將繼續支持台灣」。"
@@ -172,9 +172,9 @@ def test_duplicate_ids_are_kept_with_their_own_doc_ids(corpus: Path) -> None:
     docs, errors = _inputs(corpus)
     dups = [d for d in docs if d.source_id == "r1"]
     assert [d.line for d in dups] == [1, 7]
-    ids = {runner.doc_id_for(d.source, d.line) for d in dups}
+    ids = {document.doc_id_for(d.source, d.line) for d in dups}
     warning = next(e for e in errors if e.error == "DuplicateId")
-    assert len(ids) == 2 and warning.doc_id == runner.doc_id_for("records.jsonl", 7)
+    assert len(ids) == 2 and warning.doc_id == document.doc_id_for("records.jsonl", 7)
 
 
 def test_surrogates_become_replacement_characters(corpus: Path) -> None:

@@ -12,7 +12,7 @@ from pipeline.config import Settings
 from pipeline.records import Document, ErrorRow, Quote, RawInput
 from pipeline.rulebook import RuleBook
 from pipeline.run import cache
-from pipeline.run.runner import DocRows
+from pipeline.stages.document import DocRows
 
 
 def raw(text: str, source: str = "a.txt", meta: dict[str, str] | None = None) -> RawInput:

@@ -12,7 +12,7 @@ import pytest
 
 from pipeline import cli
 from pipeline.config import CORPUS_DIR
-from pipeline.output import tables
+from pipeline.output import schema
 
 # The seed's quotes as (speaker_text, speaker, quote_type): a golden table.
 SEED_QUOTES = [
@@ -43,8 +43,8 @@ def _read(out: Path, table: str) -> pd.DataFrame:
 
 @pytest.mark.slow
 def test_tables_have_the_schema_columns(out: Path) -> None:
-    for table in tables.RECORDS:
-        assert list(_read(out, table).columns) == tables.columns(table), table
+    for table in schema.RECORDS:
+        assert list(_read(out, table).columns) == schema.columns(table), table
 
 
 @pytest.mark.slow

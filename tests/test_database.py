@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from pipeline.config import PROJ_ROOT
-from pipeline.output import database, tables
+from pipeline.output import database, frames, schema
 
 README = PROJ_ROOT / "README.md"
 
@@ -32,7 +32,7 @@ def readme_sql(heading: str) -> str:
 
 @pytest.fixture(scope="module")
 def con(seed_run: Path) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(str(seed_run / tables.DATABASE), read_only=True)
+    return duckdb.connect(str(seed_run / schema.DATABASE), read_only=True)
 
 
 @pytest.mark.slow
@@ -43,11 +43,11 @@ def test_readme_query_who_is_quoted_most_about_china(con: duckdb.DuckDBPyConnect
 
 @pytest.mark.slow
 def test_database_holds_every_table_with_its_rows_and_comments(con: duckdb.DuckDBPyConnection, seed_run: Path) -> None:
-    for table in tables.RECORDS:
+    for table in schema.RECORDS:
         assert con.execute(f"SELECT count(*) FROM {database.ident(table)}").fetchone() == \
-            (len(tables.read_table(seed_run, table)),), table
+            (len(frames.read_table(seed_run, table)),), table
         cols = con.execute("SELECT column_name, comment FROM duckdb_columns() WHERE table_name = ?", [table]).fetchall()
-        assert cols == [(c, tables.describe(table, c)) for c in tables.columns(table)]
+        assert cols == [(c, schema.describe(table, c)) for c in schema.columns(table)]
 
 
 @pytest.mark.slow

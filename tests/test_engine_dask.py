@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 
 from pipeline.config import Settings
-from pipeline.output.tables import RECORDS
+from pipeline.output.schema import RECORDS
 from pipeline.run import runner
 
 

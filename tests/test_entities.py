@@ -260,7 +260,7 @@ def test_compound_names_several_countries(blank: Language, mention: str, label: 
 
 
 def test_compound_gives_one_entity_row_per_country(blank: Language) -> None:
-    from pipeline.run.runner import english_entities
+    from pipeline.stages.document import english_entities
 
     doc = _run(blank, "The Sino-American talks went on.", [("Sino-American", "NORP")])
     rows = english_entities(doc, set())
@@ -268,7 +268,7 @@ def test_compound_gives_one_entity_row_per_country(blank: Language) -> None:
 
 
 def test_reference_outlet_is_a_media_outlet(blank: Language) -> None:
-    from pipeline.run.runner import english_entities
+    from pipeline.stages.document import english_entities
 
     doc = _run(blank, "An article in The Diplomat says so.", [("The Diplomat", "PERSON")])
     rows = english_entities(doc, {"Diplomat"})

@@ -14,7 +14,7 @@ import pytest
 from spacy.language import Language
 
 from pipeline.config import MODELS_DIR, PROJ_ROOT, Settings
-from pipeline.output import tables
+from pipeline.output import frames
 from pipeline.run import runner
 from pipeline.stages import nlp as nlp_mod
 
@@ -41,7 +41,7 @@ def run_tables(text: str, nlp: Language, settings: Settings, tmp: Path) -> dict[
     corpus.mkdir(parents=True, exist_ok=True)
     (corpus / "a.txt").write_text(text, encoding="utf-8")
     runner.run([corpus], tmp / "out", nlp, settings)
-    return tables.read_tables(tmp / "out")
+    return frames.read_tables(tmp / "out")
 
 
 def edited(tmp: Path, file: str, append: str) -> tuple[Language, Settings]:

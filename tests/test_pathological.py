@@ -11,8 +11,7 @@ from spacy.tokens import Doc
 
 from pipeline.config import MODELS_DIR, Settings
 from pipeline.records import WARNING, RawInput
-from pipeline.run import runner
-from pipeline.stages import entities, ingest, orgs, quotes, speakers
+from pipeline.stages import document, entities, ingest, orgs, quotes, speakers
 from pipeline.stages.longtext import MAX_RUN, SafeTokenizer, chunks
 from pipeline.stages.nlp import add_components
 
@@ -77,7 +76,7 @@ def test_chunks_cut_at_line_breaks_then_sentence_ends() -> None:
 
 def test_long_document_is_parsed_in_chunks_with_a_warning(blank_nlp: Language) -> None:
     text = "Intro paragraph, she said.\n\n" + "more words without a stop " * 1_000 + "\n\n“Done,” he said."
-    [rows] = runner.process_batch([RawInput("long.txt", "long", None, text, "utf-8", 0)], blank_nlp,
+    [rows] = document.process_batch([RawInput("long.txt", "long", None, text, "utf-8", 0)], blank_nlp,
                                   Settings(quiet=True, parse_chunk_chars=2_000))
     assert [(e.error, e.severity) for e in rows.errors] == [("LongParagraph", WARNING)]
     assert rows.documents and rows.documents[0].n_chars == len(text)
@@ -119,7 +118,7 @@ def test_one_failing_document_costs_only_itself(blank_nlp: Language, monkeypatch
     add_components(nlp, MODELS_DIR)
     texts = ["First article, she said.", "BOOM goes the second.", "Third article here."]
     batch = [RawInput("b.jsonl", f"r{k}", k + 1, t, "utf-8", k) for k, t in enumerate(texts)]
-    out = runner.process_batch(batch, nlp, Settings(quiet=True))
+    out = document.process_batch(batch, nlp, Settings(quiet=True))
     assert [[s.text for s in rows.segments] for rows in out] == [[t] for t in texts]
     assert [[(e.stage, e.error, e.severity) for e in rows.errors] for rows in out] == [
         [], [("nlp", "RuntimeError", "error")], []]
@@ -127,8 +126,8 @@ def test_one_failing_document_costs_only_itself(blank_nlp: Language, monkeypatch
     def broken_finish(*args: object) -> None:
         raise ValueError("finish failed on purpose")
 
-    monkeypatch.setattr(runner, "finish", broken_finish)
-    [rows] = runner.process_batch(batch[:1], nlp, Settings(quiet=True))
+    monkeypatch.setattr(document, "finish", broken_finish)
+    [rows] = document.process_batch(batch[:1], nlp, Settings(quiet=True))
     assert len(rows.documents) == 1 and [(e.stage, e.error) for e in rows.errors] == [("finish", "ValueError")]
 
 

@@ -1,4 +1,4 @@
-"""Language and Chinese columns of ``runner.prepare``: shares, und, determinism across workers."""
+"""Language and Chinese columns of ``document.prepare``: shares, und, determinism across workers."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.config import Settings
 from pipeline.records import RawInput
-from pipeline.run import runner
+from pipeline.stages import document
 
 TEXTS = [
     "market",
@@ -29,7 +29,7 @@ def _raw(k: int, text: str) -> RawInput:
 def _language_rows(raws: list[RawInput]) -> list[tuple[object, ...]]:
     out: list[tuple[object, ...]] = []
     for raw in raws:
-        rows = runner.prepare(raw, Settings()).rows
+        rows = document.prepare(raw, Settings()).rows
         d = rows.documents[0]
         out.append((d.source_id, d.lang, d.lang_score, d.script, d.lang_shares,
                     tuple((s.lang, s.lang_score, s.script) for s in rows.segments),
@@ -42,7 +42,7 @@ def _rows_of(k: int) -> tuple[object, ...]:
 
 
 def test_mixed_document_shows_its_shares() -> None:
-    rows = runner.prepare(_raw(0, TEXTS[5]), Settings()).rows
+    rows = document.prepare(_raw(0, TEXTS[5]), Settings()).rows
     d = rows.documents[0]
     assert d.lang == "zh" and d.script == "Hans"
     assert d.lang_shares == "zh:0.56 en:0.44"
@@ -50,20 +50,20 @@ def test_mixed_document_shows_its_shares() -> None:
 
 def test_traditional_document_is_hant_with_tokens_in_original_text() -> None:
     raw = _raw(4, TEXTS[4])
-    rows = runner.prepare(raw, Settings()).rows
+    rows = document.prepare(raw, Settings()).rows
     assert (rows.documents[0].lang, rows.documents[0].script) == ("zh", "Hant")
     assert ("王亞平", "nr") in [(t.token, t.pos) for t in rows.zh_tokens]
     assert all(raw.text[t.start_char:t.end_char] == t.token for t in rows.zh_tokens)
 
 
 def test_document_without_letters_is_und_with_an_error_row() -> None:
-    rows = runner.prepare(_raw(6, TEXTS[6]), Settings()).rows
+    rows = document.prepare(_raw(6, TEXTS[6]), Settings()).rows
     assert rows.documents[0].lang == "und"
     assert [(e.stage, e.error) for e in rows.errors] == [("language", "und")]
 
 
 def test_document_with_letters_has_no_language_error() -> None:
-    assert runner.prepare(_raw(0, TEXTS[0]), Settings()).rows.errors == []
+    assert document.prepare(_raw(0, TEXTS[0]), Settings()).rows.errors == []
 
 
 def test_same_rows_in_any_order() -> None:

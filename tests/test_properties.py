@@ -18,8 +18,7 @@ from spacy.language import Language
 
 from pipeline.config import MODELS_DIR, Settings
 from pipeline.records import REJECTED, ErrorRow, RawInput
-from pipeline.run import runner
-from pipeline.stages import ingest, quotes
+from pipeline.stages import document, ingest, quotes
 from pipeline.stages.longtext import SafeTokenizer, chunks
 from pipeline.stages.nlp import add_components
 
@@ -40,7 +39,7 @@ def blank_nlp() -> Language:
     return add_components(nlp, MODELS_DIR)
 
 
-def _check_rows(text: str, rows: runner.DocRows) -> None:
+def _check_rows(text: str, rows: document.DocRows) -> None:
     for seg in rows.segments:
         assert text[seg.start_char:seg.end_char] == seg.text
     for ent in rows.entities:
@@ -57,9 +56,9 @@ def _check_rows(text: str, rows: runner.DocRows) -> None:
             assert q.quote_text and q.quote_text[0] not in MARKS and q.quote_text[-1] not in MARKS
 
 
-def _run(texts_: list[str], nlp: Language, chunk_chars: int) -> list[runner.DocRows]:
+def _run(texts_: list[str], nlp: Language, chunk_chars: int) -> list[document.DocRows]:
     batch = [RawInput("p.jsonl", f"id{k}", k + 1, t, "utf-8", k) for k, t in enumerate(texts_)]
-    return runner.process_batch(batch, nlp, Settings(quiet=True, parse_chunk_chars=chunk_chars))
+    return document.process_batch(batch, nlp, Settings(quiet=True, parse_chunk_chars=chunk_chars))
 
 
 @FAST

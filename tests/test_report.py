@@ -12,7 +12,8 @@ import duckdb
 import pytest
 
 from pipeline import cli
-from pipeline.output import database, report, tables
+from pipeline.output import database, frames, report, schema, tables
+from pipeline.records import ErrorRow
 
 CHROMIUM = os.environ.get("CHROMIUM") or next(
     (p for p in (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")) if p), None)
@@ -72,7 +73,7 @@ def test_every_chart_has_a_title_labelled_axes_and_a_source(con: duckdb.DuckDBPy
     charts = report.figures(con)
     assert [c.key for c in charts] == ["entities-by-kind", "top-entities", "speakers", "over-time", "languages",
                                        "network", "comentions"]
-    sources = set(tables.RECORDS) | set(database.VIEWS)
+    sources = set(schema.RECORDS) | set(database.VIEWS)
     for chart in charts:
         assert chart.figure is not None, f"{chart.key}: no data on the demo corpus"
         assert chart.figure.layout.title.text == chart.title
@@ -105,7 +106,7 @@ def test_report_is_self_contained(seed_run: Path) -> None:
 
 
 def test_report_on_empty_tables_says_there_is_nothing_to_show() -> None:
-    page = report.render(database.in_memory({t: tables.frame(t, []) for t in tables.RECORDS}))
+    page = report.render(database.in_memory({t: frames.frame(t, []) for t in schema.RECORDS}))
     assert page.count("Nothing to show in this run.") == len(report.CHARTS)
 
 
@@ -117,7 +118,7 @@ def test_report_command_rebuilds_the_page_and_a_safe_spreadsheet_export(seed_run
     assert cli.main(["report", "--out", str(out), "--spreadsheet"]) == 0
     assert (out / report.REPORT).exists()
     export = out / report.SPREADSHEET_DIR
-    assert sorted(p.stem for p in export.glob("*.csv")) == sorted(tables.RECORDS)
+    assert sorted(p.stem for p in export.glob("*.csv")) == sorted(schema.RECORDS)
     assert (export / "quotes.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # a BOM: spreadsheets see UTF-8
 
 
@@ -146,7 +147,7 @@ def test_chromium_check_catches_a_broken_page(tmp_path: Path) -> None:
 
 def test_spreadsheet_export_neutralises_formula_cells(tmp_path: Path) -> None:
     w = tables.TableWriter(tmp_path)
-    w.write("errors", [tables.records.ErrorRow("a.txt", None, "", "ingest", "InputError", "=HYPERLINK(\"x\")")])
+    w.write("errors", [ErrorRow("a.txt", None, "", "ingest", "InputError", "=HYPERLINK(\"x\")")])
     w.commit()
     export = report.export_spreadsheet(tmp_path)
     assert (export / "errors.csv").read_text(encoding="utf-8-sig").splitlines()[1].split(',', 5)[5].startswith('"\'=HYPERLINK(""x"")"')
@@ -173,7 +174,7 @@ def test_unknown_format_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> 
 def test_report_reads_any_output_format(seed_run: Path, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / fmt
     out.mkdir()
-    keep = [f"{t}.csv" for t in tables.RECORDS] if fmt == "csv" else [tables.DATABASE]
+    keep = [f"{t}.csv" for t in schema.RECORDS] if fmt == "csv" else [schema.DATABASE]
     for name in keep:
         shutil.copy(seed_run / name, out / name)
     with database.connect_output(out) as con:
@@ -185,9 +186,9 @@ def test_over_time_chart_shows_daily_means_for_many_documents(monkeypatch: pytes
 
     docs = [Document(f"d{k}", f"{k}.txt", str(k), None, "utf-8", "en", 1.0, "", "en:1.0", "", f"2024-01-0{1 + k % 3}",
                      "", "", "", "", 10, 1) for k in range(9)]
-    frames = {t: tables.frame(t, docs if t == "documents" else []) for t in tables.RECORDS}
+    by_table = {t: frames.frame(t, docs if t == "documents" else []) for t in schema.RECORDS}
     monkeypatch.setattr(report, "MAX_POINTS", 5)
-    chart = report.per_document_over_time(database.in_memory(frames))
+    chart = report.per_document_over_time(database.in_memory(by_table))
     assert chart.figure is not None and len(chart.figure.data[0].x) == 3
     assert "the mean per document of each day" in chart.caption
 

@@ -14,8 +14,7 @@ from pipeline import rulebook
 from pipeline.config import MODELS_DIR, Settings
 from pipeline.records import RawInput
 from pipeline.rulebook import RuleBook, parse_csv, parse_lines
-from pipeline.run import runner
-from pipeline.stages import chinese, language, zh_entities
+from pipeline.stages import chinese, document, language, zh_entities
 from pipeline.stages import nlp as nlp_mod
 
 
@@ -105,8 +104,8 @@ def other_rules(tmp_path: Path) -> Path:
     return models
 
 
-def _prepare(text: str, settings: Settings) -> runner.Prepared:
-    return runner.prepare(RawInput("a.txt", "a", None, text, "utf-8", 0), settings)
+def _prepare(text: str, settings: Settings) -> document.Prepared:
+    return document.prepare(RawInput("a.txt", "a", None, text, "utf-8", 0), settings)
 
 
 def test_language_rules_follow_models_dir(other_rules: Path) -> None:

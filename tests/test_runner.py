@@ -11,14 +11,13 @@ from spacy.language import Language
 
 from pipeline import provenance
 from pipeline.config import Settings
-from pipeline.output import tables
+from pipeline.output import schema
 from pipeline.records import ErrorRow, RawInput
-from pipeline.run import engines as workers
-from pipeline.run import runner
+from pipeline.run import engines, runner, tasks
 
 
 def read_tables(out: Path) -> dict[str, bytes]:
-    return {t: (out / f"{t}.csv").read_bytes() for t in tables.RECORDS}
+    return {t: (out / f"{t}.csv").read_bytes() for t in schema.RECORDS}
 
 
 @pytest.fixture(scope="module")
@@ -54,15 +53,16 @@ def test_rows_follow_corpus_walk_order(one_worker: Path) -> None:
 def test_tables_identical_whatever_the_number_of_workers(corpus: Path, one_worker: Path, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     used: list[object] = []
+    real_make_engine = runner.make_engine
 
-    def spy(*args: object, **kwargs: object) -> workers.Engine:
-        engine = workers.make_engine(*args, **kwargs)  # type: ignore[arg-type]
+    def spy(*args: object, **kwargs: object) -> engines.Engine:
+        engine = real_make_engine(*args, **kwargs)  # type: ignore[arg-type]
         used.append(engine)
         return engine
 
     monkeypatch.setattr(runner, "make_engine", spy)
     summary = runner.run([corpus], tmp_path, None, Settings(workers=2, batch_size=2, quiet=True))
-    assert isinstance(used[0], workers.ProcessPool)  # the pool really ran, batches interleaved on two workers
+    assert isinstance(used[0], engines.ProcessPool)  # the pool really ran, batches interleaved on two workers
     assert summary.processed == 6
     assert read_tables(tmp_path) == read_tables(one_worker)
 
@@ -126,21 +126,21 @@ def test_library_upgrade_invalidates_the_cache(corpus: Path, nlp: Language, tmp_
 @pytest.mark.model
 def test_interrupted_run_resumes_from_the_cache(corpus: Path, one_worker: Path, nlp: Language, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    real = runner.process_batch
+    real = tasks.run_batch
     calls: list[int] = []
 
-    def dies_on_third_batch(batch: list, nlp: Language, settings: Settings) -> list:
+    def dies_on_third_batch(batch: list, settings: Settings, nlp: Language | None = None) -> list:
         calls.append(len(batch))
         if len(calls) == 3:
             raise KeyboardInterrupt
-        return real(batch, nlp, settings)
+        return real(batch, settings, nlp)
 
     settings = Settings(workers=1, batch_size=2, quiet=True)
-    monkeypatch.setattr(runner, "process_batch", dies_on_third_batch)
+    monkeypatch.setattr(tasks, "run_batch", dies_on_third_batch)
     with pytest.raises(KeyboardInterrupt):
         runner.run([corpus], tmp_path, nlp, settings)
     assert not (tmp_path / "documents.csv").exists()  # no partial tables
-    monkeypatch.setattr(runner, "process_batch", real)
+    monkeypatch.setattr(tasks, "run_batch", real)
     resumed = runner.run([corpus], tmp_path, nlp, settings)
     assert (resumed.processed, resumed.reused) == (4, 2)  # the first batch was kept
     assert read_tables(tmp_path) == read_tables(one_worker)

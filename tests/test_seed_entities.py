@@ -10,15 +10,14 @@ from spacy.language import Language
 
 from pipeline.config import CORPUS_DIR, Settings
 from pipeline.records import Entity, RawInput
-from pipeline.run import runner
-from pipeline.stages import ingest
+from pipeline.stages import document, ingest
 
 
 @pytest.fixture(scope="module")
 def seed_entities(nlp: Language, settings: Settings) -> list[Entity]:
     raws = [r for r in ingest.iter_inputs([CORPUS_DIR]) if isinstance(r, RawInput)]
     assert len(raws) == 1
-    (rows,) = runner.process_batch(list(raws), nlp, settings)
+    (rows,) = document.process_batch(list(raws), nlp, settings)
     return rows.entities
 
 
@@ -53,7 +52,7 @@ def test_seed_compound_gives_two_rows(seed_entities: list[Entity]) -> None:
 @pytest.mark.model
 def test_seed_summary_counts_both_languages(nlp: Language, settings: Settings) -> None:
     raws = [r for r in ingest.iter_inputs([CORPUS_DIR]) if isinstance(r, RawInput)]
-    (rows,) = runner.process_batch(list(raws), nlp, settings)
+    (rows,) = document.process_batch(list(raws), nlp, settings)
     china = [s for s in rows.entity_summary if s.canonical == "China" and s.label == "GPE"]
     langs = {e.lang for e in rows.entities if e.canonical == "China"}
     assert len(china) == 1 and china[0].country_code == "CN" and langs == {"en", "zh"}

@@ -9,25 +9,26 @@ import pytest
 from spacy.language import Language
 
 from pipeline.config import Settings
-from pipeline.output import tables
+from pipeline.output import dictionary, frames, schema, tables
+from pipeline.records import ErrorRow
 from pipeline.run import runner
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "tables.md"
 
 
 def test_every_column_is_documented() -> None:
-    missing = [(t, c) for t in tables.RECORDS for c in tables.columns(t) if not tables.describe(t, c)]
+    missing = [(t, c) for t in schema.RECORDS for c in schema.columns(t) if not schema.describe(t, c)]
     assert missing == []
 
 
 def test_data_dictionary_is_up_to_date() -> None:
-    assert DOCS.read_text(encoding="utf-8").strip() == tables.data_dictionary().strip(), \
+    assert DOCS.read_text(encoding="utf-8").strip() == dictionary.data_dictionary().strip(), \
         "docs/tables.md is stale: run `make schema`"
 
 
 def test_writer_is_atomic(tmp_path: Path) -> None:
     w = tables.TableWriter(tmp_path)
-    w.write("errors", [tables.records.ErrorRow("a.txt", None, "", "ingest", "InputError", "bad")])
+    w.write("errors", [ErrorRow("a.txt", None, "", "ingest", "InputError", "bad")])
     assert not (tmp_path / "errors.csv").exists()
     w.commit()
     assert (tmp_path / "errors.csv").read_text(encoding="utf-8").splitlines() == [
@@ -47,13 +48,13 @@ def test_writer_is_atomic(tmp_path: Path) -> None:
 ])
 def test_spreadsheet_safe_neutralises_formula_cells(cell: str, expected: str) -> None:
     df = pd.DataFrame({"text": pd.Series([cell], dtype="string"), "n": [-5]})
-    out = tables.spreadsheet_safe(df)
+    out = frames.spreadsheet_safe(df)
     assert out.text[0] == expected
     assert out.n[0] == -5  # numbers stay numbers, even negative ones
 
 
-def _error(message: str) -> tables.records.ErrorRow:
-    return tables.records.ErrorRow("a.txt", None, "", "ingest", "InputError", message)
+def _error(message: str) -> ErrorRow:
+    return ErrorRow("a.txt", None, "", "ingest", "InputError", message)
 
 
 def test_safe_csv_is_off_by_default_and_on_when_asked(tmp_path: Path) -> None:
@@ -61,7 +62,7 @@ def test_safe_csv_is_off_by_default_and_on_when_asked(tmp_path: Path) -> None:
         w = tables.TableWriter(tmp_path, safe_csv=safe)
         w.write("errors", [_error("=1+1")])
         w.commit()
-        assert tables.read_table(tmp_path, "errors").message[0] == expected
+        assert frames.read_table(tmp_path, "errors").message[0] == expected
 
 
 def test_formats_write_parquet_and_duckdb_with_the_same_rows(tmp_path: Path) -> None:
@@ -70,7 +71,7 @@ def test_formats_write_parquet_and_duckdb_with_the_same_rows(tmp_path: Path) -> 
     w.commit()
     csv = pd.read_csv(tmp_path / "errors.csv", dtype=str, keep_default_na=False)
     parquet = pd.read_parquet(tmp_path / "errors.parquet")
-    with duckdb.connect(str(tmp_path / tables.DATABASE), read_only=True) as con:
+    with duckdb.connect(str(tmp_path / schema.DATABASE), read_only=True) as con:
         db = con.execute("SELECT * FROM errors").df()
         assert con.execute('SELECT count(*) FROM "references"').fetchone() == (0,)  # empty tables exist too
     assert list(parquet.message) == list(db.message) == list(csv.message) == ["bad", "worse"]
@@ -83,21 +84,21 @@ def test_formats_not_chosen_are_removed_so_a_folder_holds_one_run(tmp_path: Path
     w = tables.TableWriter(tmp_path, ("parquet",))
     w.write("errors", [_error("new")])
     w.commit()
-    assert not (tmp_path / "errors.csv").exists() and not (tmp_path / tables.DATABASE).exists()
-    assert tables.read_table(tmp_path, "errors").message.tolist() == ["new"]
+    assert not (tmp_path / "errors.csv").exists() and not (tmp_path / schema.DATABASE).exists()
+    assert frames.read_table(tmp_path, "errors").message.tolist() == ["new"]
 
 
 def test_unknown_format_says_what_is_allowed() -> None:
     with pytest.raises(ValueError, match="unknown output format 'xlsx'; allowed: csv, parquet, duckdb"):
-        tables.parse_formats("csv,xlsx")
-    assert tables.parse_formats("duckdb, CSV") == ("csv", "duckdb")
+        schema.parse_formats("csv,xlsx")
+    assert schema.parse_formats("duckdb, CSV") == ("csv", "duckdb")
 
 
 def test_read_table_keeps_the_schema_types_from_csv(tmp_path: Path) -> None:
     w = tables.TableWriter(tmp_path)
     w.write("errors", [_error("x")])
     w.commit()
-    assert tables.read_table(tmp_path, "errors").dtypes.astype(str).to_dict() == tables.dtypes("errors")
+    assert frames.read_table(tmp_path, "errors").dtypes.astype(str).to_dict() == schema.dtypes("errors")
 
 
 @pytest.mark.model
@@ -111,4 +112,4 @@ def test_run_settings_choose_formats_and_safe_csv(nlp: Language, tmp_path: Path)
     parquet = pd.read_parquet(tmp_path / "out" / "segments.parquet")
     assert csv.text[0] == "'=cmd|' /C calc'!A0"  # neutralised for spreadsheets
     assert parquet.text[0] == "=cmd|' /C calc'!A0"  # exact in the machine format
-    assert not (tmp_path / "out" / tables.DATABASE).exists()
+    assert not (tmp_path / "out" / schema.DATABASE).exists()

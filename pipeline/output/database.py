@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from . import tables
+from . import frames, schema
 
 # Entity labels that are not things one can co-mention in a network: numbers, dates, amounts.
 NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY")
@@ -110,9 +110,9 @@ def build(path: Path, parquet: dict[str, Path]) -> None:
     with duckdb.connect(str(path)) as con:
         for table, file in parquet.items():
             con.execute(f"CREATE TABLE {ident(table)} AS SELECT * FROM read_parquet({_sql_str(str(file))})")
-            con.execute(f"COMMENT ON TABLE {ident(table)} IS {_sql_str(tables.TABLE_DOCS[table])}")
-            for col in tables.columns(table):
-                con.execute(f"COMMENT ON COLUMN {ident(table)}.{ident(col)} IS {_sql_str(tables.describe(table, col))}")
+            con.execute(f"COMMENT ON TABLE {ident(table)} IS {_sql_str(schema.TABLE_DOCS[table])}")
+            for col in schema.columns(table):
+                con.execute(f"COMMENT ON COLUMN {ident(table)}.{ident(col)} IS {_sql_str(schema.describe(table, col))}")
         add_views(con)
 
 
@@ -133,17 +133,17 @@ def connect_output(out_dir: Path) -> duckdb.DuckDBPyConnection:
     Parquet files are queried in place; else ``pipeline.duckdb`` is opened read-only; else the
     CSV files are read with the schema's types.
     """
-    parquet = {t: out_dir / f"{t}.parquet" for t in tables.RECORDS}
+    parquet = {t: out_dir / f"{t}.parquet" for t in schema.RECORDS}
     if all(p.exists() for p in parquet.values()):
         con = duckdb.connect()
         for table, file in parquet.items():
             con.execute(f"CREATE VIEW {ident(table)} AS SELECT * FROM read_parquet({_sql_str(str(file))})")
         add_views(con)
         return con
-    db = out_dir / tables.DATABASE
+    db = out_dir / schema.DATABASE
     if db.exists():
         return duckdb.connect(str(db), read_only=True)
-    return in_memory(tables.read_tables(out_dir))
+    return in_memory(frames.read_tables(out_dir))
 
 
 def describe_view(view: str, column: str) -> str:
@@ -152,14 +152,14 @@ def describe_view(view: str, column: str) -> str:
     if own:
         return own
     for table in ("quotes", "entities", "entity_summary"):
-        if column in tables.columns(table):
-            return tables.describe(table, column)
+        if column in schema.columns(table):
+            return schema.describe(table, column)
     return ""
 
 
 def view_columns() -> dict[str, list[tuple[str, str]]]:
     """Every view's columns and DuckDB types, found by creating the views over empty tables."""
-    con = in_memory({t: tables.frame(t, []) for t in tables.RECORDS})
+    con = in_memory({t: frames.frame(t, []) for t in schema.RECORDS})
     try:
         return {name: [(r[0], r[1]) for r in con.execute(f"DESCRIBE {name}").fetchall()] for name in VIEWS}
     finally:
@@ -168,7 +168,7 @@ def view_columns() -> dict[str, list[tuple[str, str]]]:
 
 def dictionary() -> list[str]:
     """The views' part of the data dictionary (Markdown lines)."""
-    out = [f"## Views in {tables.DATABASE}", "",
+    out = [f"## Views in {schema.DATABASE}", "",
            "With `--formats duckdb` the run also writes `pipeline.duckdb`: every table above, with these",
            "descriptions as comments (`SELECT * FROM duckdb_columns()`), and the views below (defined in",
            "`pipeline/database.py`). `references` is an SQL keyword: quote it, `SELECT * FROM \"references\"`.", ""]

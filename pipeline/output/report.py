@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 from plotly.subplots import make_subplots
 
-from . import database, tables
+from . import database, frames
 
 REPORT = "report.html"
 SPREADSHEET_DIR = "spreadsheet"
@@ -353,6 +353,6 @@ def export_spreadsheet(out_dir: Path, target: Path | None = None) -> Path:
     """CSV copies of every table for spreadsheets: formula cells neutralised, UTF-8 with a BOM."""
     target = target or out_dir / SPREADSHEET_DIR
     target.mkdir(parents=True, exist_ok=True)
-    for table, df in tables.read_tables(out_dir).items():
-        tables.write_csv(df, target / f"{table}.csv", safe=True, bom=True)
+    for table, df in frames.read_tables(out_dir).items():
+        frames.write_csv(df, target / f"{table}.csv", safe=True, bom=True)
     return target

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import provenance
-from ..output.tables import RECORDS
+from ..output.schema import RECORDS
 from ..records import RawInput
 
 # Bump when the stored form changes.
