@@ -175,3 +175,10 @@ def romanise(name: str, surnames: tuple[str, ...] = ()) -> str:
     surname = "".join(syllables[:surname_len]).capitalize()
     given = "".join(syllables[surname_len:]).capitalize()
     return f"{surname} {given}".strip()
+
+
+def word_tags(rules: RuleBook | None) -> dict[str, str]:
+    """jieba's dictionary tags (word -> POS), the user dictionary of ``rules`` included."""
+    tok = tokenizer(rules.files.get(USERDICT) if rules is not None else None)
+    tok.makesure_userdict_loaded()
+    return tok.word_tag_tab  # type: ignore[no-any-return]
