@@ -65,8 +65,9 @@ def tokenizer(userdict: bytes | None) -> jieba.posseg.POSTokenizer:
     jieba.setLogLevel(logging.WARNING)
     base = jieba.Tokenizer()
     base.initialize()
-    if userdict:
-        base.load_userdict(io.BytesIO(userdict))
+    if userdict:  # "#" lines are comments
+        kept = b"\n".join(line for line in userdict.splitlines() if not line.lstrip().startswith(b"#"))
+        base.load_userdict(io.BytesIO(kept))
     return jieba.posseg.POSTokenizer(base)
 
 

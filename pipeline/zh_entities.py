@@ -44,6 +44,10 @@ NAME_DOTS = "·•・‧"
 # (致公党 十大, 民建 七 大)
 ORDINAL = re.compile(r"第[0-9０-９一二三四五六七八九十百零〇]+[届次期]?")
 CONGRESS = re.compile(r"[一二三四五六七八九十]+大")
+NAME_TAGS = ("nr", "nrt", "nrfg")
+# what jieba tags a given name it took for a word: 进修/v, 春生/n, 宝华/nz, 亚美/ns, 忠诚/a
+GIVEN_NAME_TAGS = ("n", "v", "a", "nz", "ns", "ng", "vn", "an", "nr", "nrt", "nrfg", "j", "b", "tg", "g")
+HAN_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
 @dataclass(frozen=True)
@@ -131,12 +135,13 @@ def person_name(word: str, rules: ZhRules) -> str:
 
 
 def _title_after_surname(tok: Token, nxt: Token | None, rules: ZhRules) -> bool:
-    """"江主席": a lone surname followed by a title (in one token or the next)."""
+    """"江主席": a lone surname followed by a title (in one token or the next; a lone surname
+    must be tagged a noun)."""
     name, suffix = _split_suffix(tok.text, rules)
     if suffix and name in rules.surname_set:
         return True
-    return (len(tok.text) == 1 and tok.text in rules.surname_set and nxt is not None and nxt.start == tok.end
-            and nxt.text in rules.suffix_set)
+    return (len(tok.text) == 1 and tok.text in rules.surname_set and tok.pos[:1] == "n" and nxt is not None
+            and nxt.start == tok.end and nxt.text in rules.suffix_set)  # not the conjunction 和 in 和夫人
 
 
 def abbreviation_mentions(tok: Token, rules: ZhRules) -> list[Mention]:
@@ -154,6 +159,20 @@ def abbreviation_mentions(tok: Token, rules: ZhRules) -> list[Mention]:
     if len(text) == 2 and text[0] in ab and text[1] == "方":
         return [(tok.start, tok.start + 1, ab[text[0]].label)]
     return []
+
+
+def abbreviation_run(tokens: list[Token], i: int, rules: ZhRules) -> int:
+    """End index of one-character abbreviations jieba wrote as words of their own (中/f 美/ns 双方,
+    中/f 俄/j 第五个): two or more adjacent words of one or two abbreviations, one of them China;
+    ``i`` when there is none."""
+    j = i
+    while (j < len(tokens) and len(tokens[j].text) <= 2 and all(ch in rules.abbreviations for ch in tokens[j].text)
+           and (j == i or tokens[j].start == tokens[j - 1].end)):
+        j += 1
+    run = "".join(t.text for t in tokens[i:j])
+    if j - i >= 2 and any(ch in CHINA for ch in run) and not run.startswith("中华"):
+        return j
+    return i
 
 
 def is_place(word: str, rules: ZhRules) -> bool:
@@ -208,10 +227,33 @@ def place_parts(tok: Token, rules: ZhRules) -> list[Mention]:
     return []
 
 
-def _merge_split_name(tokens: list[Token], i: int) -> int:
-    """End index of a person's name jieba split in two (surname/nr + given name/nr)."""
+def _merge_split_name(tokens: list[Token], i: int, rules: ZhRules) -> int:
+    """End index of a person's name jieba split:
+
+    - a surname or name part tagged a name and the rest tagged a name (王/nr 亚平/nr), four
+      characters at most;
+    - a one-character surname tagged nr and a given name of two characters that jieba took for
+      a word (唐/nr 进修/v, 曹/nr 春生/n) or of one character tagged a name or noun morpheme;
+    - the parts of a transliterated name, each tagged a name (康斯坦/nr 塔科/nrt 普洛斯/nr)."""
+    tok = tokens[i]
+
+    def joined(j: int) -> bool:
+        return j < len(tokens) and tokens[j].start == tokens[j - 1].end
+
+    if all(ch in rules.foreign for ch in tok.text):
+        j = i + 1
+        while joined(j) and tokens[j].pos in NAME_TAGS and all(ch in rules.foreign for ch in tokens[j].text):
+            j += 1
+        if j > i + 1:
+            return j
+    if tok.pos == "nr" and len(tok.text) == 1 and tok.text in rules.surname_set and joined(i + 1):
+        given = tokens[i + 1]
+        if (HAN_WORD.fullmatch(given.text) and given.text not in rules.suffix_set and given.text not in rules.not_names
+                and ((len(given.text) == 2 and given.pos in GIVEN_NAME_TAGS)
+                     or (len(given.text) == 1 and given.pos in ("nr", "nrt", "nrfg", "ng", "g", "tg")))):
+            return i + 2
     j = i + 1
-    while (j < len(tokens) and tokens[j].start == tokens[j - 1].end and tokens[j].pos in ("nr", "nrfg", "nrt", "ng")
+    while (joined(j) and tokens[j].pos in ("nr", "nrfg", "nrt", "ng")
            and j - i < 2 and len(tokens[j - 1].text) + len(tokens[j].text) <= 4):
         j += 1
     return j
@@ -364,6 +406,12 @@ def _single_mentions(tokens: list[Token], rules: ZhRules) -> Iterator[Mention]:
             yield from parts
             i += 1
             continue
+        run_end = abbreviation_run(tokens, i, rules)
+        if run_end > i:
+            for t in tokens[i:run_end]:
+                yield from ((t.start + k, t.start + k + 1, rules.abbreviations[ch].label) for k, ch in enumerate(t.text))
+            i = run_end
+            continue
         abbr = abbreviation_mentions(tok, rules)
         if abbr:
             yield from abbr
@@ -382,7 +430,7 @@ def _single_mentions(tokens: list[Token], rules: ZhRules) -> Iterator[Mention]:
         if label == "ORG" and is_facility(tok.text, rules):  # 人民大会堂/nt
             label = "FAC"
         if label == "PERSON":
-            j = _merge_split_name(tokens, i)
+            j = _merge_split_name(tokens, i, rules)
             whole = "".join(t.text for t in tokens[i:j])
             name = person_name(whole, rules)
             if name:
