@@ -309,14 +309,22 @@ def _links_organisation(tok: Token, nxt: Token | None, rules: ZhRules) -> bool:
         tok.pos == "m" and ORDINAL.fullmatch(tok.text) is not None)
 
 
+def _ordinal_of_organisation(tokens: list[Token], j: int) -> bool:
+    """An ordinal before an organisation jieba knows (nt): after a place, the ordinal is that
+    organisation's (香港特别行政区 第九届 全国人民代表大会), while a party's congress is the
+    party's (中国共产党 第十五次 全国代表大会)."""
+    return (tokens[j].pos == "m" and j + 1 < len(tokens) and tokens[j + 1].pos == "nt"
+            and ORDINAL.fullmatch(tokens[j].text) is not None)
+
+
 def _is_head(tok: Token, rules: ZhRules, listed: bool = False) -> bool:
     """An organisation's or facility's head word: one of the lists or a word ending with one of
     their words of two characters or more (纳兰性德研究会); unless ``listed``, also a word jieba
-    tags nt (北京市 公安局) that is no government (马拉维 新政府 is the place)."""
+    tags nt that ends with a head word of any length (北京市 公安局, not 中国 东盟)."""
     text = tok.text
     return (text in rules.org_heads or text in rules.facility_heads
             or (len(text) > 2 and text.endswith(rules.long_heads))
-            or (not listed and tok.pos == "nt" and not text.endswith(tuple(rules.place_suffixes))))
+            or (not listed and tok.pos == "nt" and text.endswith(tuple(rules.org_heads))))
 
 
 def _head_label(text: str, rules: ZhRules) -> str:
@@ -364,7 +372,8 @@ def join_organisations(tokens: list[Token], found: list[Mention], rules: ZhRules
                 m += 1
             j = m + 1
             while (j < len(tokens) and j - m <= ORG_LINKS and tokens[j].start == tokens[j - 1].end
-                   and _links_organisation(tokens[j], tokens[j + 1] if j + 1 < len(tokens) else None, rules)):
+                   and _links_organisation(tokens[j], tokens[j + 1] if j + 1 < len(tokens) else None, rules)
+                   and not (label == "GPE" and _ordinal_of_organisation(tokens, j))):
                 if _is_head(tokens[j], rules, listed=label != "GPE" or j > m + 1):  # 北京市 司法局/nt
                     org_end, org_label = tokens[j].end, _head_label(tokens[j].text, rules)
                 j += 1
