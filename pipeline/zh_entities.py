@@ -227,6 +227,11 @@ def place_parts(tok: Token, rules: ZhRules) -> list[Mention]:
     return []
 
 
+def _titled(tokens: list[Token], j: int, rules: ZhRules) -> bool:
+    """``tokens[j]`` is a title or honorific right after the word before it (小平 同志)."""
+    return j < len(tokens) and tokens[j].start == tokens[j - 1].end and tokens[j].text in rules.suffix_set
+
+
 def _merge_split_name(tokens: list[Token], i: int, rules: ZhRules) -> int:
     """End index of a person's name jieba split:
 
@@ -442,6 +447,8 @@ def _single_mentions(tokens: list[Token], rules: ZhRules) -> Iterator[Mention]:
             j = _merge_split_name(tokens, i, rules)
             whole = "".join(t.text for t in tokens[i:j])
             name = person_name(whole, rules)
+            if not name and j == i + 1 and 2 <= len(whole) <= 3 and _titled(tokens, j, rules):
+                name = whole  # 小平/nr 同志: a title after a word jieba tags a name
             if name:
                 yield tok.start, tok.start + len(name), "PERSON"
             i = j
