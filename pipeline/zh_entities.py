@@ -45,6 +45,7 @@ NAME_DOTS = "·•・‧"
 ORDINAL = re.compile(r"第[0-9０-９一二三四五六七八九十百零〇]+[届次期]?")
 CONGRESS = re.compile(r"[一二三四五六七八九十]+大")
 NAME_TAGS = ("nr", "nrt", "nrfg")
+KINDS = {"ORG": "organisation", "FAC": "facility"}
 # what jieba tags a given name it took for a word: 进修/v, 春生/n, 宝华/nz, 亚美/ns, 忠诚/a
 GIVEN_NAME_TAGS = ("n", "v", "a", "nz", "ns", "ng", "vn", "an", "nr", "nrt", "nrfg", "j", "b", "tg", "g")
 HAN_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
@@ -467,14 +468,17 @@ def mentions(text: str, start: int, end: int, book: RuleBook) -> list[Mention]:
 def describe(written: str, label: str, book: RuleBook) -> tuple[str, str, str, str]:
     """``(label, kind, canonical, country_code)`` of a Chinese mention.
 
-    The bilingual alias table first (中国 -> China), then the abbreviations (中 -> China);
-    a person is romanised surname first; other names keep their Chinese form.
+    The bilingual alias table first (中国 -> China), then the abbreviations (中 -> China), then
+    for a place the gazetteer of ``zh_places`` (哈萨克斯坦 -> Kazakhstan, KZ); a person is
+    romanised surname first; other names keep their Chinese form.
     """
     alias = aliases(book).get(written)
     rules = load_rules(book)
     alias = alias or rules.abbreviations.get(written)
+    if alias is None and label == "GPE":
+        alias = zh_places.gazetteer().get(written)
     if alias is not None:
         return alias.label, alias.kind, alias.canonical, alias.country_code
     if label == "PERSON":
         return label, "person", romanise(written, rules.surnames), ""
-    return label, "organisation" if label == "ORG" else "city or region", written, ""
+    return label, KINDS.get(label, "city or region"), written, ""
