@@ -178,8 +178,8 @@ def romanise(name: str, surnames: tuple[str, ...] = ()) -> str:
     return f"{surname} {given}".strip()
 
 
-def word_tags(rules: RuleBook | None) -> dict[str, str]:
-    """jieba's dictionary tags (word -> POS), the user dictionary of ``rules`` included."""
-    tok = tokenizer(rules.files.get(USERDICT) if rules is not None else None)
+def word_tags(userdict: bytes | None) -> dict[str, str]:
+    """jieba's dictionary tags (word -> POS), the user dictionary (``zh/userdict.txt``'s content) included."""
+    tok = tokenizer(userdict)
     tok.makesure_userdict_loaded()
     return tok.word_tag_tab  # type: ignore[no-any-return]

@@ -21,11 +21,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from . import zh_places
-from .chinese import Alias, Token, aliases, romanise, segment, word_tags
+from .chinese import USERDICT, Alias, Token, aliases, romanise, segment, word_tags
 from .rulebook import RuleBook
 
 Mention = tuple[int, int, str]
@@ -66,8 +66,18 @@ class ZhRules:
     suffix_max: int = 0
     facility_heads: frozenset[str] = frozenset()
     place_suffixes: frozenset[str] = frozenset()  # 政府 in 美国政府: the place is the mention
-    tags: Mapping[str, str] = field(default_factory=dict)  # jieba's dictionary: word -> POS
-    name_chars: frozenset[str] = frozenset()  # characters of transliterated names in jieba's dictionary
+    userdict: bytes | None = None  # jieba's user dictionary (the rule book's)
+
+    @cached_property
+    def tags(self) -> Mapping[str, str]:
+        """jieba's dictionary, the user dictionary included: word -> POS (read on first use, so an
+        English-only run never starts jieba)."""
+        return word_tags(self.userdict)
+
+    @cached_property
+    def name_chars(self) -> frozenset[str]:
+        """Characters of transliterated names in jieba's dictionary (``_name_chars``)."""
+        return _name_chars(self.tags)
 
     @cached_property
     def long_heads(self) -> tuple[str, ...]:
@@ -88,13 +98,12 @@ def load_rules(book: RuleBook) -> ZhRules:
     surnames = sorted(_words(book, "surnames.txt"), key=len, reverse=True)
     suffixes = sorted(_words(book, "name_suffixes.txt"), key=len, reverse=True)
     alias_labels = {k: a.label for k, a in aliases(book).items()}
-    tags = word_tags(book)
     return ZhRules(tuple(surnames), tuple(suffixes), abbreviations, tuple(_words(book, "abbreviation_verbs.txt")),
                    alias_labels, frozenset(_words(book, "transliteration_chars.txt")),
                    frozenset(_words(book, "not_names.txt")), frozenset(_words(book, "org_heads.txt")),
                    frozenset(surnames), frozenset(suffixes), max(map(len, suffixes), default=0),
                    frozenset(_words(book, "facility_heads.txt")), frozenset(_words(book, "place_suffixes.txt")),
-                   tags, _name_chars(tags))
+                   book.files.get(USERDICT))
 
 
 def _name_chars(tags: Mapping[str, str]) -> frozenset[str]:

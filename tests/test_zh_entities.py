@@ -253,7 +253,7 @@ def test_organisation_bounds(pairs: tuple[tuple[str, str], ...], expected: list[
 
 def test_user_dictionary_comments_and_organisation_abbreviations() -> None:
     """``#`` lines of userdict.txt are no words; 东盟 keeps dict.txt's frequency, tagged nt."""
-    tags = chinese.word_tags(ZH)
+    tags = chinese.word_tags(ZH.files.get(chinese.USERDICT))
     assert tags["东盟"] == "nt" and tags["政协"] == "nt"
     assert not any(word.startswith("#") for word in tags)
     text = "中国和东盟国家"
