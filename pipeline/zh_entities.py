@@ -355,7 +355,7 @@ def _org_bounds(tokens: list[Token], k: int, start: int, end: int, rules: ZhRule
     if m is not None and tokens[m].end == end:
         for n in (1, 2):
             after = tokens[m + 1:m + 1 + n]
-            if (len(after) == n and all(a.start == b.end for a, b in zip(after, [tokens[m], *after]))
+            if (len(after) == n and all(a.start == b.end for a, b in zip(after, tokens[m:m + n], strict=True))
                     and CONGRESS.fullmatch("".join(t.text for t in after))):
                 end = after[-1].end
                 break
@@ -433,7 +433,8 @@ def _single_mentions(tokens: list[Token], rules: ZhRules) -> Iterator[Mention]:
         run_end = abbreviation_run(tokens, i, rules)
         if run_end > i:
             for t in tokens[i:run_end]:
-                yield from ((t.start + k, t.start + k + 1, rules.abbreviations[ch].label) for k, ch in enumerate(t.text))
+                yield from ((t.start + k, t.start + k + 1, rules.abbreviations[ch].label)
+                            for k, ch in enumerate(t.text))
             i = run_end
             continue
         abbr = abbreviation_mentions(tok, rules)
