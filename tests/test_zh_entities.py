@@ -236,6 +236,7 @@ def test_gazetteer_places_are_coded() -> None:
         # a head word ending a longer word (研究会), and a facility's head word
         ((("承德", "ns"), ("纳兰", "n"), ("性德研究会", "n")), [("承德纳兰性德研究会", "ORG")]),
         ((("永定门", "ns"), ("车站", "n")), [("永定门车站", "FAC")]),
+        ((("北京市", "ns"), ("教育", "vn"), ("工委", "n")), [("北京市教育工委", "ORG")]),
         # the ordinal before an organisation, the party congress after it
         ((("第九届", "m"), ("全国人民代表大会", "nt"), ("代表", "n")), [("第九届全国人民代表大会", "ORG")]),
         ((("香港特别行政区", "nt"), ("第九届", "m"), ("全国人民代表大会", "nt")),
