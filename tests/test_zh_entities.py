@@ -128,3 +128,136 @@ def test_party_congress_is_an_organisation() -> None:
     text = "党的十五大报告"
     found = [(text[s:e], label) for s, e, label in zh_entities.mentions(text, 0, len(text), ZH)]
     assert found == [("十五大", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [
+        # the parts of a transliterated name around a dot are one person, across jieba's words
+        ((("霍尔格", "nr"), ("·", "x"), ("伯尔纳", "nr"), ("、", "x")), [("霍尔格·伯尔纳", "PERSON")]),
+        ((("安德烈斯", "nrt"), ("·", "x"), ("阿亚", "ns"), ("曼多", "ns")), [("安德烈斯·阿亚曼多", "PERSON")]),
+        # the name starts inside a word jieba made of a common word and the name's first part
+        ((("领导", "n"), ("人格", "n"), ("·", "x"), ("阿", "j"), ("·", "x"), ("亚夫", "nrt"), ("林斯基", "nr")),
+         [("格·阿·亚夫林斯基", "PERSON")]),
+        # a title before the name is no part of it
+        ((("会长", "n"), ("霍尔格", "nr"), ("·", "x"), ("伯尔纳", "nr")), [("霍尔格·伯尔纳", "PERSON")]),
+        # a dot with no name on one side joins nothing
+        ((("·", "x"), ("伯尔纳", "nr")), [("伯尔纳", "PERSON")]),
+        ((("中国", "ns"), ("·", "x"), ("北京", "ns")), [("中国", "GPE"), ("北京", "GPE")]),
+    ],
+)
+def test_dotted_transliterated_names(pairs: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]) -> None:
+    assert _mentions(*pairs) == expected
+
+
+@pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [
+        # a surname tagged nr and a given name jieba took for a word
+        ((("记者", "n"), ("唐", "nr"), ("进修", "v"), ("报道", "v")), [("唐进修", "PERSON")]),
+        ((("曹", "nr"), ("春生", "n"), ("。", "x")), [("曹春生", "PERSON")]),
+        # not a one-character verb, a title or a surname jieba did not tag a name
+        ((("李", "nr"), ("说", "v")), []),
+        ((("陈", "nr"), ("主席", "n")), [("陈", "PERSON")]),
+        ((("唐", "ns"), ("进修", "v")), []),
+        # the parts of a transliterated name jieba cut apart, each tagged a name
+        ((("康斯坦", "nr"), ("塔科", "nrt"), ("普洛斯", "nr"), ("先生", "n")), [("康斯坦塔科普洛斯", "PERSON")]),
+        # a title after a word jieba tags a name makes it a person, without a surname
+        ((("小平", "nr"), ("同志", "n")), [("小平", "PERSON")]),
+        ((("小平", "nr"), ("说", "v")), []),
+        # the conjunction 和 before 夫人 is no surname
+        ((("总统", "n"), ("和", "c"), ("夫人", "n")), []),
+        # common words the dictionary tags as names (not_names.txt, the extended review)
+        ((("表示", "v"), ("祝贺", "nr")), []),
+        ((("两国", "ns"), ("关系", "n")), []),
+    ],
+)
+def test_person_names(pairs: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]) -> None:
+    assert _mentions(*pairs) == expected
+
+
+@pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [
+        # a place and its government, authorities, region or people: the place (place_suffixes.txt)
+        ((("美国政府", "nt"), ("表示", "v")), [("美国", "GPE")]),
+        ((("香港特别行政区政府", "nt"),), [("香港特别行政区", "GPE")]),
+        ((("亚太地区", "ns"),), [("亚太", "LOC")]),
+        ((("非洲人", "n"),), [("非洲", "LOC")]),
+        # two places in one word
+        ((("中华人民共和国香港特别行政区", "nt"),), [("中华人民共和国", "GPE"), ("香港特别行政区", "GPE")]),
+        # a place and a facility; a place and a facility's head word alone is one facility
+        ((("北京人民大会堂", "nt"),), [("北京", "GPE"), ("人民大会堂", "FAC")]),
+        ((("洛杉矶国际机场", "nt"),), [("洛杉矶国际机场", "FAC")]),
+        ((("人民大会堂", "nt"),), [("人民大会堂", "FAC")]),
+        # a place name of the dictionary that starts with a place stays whole; an organisation too
+        ((("朝鲜半岛", "ns"),), [("朝鲜半岛", "GPE")]),
+        ((("北京大学", "nt"),), [("北京大学", "ORG")]),
+        # one-character abbreviations jieba wrote as words of their own, one of them China
+        ((("中", "f"), ("美", "ns"), ("双方", "n")), [("中", "GPE"), ("美", "GPE")]),
+        ((("中", "f"), ("俄", "j"), ("第五个", "m")), [("中", "GPE"), ("俄", "GPE")]),
+        ((("其", "r"), ("中", "f"), ("有", "v")), []),
+        ((("美", "ns"), ("法", "n")), [("美", "GPE")]),  # no China: no compound
+    ],
+)
+def test_places_inside_words(pairs: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]) -> None:
+    assert _mentions(*pairs) == expected
+
+
+@pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [
+        # places jieba tags as persons: pycountry's and GeoNames' Chinese names
+        ((("哈萨克斯坦", "nrt"), ("、", "x")), [("哈萨克斯坦", "GPE")]),
+        ((("本报", "r"), ("温哥华", "nr")), [("温哥华", "GPE")]),
+        ((("达卡", "nrt"),), [("达卡", "GPE")]),
+        # a small city named like a person stays a person; a city's name that is a verb is no mention
+        ((("林肯", "nr"), ("说", "v")), [("林肯", "PERSON")]),
+        ((("打通", "v"), ("道路", "n")), []),
+    ],
+)
+def test_places_jieba_tags_as_persons(pairs: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]) -> None:
+    assert _mentions(*pairs) == expected
+
+
+def test_gazetteer_places_are_coded() -> None:
+    assert zh_entities.describe("哈萨克斯坦", "GPE", ZH) == ("GPE", "country", "Kazakhstan", "KZ")
+    assert zh_entities.describe("达卡", "GPE", ZH)[2:] == ("Dhaka", "BD")
+    assert zh_entities.describe("人民大会堂", "FAC", ZH) == ("FAC", "facility", "人民大会堂", "")
+
+
+@pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [
+        # a place and an organisation jieba knows (nt) ending with a head word: one organisation
+        ((("北京市", "ns"), ("司法局", "nt"), ("局长", "n")), [("北京市司法局", "ORG")]),
+        ((("中国", "ns"), ("东盟", "nt"), ("首脑", "n")), [("中国", "GPE"), ("东盟", "ORG")]),
+        # a place starting a word (辽宁省 of 辽宁省政府) starts the organisation's name
+        ((("辽宁省政府", "nt"), ("教育", "vn"), ("督导", "n"), ("团", "n")), [("辽宁省政府教育督导团", "ORG")]),
+        # a head word ending a longer word (研究会), and a facility's head word
+        ((("承德", "ns"), ("纳兰", "n"), ("性德研究会", "n")), [("承德纳兰性德研究会", "ORG")]),
+        ((("永定门", "ns"), ("车站", "n")), [("永定门车站", "FAC")]),
+        ((("北京市", "ns"), ("教育", "vn"), ("工委", "n")), [("北京市教育工委", "ORG")]),
+        # the ordinal before an organisation, the party congress after it
+        ((("第九届", "m"), ("全国人民代表大会", "nt"), ("代表", "n")), [("第九届全国人民代表大会", "ORG")]),
+        ((("香港特别行政区", "nt"), ("第九届", "m"), ("全国人民代表大会", "nt")),
+         [("香港特别行政区", "GPE"), ("第九届全国人民代表大会", "ORG")]),
+        ((("致公党", "nt"), ("十大", "j"), ("提出", "v")), [("致公党十大", "ORG")]),
+        ((("民建", "nt"), ("七", "m"), ("大", "a"), ("贺词", "n")), [("民建七大", "ORG")]),
+        ((("致公党", "nt"), ("十", "m"), ("人", "n")), [("致公党", "ORG")]),
+        # two organisations side by side stay two
+        ((("中共中央办公厅", "nt"), ("国务院办公厅", "nt")), [("中共中央办公厅", "ORG"), ("国务院办公厅", "ORG")]),
+    ],
+)
+def test_organisation_bounds(pairs: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]) -> None:
+    assert _mentions(*pairs) == expected
+
+
+def test_user_dictionary_comments_and_organisation_abbreviations() -> None:
+    """``#`` lines of userdict.txt are no words; 东盟 keeps dict.txt's frequency, tagged nt."""
+    tags = chinese.word_tags(ZH.files.get(chinese.USERDICT))
+    assert tags["东盟"] == "nt" and tags["政协"] == "nt"
+    assert not any(word.startswith("#") for word in tags)
+    text = "中国和东盟国家"
+    assert [t.text for t in chinese.segment(text, 0, len(text), ZH)] == [
+        t.text for t in chinese.segment(text, 0, len(text), None)]

@@ -64,8 +64,9 @@ def tokenizer(userdict: bytes | None) -> jieba.posseg.POSTokenizer:
     jieba.setLogLevel(logging.WARNING)
     base = jieba.Tokenizer()
     base.initialize()
-    if userdict:
-        base.load_userdict(io.BytesIO(userdict))
+    if userdict:  # "#" lines are comments
+        kept = b"\n".join(line for line in userdict.splitlines() if not line.lstrip().startswith(b"#"))
+        base.load_userdict(io.BytesIO(kept))
     return jieba.posseg.POSTokenizer(base)
 
 
@@ -178,3 +179,10 @@ def romanise(name: str, surnames: tuple[str, ...] = ()) -> str:
     surname = "".join(syllables[:surname_len]).capitalize()
     given = "".join(syllables[surname_len:]).capitalize()
     return f"{surname} {given}".strip()
+
+
+def word_tags(userdict: bytes | None) -> dict[str, str]:
+    """jieba's dictionary tags (word -> POS), the user dictionary (``zh/userdict.txt``'s content) included."""
+    tok = tokenizer(userdict)
+    tok.makesure_userdict_loaded()
+    return tok.word_tag_tab  # type: ignore[no-any-return]
