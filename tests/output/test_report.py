@@ -211,7 +211,7 @@ def test_run_writes_the_report_unless_asked_not_to(monkeypatch: pytest.MonkeyPat
 
 
 def test_make_report_target_rebuilds_the_report_with_the_spreadsheet_export() -> None:
-    makefile = (Path(__file__).resolve().parent.parent / "Makefile").read_text(encoding="utf-8")
+    makefile = (Path(__file__).resolve().parents[2] / "Makefile").read_text(encoding="utf-8")
     m = re.search(r"^report:.*## (.+)\n\t(.+)$", makefile, re.M)
     assert m is not None, "no documented `report` target in the Makefile"
     assert "-m pipeline report" in m.group(2) and "--spreadsheet" in m.group(2)

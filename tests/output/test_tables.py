@@ -13,7 +13,7 @@ from pipeline.output import dictionary, frames, schema, tables
 from pipeline.records import ErrorRow
 from pipeline.run import runner
 
-DOCS = Path(__file__).resolve().parent.parent / "docs" / "tables.md"
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "tables.md"
 
 
 def test_every_column_is_documented() -> None:

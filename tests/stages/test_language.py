@@ -128,7 +128,7 @@ def test_detect_is_the_same_in_a_fresh_process() -> None:
     texts = ["market", "cases", "Il a dit que le programme spatial", "graham"]
     code = ("import sys; from pipeline.stages import language; "
             "print([(r.lang, r.score, r.script, r.reason) for r in map(language.detect, sys.argv[1:])])")
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     out = subprocess.run([sys.executable, "-c", code, *texts], capture_output=True, text=True, check=True, cwd=root)
     here = [(r.lang, r.score, r.script, r.reason) for r in map(language.detect, texts)]
     assert out.stdout.strip() == str(here)
