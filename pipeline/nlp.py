@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import entities, longtext, orgs, quotes, rulebook  # noqa: F401  (entities, quotes register the factories)
-from .config import DEFAULT_MODELS, Settings
+from .config import DEFAULT_MODELS, VENDORED_MODELS, Settings
 from .rulebook import RuleBook
 
 COMPONENTS_FILE = "components.toml"
@@ -32,22 +32,45 @@ class ComponentConfigError(ValueError):
 
 
 def model_name(settings: Settings) -> str:
-    """The model to load: the configured one, else the first default that is installed."""
+    """The model to load, as ``spacy.load`` takes it (a package name or a pipeline folder): the
+    configured one, else the first default that is installed."""
     if settings.model:
-        return settings.model
+        return resolve(settings.model)
     for name in DEFAULT_MODELS:
-        if importlib.util.find_spec(name) is not None:
-            return name
+        if _installed(name):
+            return resolve(name)
     raise ModelNotFound(f"none of the English models {list(DEFAULT_MODELS)} is installed; "
                         "run 'make install' or set PIPELINE_MODEL to an installed spaCy pipeline")
+
+
+def resolve(name: str) -> str:
+    """A model name as ``spacy.load`` takes it: a pipeline folder or an installed package as given;
+    an official name that is not installed (``en_core_web_md``) -> the package vendoring it
+    (``VENDORED_MODELS``), or that package's pipeline folder when it has ``model_path()``.
+    Any other name is returned unchanged (``check`` and ``build`` report it missing)."""
+    if Path(name).exists() or _installed(name):
+        return name
+    for alternate in VENDORED_MODELS.get(name, ()):
+        if _installed(alternate):
+            module = importlib.import_module(alternate)
+            folder = getattr(module, "model_path", None)
+            return str(folder()) if callable(folder) else alternate
+    return name
+
+
+def _installed(name: str) -> bool:
+    """Whether ``name`` is an importable top-level module (a path or dotted name is not)."""
+    return name.isidentifier() and importlib.util.find_spec(name) is not None
 
 
 def check(settings: Settings) -> str:
     """The model's name, after making sure it is installed (workers load it themselves)."""
     name = model_name(settings)
-    if importlib.util.find_spec(name) is None and not Path(name).exists():
-        raise ModelNotFound(f"spaCy model {name!r} is not installed (nor a path); run 'make install' "
-                            "or choose an installed pipeline with --model")
+    if not _installed(name) and not Path(name).exists():
+        vendored = VENDORED_MODELS.get(name, ())
+        raise ModelNotFound(f"spaCy model {name!r} is not installed (nor a path"
+                            + (f", nor {' or '.join(vendored)}" if vendored else "")
+                            + "); run 'make install' or choose an installed pipeline with --model")
     # our components and models/components.toml on a blank pipeline: a wrong configuration
     # fails here, with its message, rather than in every worker
     add_components(spacy.blank("en"), rulebook.for_settings(settings))
