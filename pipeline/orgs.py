@@ -31,10 +31,12 @@ SCORE_LABELS = ("ORG", "GPE", "LOC", "PERSON", "NORP")
 # a team's name: capitalised words, with "and", "de", "of" inside ("Brighton and Hove Albion")
 _TEAM = r"[A-Z][\w.'&-]*(?: (?:(?:and|de|of) )?[A-Z][\w.'&-]*)*"
 # a line of results ("Aston Villa 2 Leicester 1", "(halftime 1-0)" may follow) or of a standings
-# table (a name and four numbers or more); spaces are single (one regex pass per line, no backtracking
+# table (a name and four columns or more, percentages and games behind included); spaces are single (one regex pass per line, no backtracking
 # across lines)
 RESULT_LINE = re.compile(rf"^({_TEAM}) \d{{1,3}} ({_TEAM}) \d{{1,3}}(?: \([^()\n]*\))? ?$", re.M)
-STANDINGS_LINE = re.compile(rf"^({_TEAM})(?: \d{{1,3}}){{4,}} ?$", re.M)
+# a standings column: a count, a percentage (".561", "1.000"), games behind ("1/2", "5-1/2") or "-"
+_COLUMN = r"(?:\d{1,3}|\d?\.\d{3}|\d{1,2}(?:-\d)?/\d|-)"
+STANDINGS_LINE = re.compile(rf"^({_TEAM})(?: \d{{1,3}}){{2,}}(?: {_COLUMN}){{2,}} ?$", re.M)
 
 
 GAZETTEER = "en/organisations.csv"

@@ -622,6 +622,14 @@ def test_national_team_in_standings_line_is_a_place(blank: Language) -> None:
     assert [(e.text, e.label_) for e in doc.ents] == [("Brazil", "GPE"), ("Leeds", "ORG")]
 
 
+def test_baseball_standings_lines_name_teams(blank: Language) -> None:
+    """Standings with percentages and games behind ("W L PCT GB"); three numbers are no table."""
+    text = ("EASTERN DIVISION\nW L PCT GB\nNEW YORK 74 58 .561 -\nBaltimore 67 65 .508 7\n"
+            "Toronto 61 72 .459 13 1/2\nPolls 12 34 56\n")
+    doc = _run(blank, text, [("NEW YORK", "GPE"), ("Baltimore", "GPE")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("NEW YORK", "ORG"), ("Baltimore", "ORG"), ("Toronto", "ORG")]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
