@@ -97,6 +97,7 @@ class Rules:
     name_suffixes: frozenset[str] = frozenset()  # "jr", "iii": part of a person's name
     sports: frozenset[str] = frozenset()  # "cricket", "rugby union": a span of only these is no name
     legal_forms: frozenset[str] = frozenset()  # "ag", "ltd": a name ending in one is a company
+    given_names: frozenset[str] = frozenset()  # "carly", "john": a name starting with one is a person's
 
 
 def load_aliases(book: RuleBook) -> dict[str, Alias]:
@@ -128,7 +129,8 @@ def _rules_of(book: RuleBook) -> Rules:
     aliases = {**orgs.aliases(book), **load_aliases(book)}
     return Rules(aliases, load_heads(book), load_word_list(book, "titles.txt"), places_mod.load(book),
                  load_word_list(book, "division_heads.txt"), load_word_list(book, "name_suffixes.txt"),
-                 load_word_list(book, "sports.txt"), orgs.legal_forms(book))
+                 load_word_list(book, "sports.txt"), orgs.legal_forms(book),
+                 frozenset(r["name"].lower() for r in book.rows("en/given_names.csv")))
 
 
 def clean_name(text: str) -> str:
@@ -701,9 +703,18 @@ class NewsEntities(FromRuleBook):
         head = self.rules.heads.get(head_word(ent))
         if head is not None and len(ent) >= 2 and head.label != ent.label_:
             return respan(ent, ent.start, ent.end, head.label)
+        if self._given_name_first(ent, head):
+            return respan(ent, ent.start, ent.end, "PERSON")
         if ent.label_ == "PERSON" and self._after_place_word(ent):
             return respan(ent, ent.start, ent.end, "GPE")
         return ent
+
+    def _given_name_first(self, ent: Span, head: Head | None) -> bool:
+        """An "organisation" of two or three capitalised words starting with a given name and
+        without a head word or legal form is a person ("Carly Fiorina", "Jeff Weaver")."""
+        return (ent.label_ == "ORG" and 2 <= len(ent) <= 3 and head is None and ent[0].is_title
+                and ent[0].lower_ in self.rules.given_names and all(t.is_title for t in ent)
+                and ent[-1].lower_.replace(".", "") not in self.rules.legal_forms)
 
     @staticmethod
     def _after_place_word(ent: Span) -> bool:

@@ -721,3 +721,10 @@ def test_place_before_a_title_does_not_qualify_the_person_before_it(blank: Langu
 def test_legal_forms_make_companies(blank: Language, text: str, ents: list[tuple[str, str]],
                                     expected: list[tuple[str, str]]) -> None:
     assert [(e.text, e._.kind) for e in _run(blank, text, ents).ents] == expected
+
+
+def test_organisation_starting_with_a_given_name_is_a_person(blank: Language) -> None:
+    text = "Former Hewlett-Packard CEO Carly Fiorina spoke. James Madison University and John Lewis Plc agreed."
+    doc = _run(blank, text, [("Carly Fiorina", "ORG"), ("James Madison University", "ORG"), ("John Lewis Plc", "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Carly Fiorina", "PERSON"), ("James Madison University", "ORG"), ("John Lewis Plc", "ORG")]
