@@ -64,12 +64,14 @@ def legal_form_spans(doc: Doc, forms: frozenset[str], small_words: Collection[st
     The name runs back over at most six capitalised words (with "and", "&", "de" or a hyphen
     between two of them) to a lower-case word or punctuation; a first word among
     ``small_words`` ("The", "In") is left out. Another legal form ends the name before it
-    ("Philips NV and Akzo Nobel NV" are two), and so do words of entities other than names (a
-    date: "Monday Volvo AB").
+    ("Philips NV and Akzo Nobel NV" are two), and so do a name tagged before "and" ("James Madison
+    University and John Lewis Plc") and words of entities other than names (a date: "Monday
+    Volvo AB").
     """
     found: list[Span] = []
     not_name = {i for e in doc.ents if e.label_ not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT")
                 for i in range(e.start, e.end)}
+    name_ends = {e.end for e in doc.ents}  # "James Madison University and John Lewis Plc": two names
 
     def word(i: int) -> bool:
         return i >= 0 and _capitalised(doc[i]) and i not in not_name and not is_legal_form(doc[i], forms)
@@ -87,7 +89,7 @@ def legal_form_spans(doc: Doc, forms: frozenset[str], small_words: Collection[st
             prev = doc[start - 1]
             if word(start - 1) and prev.lower_ not in _NAME_JOINERS:
                 start -= 1
-            elif word(start - 2) and (prev.lower_ in _NAME_JOINERS or (
+            elif word(start - 2) and start - 1 not in name_ends and (prev.lower_ in _NAME_JOINERS or (
                     prev.text == "-" and not prev.whitespace_ and not doc[start - 2].whitespace_)):
                 start -= 1
             else:
