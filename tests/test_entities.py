@@ -728,3 +728,9 @@ def test_organisation_starting_with_a_given_name_is_a_person(blank: Language) ->
     doc = _run(blank, text, [("Carly Fiorina", "ORG"), ("James Madison University", "ORG"), ("John Lewis Plc", "ORG")])
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Carly Fiorina", "PERSON"), ("James Madison University", "ORG"), ("John Lewis Plc", "ORG")]
+
+
+def test_dc_and_regions_of_the_united_states_are_coded(blank: Language) -> None:
+    doc = _run(blank, "From DC to New England and the Rust Belt.", [("DC", "GPE"), ("New England", "LOC"), ("Rust Belt", "GPE")])
+    assert [(e.text, e.label_, e._.country_code) for e in doc.ents] == [
+        ("DC", "GPE", "US"), ("New England", "LOC", "US"), ("Rust Belt", "LOC", "US")]
