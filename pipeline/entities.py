@@ -286,6 +286,15 @@ def line_bounds(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=4)
+def headline_lines(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    """``(start, end)`` of the headline-cased lines and of the ALL-CAPS lines of ``text`` (found
+    once per document: three steps of the component read them)."""
+    bounds = line_bounds(text)
+    return (tuple((s, e) for s, e in bounds if is_title_line(text[s:e])),
+            tuple((s, e) for s, e in bounds if is_caps_line(text[s:e])))
+
+
 def is_caps_line(line: str) -> bool:
     """An ALL-CAPS line: at least two words of letters and no lower-case letter."""
     words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 1]
@@ -626,7 +635,7 @@ class NewsEntities(FromRuleBook):
         writes its words (``true_case``)."""
         if self.nlp is None:
             return ents
-        lines = [(s, e) for s, e in line_bounds(text) if is_caps_line(text[s:e])]
+        lines = list(headline_lines(text)[1])
         if not lines:
             return ents
         keep = set(acronyms) | {v for v in self.aliases if v.isupper()} | {w.upper() for w in self.rules.sports}
@@ -734,7 +743,7 @@ class NewsEntities(FromRuleBook):
         "Donald Trump", the span is cut into them and the words between go. A span the body tags
         as it is, a gazetteer name and a name holding a head word ("New York Times Poll") stay whole.
         """
-        heads = [(s, e) for s, e in line_bounds(text) if is_title_line(text[s:e]) or is_caps_line(text[s:e])]
+        heads = sorted(set(headline_lines(text)[0]) | set(headline_lines(text)[1]))
         if not heads:
             return ents
         starts = [s for s, _ in heads]
@@ -777,7 +786,7 @@ class NewsEntities(FromRuleBook):
         stays), and a name the body tags too ("White House"), a place and a gazetteer name
         stay whole.
         """
-        titled = [(s, e) for s, e in line_bounds(text) if is_title_line(text[s:e])]
+        titled = list(headline_lines(text)[0])
         if not titled:
             return ents
         starts = [s for s, _ in titled]

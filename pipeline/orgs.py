@@ -31,8 +31,8 @@ SCORE_LABELS = ("ORG", "GPE", "LOC", "PERSON", "NORP")
 # a team's name: capitalised words, with "and", "de", "of" inside ("Brighton and Hove Albion")
 _TEAM = r"[A-Z][\w.'&-]*(?: (?:(?:and|de|of) )?[A-Z][\w.'&-]*)*"
 # a line of results ("Aston Villa 2 Leicester 1", "(halftime 1-0)" may follow) or of a standings
-# table (a name and four columns or more, percentages and games behind included); spaces are single (one regex pass per line, no backtracking
-# across lines)
+# table (a name and four columns or more, percentages and games behind included); spaces are
+# single (one regex pass per line, no backtracking across lines)
 RESULT_LINE = re.compile(rf"^({_TEAM}) \d{{1,3}} ({_TEAM}) \d{{1,3}}(?: \([^()\n]*\))? ?$", re.M)
 # a standings column: a count, a percentage (".561", "1.000"), games behind ("1/2", "5-1/2") or "-"
 _COLUMN = r"(?:\d{1,3}|\d?\.\d{3}|\d{1,2}(?:-\d)?/\d|-)"
@@ -69,6 +69,11 @@ def legal_form_spans(doc: Doc, forms: frozenset[str], small_words: Collection[st
     Volvo AB").
     """
     found: list[Span] = []
+    # candidates from the text, not a walk over every token (spaCy makes a Token object per step)
+    hits = sorted({t.i for m in _CAPITALISED.finditer(doc.text) if m[0].lower().replace(".", "") in forms
+                   and (t := _token_at(doc, m.start())) is not None})
+    if not hits:
+        return found
     not_name = {i for e in doc.ents if e.label_ not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT")
                 for i in range(e.start, e.end)}
     name_ends = {e.end for e in doc.ents}  # "James Madison University and John Lewis Plc": two names
@@ -76,10 +81,8 @@ def legal_form_spans(doc: Doc, forms: frozenset[str], small_words: Collection[st
     def word(i: int) -> bool:
         return i >= 0 and _capitalised(doc[i]) and i not in not_name and not is_legal_form(doc[i], forms)
 
-    k = 1
-    while k < len(doc):
-        if not is_legal_form(doc[k], forms) or not word(k - 1):
-            k += 1
+    for k in hits:
+        if k == 0 or not is_legal_form(doc[k], forms) or not word(k - 1) or (found and k < found[-1].end):
             continue
         end = k + 1
         while end < len(doc) and is_legal_form(doc[end], forms):  # "Co Ltd"
@@ -98,8 +101,16 @@ def legal_form_spans(doc: Doc, forms: frozenset[str], small_words: Collection[st
             start += 1  # a joiner or a small word starting the sentence ("The", "In")
         if start < k:
             found.append(Span(doc, start, end, label="ORG"))
-        k = end
     return found
+
+
+_CAPITALISED = re.compile(r"(?<![\w.])[A-Z][\w.]*")
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    """The token holding the character at ``char``."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def _capitalised(tok: Token) -> bool:

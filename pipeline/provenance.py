@@ -32,7 +32,7 @@ PACKAGES = ("spacy", "thinc", "langdetect", "wordfreq", "jieba", "pypinyin", "op
 ROW_SETTINGS = ("max_doc_chars", "parse_chunk_chars")
 # Modules of the package that write no rows: the command line, progress, report and development tools.
 DEV_TOOLS = frozenset({"__main__.py", "cli.py", "progress.py", "report.py", "bench.py", "bench_language.py",
-                       "evaluate.py", "speaker_check.py"})
+                       "evaluate.py", "speaker_check.py", "news_ner_check.py"})
 
 
 def version(package: str) -> str:
