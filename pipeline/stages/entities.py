@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -96,6 +97,8 @@ class Rules:
     divisions: frozenset[str] = frozenset()  # "county", "province": a name with one contains places
     name_suffixes: frozenset[str] = frozenset()  # "jr", "iii": part of a person's name
     sports: frozenset[str] = frozenset()  # "cricket", "rugby union": a span of only these is no name
+    legal_forms: frozenset[str] = frozenset()  # "ag", "ltd": a name ending in one is a company
+    given_names: frozenset[str] = frozenset()  # "carly", "john": a name starting with one is a person's
 
 
 def load_aliases(book: RuleBook) -> dict[str, Alias]:
@@ -127,7 +130,8 @@ def _rules_of(book: RuleBook) -> Rules:
     aliases = {**orgs.aliases(book), **load_aliases(book)}
     return Rules(aliases, load_heads(book), load_word_list(book, "titles.txt"), places_mod.load(book),
                  load_word_list(book, "division_heads.txt"), load_word_list(book, "name_suffixes.txt"),
-                 load_word_list(book, "sports.txt"))
+                 load_word_list(book, "sports.txt"), orgs.legal_forms(book),
+                 frozenset(r["name"].lower() for r in book.rows("en/given_names.csv")))
 
 
 def clean_name(text: str) -> str:
@@ -283,6 +287,15 @@ def line_bounds(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=4)
+def headline_lines(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    """``(start, end)`` of the headline-cased lines and of the ALL-CAPS lines of ``text`` (found
+    once per document: three steps of the component read them)."""
+    bounds = line_bounds(text)
+    return (tuple((s, e) for s, e in bounds if is_title_line(text[s:e])),
+            tuple((s, e) for s, e in bounds if is_caps_line(text[s:e])))
+
+
 def is_caps_line(line: str) -> bool:
     """An ALL-CAPS line: at least two words of letters and no lower-case letter."""
     words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 1]
@@ -306,6 +319,85 @@ def title_case(line: str, keep: set[str]) -> str:
             return w.lower()
         return w[0] + w[1:].lower()
     return re.sub(r"[^\W\d_]+", fix, line)
+
+
+def true_case(line: str, keep: set[str], cased: dict[str, str], is_name: Callable[[str], bool]) -> str:
+    """An ALL-CAPS line in the casing the article gives its words elsewhere, same length.
+
+    ``cased`` maps a lower-case word to the form the article writes it in mid-sentence
+    ("beat", "Norway", "NATO"); a word in ``keep`` (acronyms, sports slugs) stays as written.
+    Another word is in headline case when ``is_name`` says it names something (a place, a
+    gazetteer name) or it is rare in English, and in lower case when it is a common English
+    word (wordfreq's Zipf frequency of ``COMMON_ZIPF`` or more). "GERMAN BANKS REPORT HIGHER
+    PROFITS" reads "German banks report higher profits": the model no longer takes every word
+    of a headline for a name.
+    """
+    def fix(m: re.Match[str]) -> str:
+        w = m[0]
+        if w in keep:
+            return w
+        form = cased.get(w.lower())
+        if form is not None and len(form) == len(w):
+            return form
+        if w.lower() in TITLE_SMALL_WORDS or (not is_name(w) and common_word(w)):
+            return w.lower()
+        return w[0] + w[1:].lower()
+    return re.sub(r"[^\W\d_]+", fix, line)
+
+
+COMMON_ZIPF = 4.0  # about once in 10,000 words of English text
+
+
+@lru_cache(maxsize=65536)
+def common_word(word: str) -> bool:
+    """Whether ``word`` is a common English word (wordfreq's small list)."""
+    import wordfreq
+
+    return bool(wordfreq.zipf_frequency(word.lower(), "en", wordlist="small") >= COMMON_ZIPF)
+
+
+def body_casing(doc: Doc, skip: list[tuple[int, int]]) -> dict[str, str]:
+    """Lower-case word -> the form the document writes it in most often, not starting a sentence
+    and outside the character ranges ``skip`` (its ALL-CAPS lines)."""
+    starts = [s for s, _ in skip]
+    forms: dict[str, Counter[str]] = {}
+    for tok in doc:
+        if not tok.is_alpha or tok.is_sent_start or tok.is_upper and len(tok) == 1:
+            continue
+        k = bisect_right(starts, tok.idx) - 1
+        if k >= 0 and tok.idx < skip[k][1]:
+            continue
+        if tok.i > 0 and "\n" in doc[tok.i - 1].text_with_ws:  # a line's first word is a sentence start
+            continue
+        forms.setdefault(tok.lower_, Counter())[tok.text] += 1
+    return {w: c.most_common(1)[0][0] for w, c in forms.items()}
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+DATELINE = re.compile(
+    r"^[ \t]*([A-Z][A-Z'.-]*[A-Z.](?:[ -][A-Z][A-Z'.-]*[A-Z.])*)"  # the place, in capitals
+    r"[ \t]*(?:,[^\n,]{1,40}?)?[ \t]*"  # ", United Arab Emirates"
+    r"(?:(?P<date>\d{4}-\d\d-\d\d[ \t]*$"  # LONDON 1996-08-30
+    rf"|,?[ \t]*{_MONTH}[ \t]+\d{{1,2}}\b)"  # WASHINGTON, June 10
+    r"|(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*[-–—―]+[ \t]*(?=[^\n]*[a-z]))",  # MEXICO CITY - text; PARIS (AFP) -
+    re.M)
+
+
+def dateline_places(doc: Doc, text: str, sports: frozenset[str],
+                    is_place: Callable[[str], bool] = lambda name: True) -> list[Span]:
+    """The places of wire datelines as GPE: the capitals starting a line before a date ("LONDON
+    1996-08-30", "WASHINGTON, June 10 (UPI) -"), or before a dash and running text when
+    ``is_place`` knows the name ("MEXICO CITY - The ..."; "NATO - the alliance" is no dateline).
+    A headline's sport slug ("SOCCER - LEEDS WIN") is none: a capitals line goes on in
+    capitals, and the sports of ``models/en/sports.txt`` are left out."""
+    found = []
+    for m in DATELINE.finditer(text):
+        if m[1].lower() in sports or not (m["date"] or is_place(m[1])):
+            continue
+        span = doc.char_span(m.start(1), m.end(1), label="GPE", alignment_mode="contract")
+        if span is not None and len(span):
+            found.append(span)
+    return found
 
 
 def merge_qualified_places(ents: list[Span], rules: Rules) -> list[Span]:
@@ -412,6 +504,8 @@ def _qualifies(a: Span, b: Span, rules: Rules) -> bool:
         return False
     if a.label_ == "PERSON" and _is_country(b.text, rules):
         return False  # a person, then a country: a sportsman and his team ("Libby Lenton, Australia")
+    if b.end < len(doc) and doc[b.end].lower_.rstrip(".") in rules.titles and doc[b.end].text[:1].isupper():
+        return False  # the place qualifies the next person's title: "Jeb Bush, Kentucky Sen. Rand Paul"
     b_country = _is_country(b.text, rules)
     contains = b_country or places_mod.is_container(b.text, rules.places) or _is_division(b, rules)
     # a region and its country name two places ("Hauts-de-Seine, France"); a region's name before
@@ -466,6 +560,7 @@ class NewsEntities(FromRuleBook):
     def _derive(self, rules: Rules) -> None:
         self.aliases = rules.aliases
         self.codes = {v: a.country_code for v, a in rules.aliases.items() if a.country_code and a.kind == "country"}
+        self.lower_aliases = {v.lower(): a for v, a in rules.aliases.items()}
 
     @property
     def rules(self) -> Rules:
@@ -480,6 +575,8 @@ class NewsEntities(FromRuleBook):
         doc._.entity_rules = self.rules
         ents = [e for e in doc.ents if "\n" not in e.text and e.text.strip()]
         ents = self._retag_caps_lines(doc, text, ents, acronyms)
+        ents = replace_overlapping(ents, dateline_places(doc, text, self.rules.sports, self._is_place))
+        ents = replace_overlapping(ents, orgs.legal_form_spans(doc, self.rules.legal_forms, TITLE_SMALL_WORDS))
         ents = [p for e in ents for p in split_span(e)]
         ents = [t for e in ents if (t := trim_span(e, self.rules.titles)) is not None]
         ents = [extend_name_suffix(e, self.rules.name_suffixes) for e in ents]
@@ -489,8 +586,12 @@ class NewsEntities(FromRuleBook):
         ents = [self._relabel(e) for e in ents]
         ents = merge_of_names(ents, self.rules)
         ents = merge_qualified_places(ents, self.rules)
-        ents = [orgs.in_results(p) for e in ents for p in orgs.split_scores(e)]  # "Leeds 2 Arsenal 1"
-        ents = replace_overlapping(ents, orgs.results_teams(doc, text))
+        def nation(name: str) -> bool:
+            return _is_country(clean_name(name), self.rules)
+        # "Leeds 2 Arsenal 1": teams; a national team stays its country ("Norway 1 Brazil 2")
+        ents = [orgs.in_results(p, nation) for e in ents for p in orgs.split_scores(e, nation)]
+        ents = replace_overlapping(ents, orgs.results_teams(doc, text, nation))
+        ents = self._split_headline_names(text, ents)
         ents = self._drop_common_words(doc, text, ents)
         ents = self._one_label_per_name(ents)
         full_labels = {clean_name(e.text): e.label_ for e in ents}
@@ -524,16 +625,28 @@ class NewsEntities(FromRuleBook):
         alias = self.aliases.get(name)
         return alias.canonical if alias is not None else name
 
+    def _is_place(self, name: str) -> bool:
+        """A name the place gazetteers know, in any case ("MEXICO CITY", "Tallahassee")."""
+        key = name.strip().lower()
+        return (key in self.rules.places.cities or bool(places_mod.lookup(key, self.rules.places)[1])
+                or (key in self.lower_aliases and self.lower_aliases[key].label in PLACE_LABELS))
+
     def _retag_caps_lines(self, doc: Doc, text: str, ents: list[Span], acronyms: dict[str, str]) -> list[Span]:
-        """Entities of ALL-CAPS lines found again in a headline-cased copy of the line."""
+        """Entities of ALL-CAPS lines found again in a copy of the line cased as the article's body
+        writes its words (``true_case``)."""
         if self.nlp is None:
             return ents
-        lines = [(s, e) for s, e in line_bounds(text) if is_caps_line(text[s:e])]
+        lines = list(headline_lines(text)[1])
         if not lines:
             return ents
-        keep = set(acronyms) | {v for v in self.aliases if v.isupper()}
+        keep = set(acronyms) | {v for v in self.aliases if v.isupper()} | {w.upper() for w in self.rules.sports}
+        cased = body_casing(doc, lines)
+
+        def is_name(word: str) -> bool:
+            return self._is_place(word) or word.lower() in self.lower_aliases
         found = []
-        for (s, _), line_doc in zip(lines, self._ner([title_case(text[s:e], keep) for s, e in lines]), strict=True):
+        for (s, _), line_doc in zip(lines, self._ner([true_case(text[s:e], keep, cased, is_name) for s, e in lines]),
+                                    strict=True):
             for le in line_doc.ents:
                 span = doc.char_span(s + le.start_char, s + le.end_char, label=le.label_, span_id=le.id_)
                 if span is not None:
@@ -600,9 +713,18 @@ class NewsEntities(FromRuleBook):
         head = self.rules.heads.get(head_word(ent))
         if head is not None and len(ent) >= 2 and head.label != ent.label_:
             return respan(ent, ent.start, ent.end, head.label)
+        if self._given_name_first(ent, head):
+            return respan(ent, ent.start, ent.end, "PERSON")
         if ent.label_ == "PERSON" and self._after_place_word(ent):
             return respan(ent, ent.start, ent.end, "GPE")
         return ent
+
+    def _given_name_first(self, ent: Span, head: Head | None) -> bool:
+        """An "organisation" of two or three capitalised words starting with a given name and
+        without a head word or legal form is a person ("Carly Fiorina", "Jeff Weaver")."""
+        return (ent.label_ == "ORG" and 2 <= len(ent) <= 3 and head is None and ent[0].is_title
+                and ent[0].lower_ in self.rules.given_names and all(t.is_title for t in ent)
+                and ent[-1].lower_.replace(".", "") not in self.rules.legal_forms)
 
     @staticmethod
     def _after_place_word(ent: Span) -> bool:
@@ -614,6 +736,48 @@ class NewsEntities(FromRuleBook):
         possessive = after is not None and after.text in POSSESSIVES
         return prev.lower_ in PLACE_PREPOSITIONS and prev.is_lower and not possessive
 
+    def _split_headline_names(self, text: str, ents: list[Span]) -> list[Span]:
+        """A headline's name span holding names the body tags is those names, with the body's labels.
+
+        A headline-cased or ALL-CAPS line runs names and words together ("Hillary Clinton Slams
+        Donald Trump", "Donald Trump Just Revealed"): when the body names "Hillary Clinton" and
+        "Donald Trump", the span is cut into them and the words between go. A span the body tags
+        as it is, a gazetteer name and a name holding a head word ("New York Times Poll") stay whole.
+        """
+        heads = sorted(set(headline_lines(text)[0]) | set(headline_lines(text)[1]))
+        if not heads:
+            return ents
+        starts = [s for s, _ in heads]
+
+        def in_head(x: Span) -> bool:
+            k = bisect_right(starts, x.start_char) - 1
+            return k >= 0 and x.end_char <= heads[k][1]
+        votes: dict[str, Counter[str]] = {}
+        for e in ents:
+            if e.label_ in NAME_LABELS and not in_head(e):
+                votes.setdefault(clean_name(e.text).lower(), Counter())[e.label_] += 1
+        body = {name: c.most_common(1)[0][0] for name, c in votes.items()}
+        if not body:
+            return ents
+        out: list[Span] = []
+        for e in ents:
+            if (e.label_ not in NAME_LABELS or len(e) < 2 or e.id_ or not in_head(e)
+                    or clean_name(e.text).lower() in body or any(t.lower_ in self.rules.heads for t in e[1:])):
+                out.append(e)
+                continue
+            parts, k = [], e.start
+            while k < e.end:
+                for j in range(e.end, k, -1):
+                    label = body.get(e.doc[k:j].text.lower())
+                    if label is not None:
+                        parts.append(respan(e, k, j, label))
+                        k = j
+                        break
+                else:
+                    k += 1
+            out.extend(parts or [e])
+        return out
+
     def _drop_common_words(self, doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         """Names in headline-cased lines, without the words the article writes in lower case elsewhere.
 
@@ -623,7 +787,7 @@ class NewsEntities(FromRuleBook):
         stays), and a name the body tags too ("White House"), a place and a gazetteer name
         stay whole.
         """
-        titled = [(s, e) for s, e in line_bounds(text) if is_title_line(text[s:e])]
+        titled = list(headline_lines(text)[0])
         if not titled:
             return ents
         starts = [s for s, _ in titled]
@@ -723,6 +887,8 @@ class NewsEntities(FromRuleBook):
         head = self.rules.heads.get(head_of(canonical))
         if ent.label_ == "ORG" and head is not None and head.label == "ORG":
             ent._.kind = head.kind
+        elif ent.label_ == "ORG" and len(ent) > 1 and ent[-1].text.lower().replace(".", "") in self.rules.legal_forms:
+            ent._.kind = "company"
         else:
             ent._.kind = LABEL_KINDS.get(ent.label_, ent.label_.lower())
 

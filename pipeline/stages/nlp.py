@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import rulebook
-from ..config import ModelNotFound, Settings, model_name
+from ..config import VENDORED_MODELS, ModelNotFound, Settings, installed, model_name
 from ..rulebook import RuleBook
 from . import entities, longtext, orgs, quotes  # noqa: F401  (entities, quotes register the factories)
 
@@ -31,9 +31,11 @@ class ComponentConfigError(ValueError):
 def check(settings: Settings) -> str:
     """The model's name, after making sure it is installed (workers load it themselves)."""
     name = model_name(settings)
-    if importlib.util.find_spec(name) is None and not Path(name).exists():
-        raise ModelNotFound(f"spaCy model {name!r} is not installed (nor a path); run 'make install' "
-                            "or choose an installed pipeline with --model")
+    if not installed(name) and not Path(name).exists():
+        vendored = VENDORED_MODELS.get(name, ())
+        raise ModelNotFound(f"spaCy model {name!r} is not installed (nor a path"
+                            + (f", nor {' or '.join(vendored)}" if vendored else "")
+                            + "); run 'make install' or choose an installed pipeline with --model")
     # our components and models/components.toml on a blank pipeline: a wrong configuration
     # fails here, with its message, rather than in every worker
     add_components(spacy.blank("en"), rulebook.for_settings(settings))

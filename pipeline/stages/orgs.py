@@ -9,15 +9,18 @@ the small model reads such a line as one organisation, score included, a team na
 its town as a place, or misses it. ``results_teams`` reads whole result and standings lines
 ("Chelsea 0 Southampton 0", "Newcastle 3 3 0 0 9 3 9"): their names are teams (ORG);
 ``split_scores`` cuts a name span at its score numbers and ``in_results`` makes a place
-written between scores in a sentence a team.
+written between scores in a sentence a team. A country's name stays a place (GPE) in all
+three: a national team is written as its country ("Norway 1 Brazil 2"), and CoNLL-2003, like
+most NER guidelines, tags it as a location, a club named after its town as an organisation.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..records import Alias
 from ..rulebook import RuleBook
@@ -28,13 +31,90 @@ SCORE_LABELS = ("ORG", "GPE", "LOC", "PERSON", "NORP")
 # a team's name: capitalised words, with "and", "de", "of" inside ("Brighton and Hove Albion")
 _TEAM = r"[A-Z][\w.'&-]*(?: (?:(?:and|de|of) )?[A-Z][\w.'&-]*)*"
 # a line of results ("Aston Villa 2 Leicester 1", "(halftime 1-0)" may follow) or of a standings
-# table (a name and four numbers or more); spaces are single (one regex pass per line, no backtracking
-# across lines)
+# table (a name and four columns or more, percentages and games behind included); spaces are
+# single (one regex pass per line, no backtracking across lines)
 RESULT_LINE = re.compile(rf"^({_TEAM}) \d{{1,3}} ({_TEAM}) \d{{1,3}}(?: \([^()\n]*\))? ?$", re.M)
-STANDINGS_LINE = re.compile(rf"^({_TEAM})(?: \d{{1,3}}){{4,}} ?$", re.M)
+# a standings column: a count, a percentage (".561", "1.000"), games behind ("1/2", "5-1/2") or "-"
+_COLUMN = r"(?:\d{1,3}|\d?\.\d{3}|\d{1,2}(?:-\d)?/\d|-)"
+STANDINGS_LINE = re.compile(rf"^({_TEAM})(?: \d{{1,3}}){{2,}}(?: {_COLUMN}){{2,}} ?$", re.M)
 
 
 GAZETTEER = "en/organisations.csv"
+LEGAL_FORMS = "en/legal_forms.txt"
+# words a company's name may hold between capitalised words ("Cable and Wireless Plc")
+_NAME_JOINERS = {"and", "&", "of", "de", "du", "der", "di", "la", "le"}
+_MAX_NAME_WORDS = 6
+
+
+def legal_forms(book: RuleBook) -> frozenset[str]:
+    """The legal forms of ``models/en/legal_forms.txt``, lower case without periods ("ag", "spa")."""
+    return frozenset(line.lower().replace(".", "") for line in book.lines(LEGAL_FORMS))
+
+
+def is_legal_form(tok: Token, forms: frozenset[str]) -> bool:
+    """A capitalised legal form ("AG", "S.p.A.", "Ltd.")."""
+    return tok.text[:1].isupper() and tok.text.lower().replace(".", "") in forms
+
+
+def legal_form_spans(doc: Doc, forms: frozenset[str], small_words: Collection[str] = ()) -> list[Span]:
+    """Companies written with their legal form, as ORG: the capitalised words before a legal form
+    and the form ("Siemens AG", "Broken Hill Proprietary Co Ltd", "Cable and Wireless Plc",
+    "Rhone-Poulenc SA").
+
+    The name runs back over at most six capitalised words (with "and", "&", "de" or a hyphen
+    between two of them) to a lower-case word or punctuation; a first word among
+    ``small_words`` ("The", "In") is left out. Another legal form ends the name before it
+    ("Philips NV and Akzo Nobel NV" are two), and so do a name tagged before "and" ("James Madison
+    University and John Lewis Plc") and words of entities other than names (a date: "Monday
+    Volvo AB").
+    """
+    found: list[Span] = []
+    # candidates from the text, not a walk over every token (spaCy makes a Token object per step)
+    hits = sorted({t.i for m in _CAPITALISED.finditer(doc.text) if m[0].lower().replace(".", "") in forms
+                   and (t := _token_at(doc, m.start())) is not None})
+    if not hits:
+        return found
+    not_name = {i for e in doc.ents if e.label_ not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT")
+                for i in range(e.start, e.end)}
+    name_ends = {e.end for e in doc.ents}  # "James Madison University and John Lewis Plc": two names
+
+    def word(i: int) -> bool:
+        return i >= 0 and _capitalised(doc[i]) and i not in not_name and not is_legal_form(doc[i], forms)
+
+    for k in hits:
+        if k == 0 or not is_legal_form(doc[k], forms) or not word(k - 1) or (found and k < found[-1].end):
+            continue
+        end = k + 1
+        while end < len(doc) and is_legal_form(doc[end], forms):  # "Co Ltd"
+            end += 1
+        start = k
+        while start > 0 and k - start < _MAX_NAME_WORDS:
+            prev = doc[start - 1]
+            if word(start - 1) and prev.lower_ not in _NAME_JOINERS:
+                start -= 1
+            elif word(start - 2) and start - 1 not in name_ends and (prev.lower_ in _NAME_JOINERS or (
+                    prev.text == "-" and not prev.whitespace_ and not doc[start - 2].whitespace_)):
+                start -= 1
+            else:
+                break
+        while start < k and (doc[start].lower_ in _NAME_JOINERS or doc[start].lower_ in small_words):
+            start += 1  # a joiner or a small word starting the sentence ("The", "In")
+        if start < k:
+            found.append(Span(doc, start, end, label="ORG"))
+    return found
+
+
+_CAPITALISED = re.compile(r"(?<![\w.])[A-Z][\w.]*")
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    """The token holding the character at ``char``."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper() and any(ch.isalpha() for ch in tok.text)
 
 
 def load(book: RuleBook) -> list[dict[str, str]]:
@@ -52,13 +132,26 @@ def aliases(book: RuleBook) -> dict[str, Alias]:
     return {r["name"]: Alias(r["canonical"], "ORG", r["kind"], r["country_code"]) for r in load(book)}
 
 
-def results_teams(doc: Doc, text: str) -> list[Span]:
-    """The teams of the result and standings lines of ``doc`` (``text`` is ``doc.text``), as ORG."""
+IsCountry = Callable[[str], bool]
+
+
+def _never(name: str) -> bool:
+    return False
+
+
+def team_label(name: str, is_country: IsCountry = _never) -> str:
+    """A team's label: GPE for a national team written as its country, else ORG."""
+    return "GPE" if is_country(name) else "ORG"
+
+
+def results_teams(doc: Doc, text: str, is_country: IsCountry = _never) -> list[Span]:
+    """The teams of the result and standings lines of ``doc`` (``text`` is ``doc.text``): ORG, or
+    GPE for a country (``is_country``)."""
     found = []
     for pattern in (RESULT_LINE, STANDINGS_LINE):
         for m in pattern.finditer(text):
             for g in range(1, (pattern.groups or 0) + 1):
-                span = doc.char_span(m.start(g), m.end(g), label="ORG")
+                span = doc.char_span(m.start(g), m.end(g), label=team_label(m[g], is_country))
                 if span is not None:
                     found.append(span)
     return found
@@ -69,8 +162,8 @@ def is_score(text: str) -> bool:
     return bool(_SCORE.match(text))
 
 
-def split_scores(ent: Span) -> list[Span]:
-    """A name span cut at the scores inside or after it, each part a team (ORG).
+def split_scores(ent: Span, is_country: IsCountry = _never) -> list[Span]:
+    """A name span cut at the scores inside or after it, each part a team (ORG, or GPE for a country).
 
     "Leeds 2 Arsenal 1" (one ORG) -> "Leeds", "Arsenal"; "Bayern Munich 2-1" -> "Bayern
     Munich". Only a number between two names or a dashed score at the end cuts: "Channel 4",
@@ -92,7 +185,7 @@ def split_scores(ent: Span) -> list[Span]:
         while stop > start and is_score(doc[stop - 1].text):  # "Arsenal 1": the final score goes too
             stop -= 1
         if stop > start:
-            parts.append(Span(doc, start, stop, label="ORG", span_id=ent.id_))
+            parts.append(Span(doc, start, stop, label=team_label(doc[start:stop].text, is_country), span_id=ent.id_))
         start = cut + 1
     return parts or [ent]
 
@@ -104,13 +197,14 @@ def _name_end(doc: Doc, k: int) -> int:
     return k
 
 
-def in_results(ent: Span) -> Span:
+def in_results(ent: Span, is_country: IsCountry = _never) -> Span:
     """A place, person or nationality written as a team in a result is an organisation: it is
     followed by a score, and either another name and its score follow ("Chelsea 3 Tottenham 2")
     or a name and its score come before ("... 3 Tottenham 2"). A number after a place alone
-    ("Texas 21") is not enough."""
+    ("Texas 21") is not enough; a country stays a place ("Norway 1 Brazil 2")."""
     doc = ent.doc
-    if ent.label_ not in ("GPE", "LOC", "PERSON", "NORP") or ent.end >= len(doc) or not is_score(doc[ent.end].text):
+    if (ent.label_ not in ("GPE", "LOC", "PERSON", "NORP") or ent.end >= len(doc) or not is_score(doc[ent.end].text)
+            or is_country(ent.text)):
         return ent
     nxt = ent.end + 2 if ent.end + 1 < len(doc) and doc[ent.end + 1].text == "," else ent.end + 1
     after = _name_end(doc, nxt)

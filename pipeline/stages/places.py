@@ -57,6 +57,7 @@ class Places:
     continents: dict[str, str] = field(default_factory=dict)  # code -> world region ("Europe", "Americas")
     supranational: dict[str, str] = field(default_factory=dict)  # "middle east" -> "Asia"
     regional: dict[str, frozenset[str]] = field(default_factory=dict)  # first-level region -> its countries
+    qualifiers: frozenset[str] = frozenset()  # "southern", "upstate": "Southern California" is in California
 
 
 Candidates = dict[str, dict[str, int]]  # name -> {code: population of the country}
@@ -122,11 +123,12 @@ def _geonames(p: Places, places: Candidates, population: dict[str, int]) -> None
         p.supranational[cont["name"].lower()] = CONTINENTS.get(cont["continentCode"], cont["name"])
 
 
-RULE_FILES = ("en/combining_forms.csv", "en/place_abbreviations.csv", "en/world_regions.csv", "en/not_places.txt")
+RULE_FILES = ("en/combining_forms.csv", "en/place_abbreviations.csv", "en/world_regions.csv", "en/not_places.txt",
+              "en/place_qualifiers.txt")
 
 
 def load(rules: RuleBook | None = None) -> Places:
-    """``_load`` keyed by the four files it reads, not the whole book: a book that differs
+    """``_load`` keyed by the files it reads (``RULE_FILES``), not the whole book: a book that differs
     elsewhere (a cue verb) does not load the gazetteers again (0.8 s, 120 MB each)."""
     own = RuleBook(rules.root, {n: rules.files[n] for n in RULE_FILES if n in rules.files}) if rules else None
     return _load(own)
@@ -151,8 +153,9 @@ def _build(rules: RuleBook | None = None) -> Places:
 
     The rule book (None: no rule files) gives ``en/combining_forms.csv`` (form,country_code),
     ``en/place_abbreviations.csv`` (abbreviation,place,country_code), ``en/world_regions.csv``
-    (name,region) and ``en/not_places.txt``: words the gazetteers list as places that English
-    text uses as common words ("Central", "Western").
+    (name,region), ``en/not_places.txt``: words the gazetteers list as places that English
+    text uses as common words ("Central", "Western"), and ``en/place_qualifiers.txt``: words
+    before a place naming a part of it ("Southern California", "Upstate New York").
     """
     import pycountry
     from countryinfo import all_countries
@@ -194,9 +197,12 @@ def _build(rules: RuleBook | None = None) -> Places:
             _add(table, sub.name, sub.country_code, population.get(sub.country_code, 0))
     short = set()
     for row in rows("place_abbreviations.csv"):  # "Calif.", "N.C.": containers, like the states they stand for
-        short.add(row["abbreviation"].lower())
-        for table in (places, regions):
-            _add(table, row["abbreviation"], row["country_code"], population.get(row["country_code"], 0))
+        # "Wyo" too: a sentence's period is tokenised apart from the abbreviation ("Cheyenne, Wyo.")
+        forms = [row["abbreviation"]] + ([row["abbreviation"][:-1]] if row["abbreviation"].count(".") == 1 else [])
+        for form in forms:
+            short.add(form.lower())
+            for table in (places, regions):
+                _add(table, form, row["country_code"], population.get(row["country_code"], 0))
     _geonames(p, places, population)
     for word in rules.lines("en/not_places.txt") if rules is not None else []:
         for table in (places, regions):
@@ -213,6 +219,8 @@ def _build(rules: RuleBook | None = None) -> Places:
         p.places.pop(key, None)
     p.combining = {row["form"].lower(): row["country_code"] for row in rows("combining_forms.csv")}
     p.supranational.update({row["name"].lower(): row["region"] for row in rows("world_regions.csv")})
+    p.qualifiers = frozenset(w.lower() for w in rules.lines("en/place_qualifiers.txt")) if rules is not None \
+        else frozenset()
     return p
 
 
@@ -256,6 +264,11 @@ def place_code(name: str, places: Places, context: str = "") -> tuple[str, str]:
         return code, "city or region"
     if key.removeprefix("the ") in places.supranational:
         return "", "world region"
+    words = name.split()
+    if len(words) >= 2 and words[0].lower() in places.qualifiers:  # "South Florida", "Upstate New York"
+        code, kind = place_code(" ".join(words[1:]), places, context)
+        if code:
+            return code, "city or region"
     return "", ""
 
 

@@ -598,3 +598,139 @@ def test_headline_verb_the_body_writes_in_another_form_leaves_the_name(blank: La
     doc = blank(text)
     doc.ents = [doc.char_span(0, 13, label="PERSON")]
     assert [(e.text, e.label_) for e in entities.NewsEntities(RULES)(doc).ents] == [("Russell Means", "PERSON")]
+
+
+# --- news layouts: national teams, datelines, ALL-CAPS headlines, headline names, companies --
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a national team is written as its country and stays a place; a club is an organisation
+        ("Norway 1 Brazil 2", [("Norway 1 Brazil 2", "ORG")], [("Norway", "GPE"), ("Brazil", "GPE")]),
+        ("Brazil beat Norway 2-1 on Friday.", [("Brazil", "GPE"), ("Norway", "GPE")],
+         [("Brazil", "GPE"), ("Norway", "GPE")]),
+        ("England 3 Leeds 1", [("England", "GPE"), ("Leeds", "GPE")], [("England", "GPE"), ("Leeds", "ORG")]),
+    ],
+)
+def test_national_teams_stay_places(blank: Language, text: str, ents: list[tuple[str, str]],
+                                    expected: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.label_) for e in _run(blank, text, ents).ents] == expected
+
+
+def test_national_team_in_standings_line_is_a_place(blank: Language) -> None:
+    doc = _run(blank, "Standings :\nBrazil 3 2 0 1 6 3 6\nLeeds 3 1 1 1 5 4 4", [])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Brazil", "GPE"), ("Leeds", "ORG")]
+
+
+def test_baseball_standings_lines_name_teams(blank: Language) -> None:
+    """Standings with percentages and games behind ("W L PCT GB"); three numbers are no table."""
+    text = ("EASTERN DIVISION\nW L PCT GB\nNEW YORK 74 58 .561 -\nBaltimore 67 65 .508 7\n"
+            "Toronto 61 72 .459 13 1/2\nPolls 12 34 56\n")
+    doc = _run(blank, text, [("NEW YORK", "GPE"), ("Baltimore", "GPE")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("NEW YORK", "ORG"), ("Baltimore", "ORG"), ("Toronto", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SOCCER - LEEDS HOLD ARSENAL .\nOSLO 1996-08-30\nLeeds drew 1-1 on Saturday .", ["OSLO"]),
+        ("Title.\n\nWASHINGTON, June 10 (UPI) — Clinton spoke on Friday.", ["WASHINGTON"]),
+        ("Title.\n\nMEXICO CITY - The rise of a candidate alarmed officials.", ["MEXICO CITY"]),
+        ("AL-AIN , United Arab Emirates 1996-12-06\nThe match was drawn .", ["AL-AIN"]),
+        # a sport's slug heading a capitals headline, a capitals line, a lone word: no dateline
+        ("CRICKET - LARA SCORES 200 .\nNATO - the alliance - met .\nABSTRACT.\nText here.", []),
+    ],
+)
+def test_dateline_places(blank: Language, text: str, expected: list[str]) -> None:
+    doc = blank(text)
+    found = entities.dateline_places(doc, text, RULES.sports, entities.NewsEntities(RULES)._is_place)
+    assert [(s.text, s.label_) for s in found] == [(name, "GPE") for name in expected]
+
+
+def test_true_case_takes_the_body_casing() -> None:
+    line = "SOCCER - BRAZIL BEAT NORWAY IN OSLO FRIENDLY ."
+    cased = {"brazil": "Brazil", "beat": "beat", "norway": "Norway"}
+
+    def is_name(word: str) -> bool:
+        return word.lower() == "oslo"
+    out = entities.true_case(line, {"SOCCER"}, cased, is_name)
+    # friendly: a common English word the body does not write; Oslo: a known place
+    assert out == "SOCCER - Brazil beat Norway in Oslo friendly ." and len(out) == len(line)
+    # a rare word that the body does not write is a name
+    assert entities.true_case("YELTSIN WINS VOTE", set(), {}, lambda w: False) == "Yeltsin wins vote"
+
+
+def test_body_casing_skips_sentence_starts_and_caps_lines(blank: Language) -> None:
+    text = "BANKS REPORT PROFITS\nBanks said Deutsche Bank and other banks rose ."
+    doc = blank(text)
+    cased = entities.body_casing(doc, [(0, 20)])
+    assert cased["banks"] == "banks" and cased["deutsche"] == "Deutsche" and "report" not in cased
+
+
+@pytest.mark.model
+def test_all_caps_headline_cased_by_the_body(nlp: Language) -> None:
+    text = ("SOCCER - BRAZIL BEAT NORWAY IN FRIENDLY .\nOSLO 1996-08-30\n"
+            "Brazil beat Norway 2-1 in a friendly international on Friday .")
+    found = {(e.text, e.label_) for e in nlp(text).ents}
+    assert {("BRAZIL", "GPE"), ("NORWAY", "GPE"), ("OSLO", "GPE")} <= found
+    assert not any(e.label_ == "PERSON" for e in nlp(text).ents)
+
+
+def test_headline_name_cut_into_the_body_names(blank: Language) -> None:
+    text = "Hillary Clinton Slams Planned Parenthood On Abortion\n\nHillary Clinton blasted Planned Parenthood."
+    doc = _run(blank, text, [("Hillary Clinton Slams Planned Parenthood On", "PERSON"), ("Hillary Clinton", "PERSON"),
+                             ("Planned Parenthood", "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents][:2] == [("Hillary Clinton", "PERSON"), ("Planned Parenthood", "ORG")]
+
+
+def test_headline_name_with_a_head_word_or_unknown_to_the_body_stays(blank: Language) -> None:
+    text = "New York Times Poll Shows Gains\n\nThe poll by the paper in New York was small."
+    doc = _run(blank, text, [("New York Times Poll", "ORG"), ("New York", "GPE")])
+    assert doc.ents[0].text == "New York Times"  # not "New York"; "Poll" goes as a word of the body
+    text = "Billy Bush Joins Today Show\n\nThe anchor is joining the show."
+    doc = _run(blank, text, [("Billy Bush Joins Today", "PERSON")])
+    assert doc.ents[0].text == "Billy Bush Joins Today"
+
+
+def test_place_before_a_title_does_not_qualify_the_person_before_it(blank: Language) -> None:
+    text = "Former Florida Gov. Jeb Bush, Kentucky Sen. Rand Paul and others tied."
+    doc = _run(blank, text, [("Florida", "GPE"), ("Jeb Bush", "PERSON"), ("Kentucky", "GPE"), ("Rand Paul", "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Florida", "GPE"), ("Jeb Bush", "PERSON"), ("Kentucky", "GPE"), ("Rand Paul", "PERSON")]
+    # a place qualified by its state still is one place
+    doc = _run(blank, "They met in Shell Knob, Missouri on Friday.", [("Shell Knob", "PERSON"), ("Missouri", "GPE")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Shell Knob, Missouri", "GPE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("Shares in Daimler-Benz AG fell .", [("Daimler-Benz", "ORG")], [("Daimler-Benz AG", "company")]),
+        ("Siemens AG and Bayer AG rose .", [("Siemens", "ORG"), ("AG", "ORG")],
+         [("Siemens AG", "company"), ("Bayer AG", "company")]),
+        ("Philips NV and Akzo Nobel NV fell .", [("Philips NV and Akzo Nobel NV", "ORG")],
+         [("Philips NV", "company"), ("Akzo Nobel NV", "company")]),
+        ("Broken Hill Proprietary Co Ltd said .", [("Broken Hill", "GPE")],
+         [("Broken Hill Proprietary Co Ltd", "company")]),
+        ("The Cable and Wireless Plc board met .", [], [("Cable and Wireless Plc", "company")]),
+        ("Sime Darby Bhd rose .", [("Darby Bhd", "PERSON")], [("Sime Darby Bhd", "company")]),
+        # no capitalised name before it, or a date: no company
+        ("He said as much at AG level on Monday AG .", [("Monday", "DATE")], [("Monday", "date")]),
+    ],
+)
+def test_legal_forms_make_companies(blank: Language, text: str, ents: list[tuple[str, str]],
+                                    expected: list[tuple[str, str]]) -> None:
+    assert [(e.text, e._.kind) for e in _run(blank, text, ents).ents] == expected
+
+
+def test_organisation_starting_with_a_given_name_is_a_person(blank: Language) -> None:
+    text = "Former Hewlett-Packard CEO Carly Fiorina spoke. James Madison University and John Lewis Plc agreed."
+    doc = _run(blank, text, [("Carly Fiorina", "ORG"), ("James Madison University", "ORG"), ("John Lewis Plc", "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Carly Fiorina", "PERSON"), ("James Madison University", "ORG"), ("John Lewis Plc", "ORG")]
+
+
+def test_dc_and_regions_of_the_united_states_are_coded(blank: Language) -> None:
+    doc = _run(blank, "From DC to New England and the Rust Belt.", [("DC", "GPE"), ("New England", "LOC"), ("Rust Belt", "GPE")])
+    assert [(e.text, e.label_, e._.country_code) for e in doc.ents] == [
+        ("DC", "GPE", "US"), ("New England", "LOC", "US"), ("Rust Belt", "LOC", "US")]

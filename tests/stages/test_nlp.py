@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from pipeline.config import MODELS_DIR, PROJ_ROOT
+from pipeline import config
+from pipeline.config import MODELS_DIR, PROJ_ROOT, Settings
 from pipeline.rulebook import RuleBook
 from pipeline.stages import nlp as nlp_mod
 
@@ -56,3 +57,22 @@ def test_line_breaks_of_a_long_text_are_all_set(blank: Language) -> None:
     # 20,000 lines: setting each start on its own re-checked the whole document every time
     doc = nlp_mod.paragraph_breaks(blank("Headline words here\n" * 20_000))
     assert sum(bool(t.is_sent_start) for t in doc) == 20_000
+
+
+def test_official_name_resolves_to_the_vendored_pipeline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--model en_core_web_md`` without the official package loads the package vendoring it: its
+    pipeline folder when it holds one as data (``model_path()``), else the package by name."""
+    folder = tmp_path / "pkg_md" / "_model"
+    folder.mkdir(parents=True)
+    (tmp_path / "pkg_md" / "__init__.py").write_text(
+        "from pathlib import Path\ndef model_path():\n    return Path(__file__).parent / '_model'\n")
+    (tmp_path / "pkg_sm").mkdir()
+    (tmp_path / "pkg_sm" / "__init__.py").write_text("def load():\n    pass\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(config, "VENDORED_MODELS", {"no_such_md": ("missing_pkg", "pkg_md"), "no_such_sm": ("pkg_sm",)})
+    assert config.resolve("no_such_md") == str(folder)
+    assert config.resolve("no_such_sm") == "pkg_sm"
+    assert config.resolve(str(folder)) == str(folder)  # a folder is taken as it is
+    assert config.resolve("no_such_lg") == "no_such_lg"
+    with pytest.raises(nlp_mod.ModelNotFound, match="no_such_lg"):
+        nlp_mod.check(Settings(model="no_such_lg"))

@@ -133,3 +133,25 @@ def test_document_country(names: list[str], country: str) -> None:
 )
 def test_local_context(name: str, near: list[str], context: str, out: str) -> None:
     assert places.local_context(name, near, context, P) == out
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "kind"),
+    [
+        # a compass or position word before a place names a part of it (models/en/place_qualifiers.txt)
+        ("South Florida", "US", "city or region"),
+        ("Upstate New York", "US", "city or region"),
+        ("Lower Manhattan", "US", "city or region"),
+        ("South Africa", "ZA", "country"),  # a whole name is looked up first
+        ("Northern Narnia", "", ""),
+        ("South", "", ""),
+        # an AP abbreviation whose period went with the sentence's
+        ("Wyo", "US", "city or region"),
+        ("Conn", "US", "city or region"),
+        # places that span countries have a world region instead of a code
+        ("Asia-Pacific", "", "world region"),
+        ("Mediterranean", "", "world region"),
+    ],
+)
+def test_place_code_of_parts_abbreviations_and_world_regions(name: str, code: str, kind: str) -> None:
+    assert places.place_code(name, P) == (code, kind)
