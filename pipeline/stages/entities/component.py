@@ -1,0 +1,419 @@
+"""Entities: spaCy components that make NER output consistent, canonical and coded.
+
+``news_entities`` runs after the NER and the ``news_ruler`` gazetteer. Per document it:
+
+1. re-tags ALL-CAPS headline lines from a title-cased copy (the small model reads
+   capitals as acronyms);
+2. repairs span edges: quote marks and brackets, a leading "the", a trailing possessive,
+   titles swallowed into a person's name ("Director General Wang Zhaoyao");
+3. splits spans at a spaced separator ("Tanith Belbin / Benjamin Agosto");
+4. learns acronyms the article defines ("Full Name (ACR)", "ACR (Full Name)") and marks
+   every written full name as one entity;
+5. fixes labels: known places and head words ("... University", "... River") from
+   ``models/``, a single label per name within the document, a person's surname is a
+   person, words of a title-case line that the article writes in lower case elsewhere are
+   not names ("Deterrence");
+6. sets ``span._.canonical``, ``span._.kind``, ``span._.country_code`` and, for compounds
+   naming several countries ("Sino-American"), ``span._.countries``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ...rulebook import FromRuleBook, RuleBook
+from .. import orgs
+from .. import places as places_mod
+from .acronyms import country_code, learn_acronyms
+from .headlines import body_casing, dateline_places, headline_lines, true_case
+from .linking import person_canonicals, surname_index
+from .merging import _is_country, merge_of_names, merge_qualified_places, replace_overlapping
+from .names import clean_name, extend_name_suffix, head_of, head_word, is_lower_case_name, respan, split_span, trim_span
+from .rules import (
+    CODED_LABELS,
+    LABEL_KINDS,
+    NAME_LABELS,
+    PLACE_LABELS,
+    PLACE_PREPOSITIONS,
+    POSSESSIVES,
+    TITLE_SMALL_WORDS,
+    Head,
+    Rules,
+    _rules_of,
+)
+
+
+@Language.factory(
+    "news_entities",
+    assigns=["doc.ents", "span._.canonical", "span._.kind", "span._.country_code", "span._.region",
+             "span._.countries"],
+    requires=["doc.ents"],
+    default_config={"models_dir": ""},
+)
+def make_news_entities(nlp: Language, name: str, models_dir: str) -> NewsEntities:
+    """``models_dir``: the rules folder, empty for the project's ``models/`` (``initialize(rules=book)``
+    hands the component a rule book instead)."""
+    return NewsEntities(None, nlp, source=models_dir)
+
+
+class NewsEntities(FromRuleBook):
+    """Consistent labels, canonical names, kinds and country codes within one document."""
+
+    def __init__(self, rules: Rules | None = None, nlp: Language | None = None, *, source: str = "") -> None:
+        self.nlp = nlp
+        self._source = source
+        self._rules = rules
+        if rules is not None:
+            self._derive(rules)
+
+    def _load(self, book: RuleBook) -> None:
+        self._rules = _rules_of(book)
+        self._derive(self._rules)
+
+    def _derive(self, rules: Rules) -> None:
+        self.aliases = rules.aliases
+        self.codes = {v: a.country_code for v, a in rules.aliases.items() if a.country_code and a.kind == "country"}
+        self.lower_aliases = {v.lower(): a for v, a in rules.aliases.items()}
+
+    @property
+    def rules(self) -> Rules:
+        rules: Rules = self._derived("_rules")
+        return rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.rules  # noqa: B018  (the rules are read on first use)
+        text = doc.text  # spaCy builds it from the tokens on every access: read it once
+        acronyms = learn_acronyms(text)
+        doc._.acronyms = acronyms
+        doc._.entity_rules = self.rules
+        ents = [e for e in doc.ents if "\n" not in e.text and e.text.strip()]
+        ents = self._retag_caps_lines(doc, text, ents, acronyms)
+        ents = replace_overlapping(ents, dateline_places(doc, text, self.rules.sports, self._is_place))
+        ents = replace_overlapping(ents, orgs.legal_form_spans(doc, self.rules.legal_forms, TITLE_SMALL_WORDS))
+        ents = [p for e in ents for p in split_span(e)]
+        ents = [t for e in ents if (t := trim_span(e, self.rules.titles)) is not None]
+        ents = [extend_name_suffix(e, self.rules.name_suffixes) for e in ents]
+        ents = [self._jurisdiction_of_title(e) for e in ents]
+        ents = [e for e in ents if not is_lower_case_name(e) and clean_name(e.text).lower() not in self.rules.sports]
+        ents = replace_overlapping(ents, self._full_names(doc, text, acronyms))
+        ents = [self._relabel(e) for e in ents]
+        ents = merge_of_names(ents, self.rules)
+        ents = merge_qualified_places(ents, self.rules)
+        def nation(name: str) -> bool:
+            return _is_country(clean_name(name), self.rules)
+        # "Leeds 2 Arsenal 1": teams; a national team stays its country ("Norway 1 Brazil 2")
+        ents = [orgs.in_results(p, nation) for e in ents for p in orgs.split_scores(e, nation)]
+        ents = replace_overlapping(ents, orgs.results_teams(doc, text, nation))
+        ents = self._split_headline_names(text, ents)
+        ents = self._drop_common_words(doc, text, ents)
+        ents = self._one_label_per_name(ents)
+        full_labels = {clean_name(e.text): e.label_ for e in ents}
+        ents = [self._relabel_acronym(e, acronyms, full_labels) for e in ents]
+        ents = self._link_surnames(doc, ents)
+        doc.ents = filter_spans(ents)
+        people = person_canonicals(doc.ents)
+        context = places_mod.document_country(
+            [self._alias_name(e) for e in doc.ents if e.label_ == "GPE"], self.rules.places)
+        for ent, near in zip(doc.ents, self._listed_places(doc.ents), strict=True):
+            self._describe(ent, acronyms, people,
+                           places_mod.local_context(clean_name(ent.text), near, context, self.rules.places))
+            if ent.label_ in CODED_LABELS:
+                ent._.region = places_mod.region_of(ent._.canonical, ent._.country_code, self.rules.places)
+        return doc
+
+    def _listed_places(self, ents: tuple[Span, ...] | list[Span]) -> list[list[str]]:
+        """For each entity, the places listed right beside it ("Georgia and Ukraine", "A, B"):
+        the GPE before and after it with at most two words between (a comma, "and")."""
+        near: list[list[str]] = [[] for _ in ents]
+        for k in range(len(ents) - 1):
+            a, b = ents[k], ents[k + 1]
+            if a.label_ == b.label_ == "GPE" and b.start - a.end <= 2:
+                near[k].append(self._alias_name(b))
+                near[k + 1].append(self._alias_name(a))
+        return near
+
+    def _alias_name(self, ent: Span) -> str:
+        """A place's name, the alias table's canonical one when it has one ("U.S." -> United States)."""
+        name = clean_name(ent.text)
+        alias = self.aliases.get(name)
+        return alias.canonical if alias is not None else name
+
+    def _is_place(self, name: str) -> bool:
+        """A name the place gazetteers know, in any case ("MEXICO CITY", "Tallahassee")."""
+        key = name.strip().lower()
+        return (key in self.rules.places.cities or bool(places_mod.lookup(key, self.rules.places)[1])
+                or (key in self.lower_aliases and self.lower_aliases[key].label in PLACE_LABELS))
+
+    def _retag_caps_lines(self, doc: Doc, text: str, ents: list[Span], acronyms: dict[str, str]) -> list[Span]:
+        """Entities of ALL-CAPS lines found again in a copy of the line cased as the article's body
+        writes its words (``true_case``)."""
+        if self.nlp is None:
+            return ents
+        lines = list(headline_lines(text)[1])
+        if not lines:
+            return ents
+        keep = set(acronyms) | {v for v in self.aliases if v.isupper()} | {w.upper() for w in self.rules.sports}
+        cased = body_casing(doc, lines)
+
+        def is_name(word: str) -> bool:
+            return self._is_place(word) or word.lower() in self.lower_aliases
+        found = []
+        for (s, _), line_doc in zip(lines, self._ner([true_case(text[s:e], keep, cased, is_name) for s, e in lines]),
+                                    strict=True):
+            for le in line_doc.ents:
+                span = doc.char_span(s + le.start_char, s + le.end_char, label=le.label_, span_id=le.id_)
+                if span is not None:
+                    found.append(span)
+        starts = [s for s, _ in lines]
+
+        def in_caps_line(x: Span) -> bool:
+            k = bisect_right(starts, x.start_char) - 1
+            return k >= 0 and x.end_char <= lines[k][1]
+        return [x for x in ents if not in_caps_line(x)] + found
+
+    def _jurisdiction_of_title(self, ent: Span) -> Span:
+        """A "person" ending in a title after a known place ("Charlotte Mayor", "Texas Governor")
+        is that place. Other names ending in a title word are left alone: King, Lord and Justice
+        are surnames too ("Larry King", "Jim Justice")."""
+        if ent.label_ != "PERSON" or len(ent) < 2 or ent[-1].lower_.rstrip(".") not in self.rules.titles:
+            return ent
+        end = ent.end - 1
+        while end > ent.start and ent.doc[end - 1].lower_.rstrip(".") in self.rules.titles:
+            end -= 1
+        if end == ent.start:
+            return ent
+        code, _ = places_mod.lookup(ent.doc[ent.start:end].text, self.rules.places)
+        return respan(ent, ent.start, end, "GPE") if code else ent
+
+    def _ner(self, texts: list[str]) -> list[Doc]:
+        """Short texts through the pipes before this component that make entities (the NER, the
+        ruler and the ``tok2vec`` they listen to), in one batch; no recursion into ours. The
+        tagger, parser and lemmatizer are skipped: they set nothing the entities need."""
+        assert self.nlp is not None
+        docs = [self.nlp.make_doc(t) for t in texts]
+        for name, proc in self.nlp.pipeline:
+            if name == "news_entities":
+                break
+            if not {"doc.ents", "doc.tensor"} & set(self.nlp.get_pipe_meta(name).assigns):
+                continue
+            docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        return docs
+
+    @staticmethod
+    def _full_names(doc: Doc, text: str, acronyms: dict[str, str]) -> list[Span]:
+        """Every written full name of a learned acronym, as one ORG span."""
+        found: list[Span] = []
+        for full in sorted(set(acronyms.values())):
+            for m in re.finditer(rf"(?<!\w){re.escape(full)}(?!\w)", text):
+                span = doc.char_span(m.start(), m.end(), label="ORG", alignment_mode="strict")
+                if span is not None:
+                    found.append(span)
+        return filter_spans(found)
+
+    def _relabel(self, ent: Span) -> Span:
+        """Known places and head words give the label the small model missed."""
+        if ent.label_ not in NAME_LABELS or ent.id_:
+            return ent
+        name = clean_name(ent.text)
+        alias = self.aliases.get(name)
+        if alias is not None and alias.label != ent.label_:
+            return respan(ent, ent.start, ent.end, alias.label)
+        code, kind = places_mod.lookup(name, self.rules.places)
+        if kind in ("country", "city or region") and ent.label_ in ("PERSON", "ORG", "NORP"):
+            return respan(ent, ent.start, ent.end, "GPE")
+        if kind == "nationality" and ent.label_ in ("PERSON", "ORG", "GPE"):
+            return respan(ent, ent.start, ent.end, "NORP")
+        head = self.rules.heads.get(head_word(ent))
+        if head is not None and len(ent) >= 2 and head.label != ent.label_:
+            return respan(ent, ent.start, ent.end, head.label)
+        if self._given_name_first(ent, head):
+            return respan(ent, ent.start, ent.end, "PERSON")
+        if ent.label_ == "PERSON" and self._after_place_word(ent):
+            return respan(ent, ent.start, ent.end, "GPE")
+        return ent
+
+    def _given_name_first(self, ent: Span, head: Head | None) -> bool:
+        """An "organisation" of two or three capitalised words starting with a given name and
+        without a head word or legal form is a person ("Carly Fiorina", "Jeff Weaver")."""
+        return (ent.label_ == "ORG" and 2 <= len(ent) <= 3 and head is None and ent[0].is_title
+                and ent[0].lower_ in self.rules.given_names and all(t.is_title for t in ent)
+                and ent[-1].lower_.replace(".", "") not in self.rules.legal_forms)
+
+    @staticmethod
+    def _after_place_word(ent: Span) -> bool:
+        """A person is not "in" or "near" somewhere: "moved to Moheda", "born in Larissa"."""
+        if ent.start == 0:
+            return False
+        prev = ent.doc[ent.start - 1]
+        after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        possessive = after is not None and after.text in POSSESSIVES
+        return prev.lower_ in PLACE_PREPOSITIONS and prev.is_lower and not possessive
+
+    def _split_headline_names(self, text: str, ents: list[Span]) -> list[Span]:
+        """A headline's name span holding names the body tags is those names, with the body's labels.
+
+        A headline-cased or ALL-CAPS line runs names and words together ("Hillary Clinton Slams
+        Donald Trump", "Donald Trump Just Revealed"): when the body names "Hillary Clinton" and
+        "Donald Trump", the span is cut into them and the words between go. A span the body tags
+        as it is, a gazetteer name and a name holding a head word ("New York Times Poll") stay whole.
+        """
+        heads = sorted(set(headline_lines(text)[0]) | set(headline_lines(text)[1]))
+        if not heads:
+            return ents
+        starts = [s for s, _ in heads]
+
+        def in_head(x: Span) -> bool:
+            k = bisect_right(starts, x.start_char) - 1
+            return k >= 0 and x.end_char <= heads[k][1]
+        votes: dict[str, Counter[str]] = {}
+        for e in ents:
+            if e.label_ in NAME_LABELS and not in_head(e):
+                votes.setdefault(clean_name(e.text).lower(), Counter())[e.label_] += 1
+        body = {name: c.most_common(1)[0][0] for name, c in votes.items()}
+        if not body:
+            return ents
+        out: list[Span] = []
+        for e in ents:
+            if (e.label_ not in NAME_LABELS or len(e) < 2 or e.id_ or not in_head(e)
+                    or clean_name(e.text).lower() in body or any(t.lower_ in self.rules.heads for t in e[1:])):
+                out.append(e)
+                continue
+            parts, k = [], e.start
+            while k < e.end:
+                for j in range(e.end, k, -1):
+                    label = body.get(e.doc[k:j].text.lower())
+                    if label is not None:
+                        parts.append(respan(e, k, j, label))
+                        k = j
+                        break
+                else:
+                    k += 1
+            out.extend(parts or [e])
+        return out
+
+    def _drop_common_words(self, doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+        """Names in headline-cased lines, without the words the article writes in lower case elsewhere.
+
+        A one-word name goes ("Deterrence"); a longer one loses such words at its end, where
+        a headline's verb follows its subject ("Obama Says" -> "Obama", "Hillary Asking
+        Moderator" -> "Hillary"). A head word ends the trimming ("Black Caucus Foundation"
+        stays), and a name the body tags too ("White House"), a place and a gazetteer name
+        stay whole.
+        """
+        titled = list(headline_lines(text)[0])
+        if not titled:
+            return ents
+        starts = [s for s, _ in titled]
+
+        def in_title_line(char: int) -> bool:
+            """Binary search: a document of many headline lines must not be scanned once per token."""
+            k = bisect_right(starts, char) - 1
+            return k >= 0 and char < titled[k][1]
+
+        body_lower = [t for t in doc if t.is_lower and not in_title_line(t.idx)]
+        lower_words = {t.text for t in body_lower}
+        # verbs the body writes in another form: a headline's "Says" when the body has "said"
+        lower_verbs = {t.lemma_ for t in body_lower if t.pos_ in ("VERB", "AUX")}
+        # a name the body also tags is a name ("Trump" in a headline and in the text)
+        named_in_body = {e.text for e in ents if not in_title_line(e.start_char)}
+
+        def common(tok: Token) -> bool:
+            """A whole word the body writes in lower case (a verb in any form: "Says" after
+            "said"), and no head word of a name."""
+            word = tok.lower_
+            known = word in lower_words or (word.endswith("s") and word[:-1] in lower_verbs)
+            return (known and word not in TITLE_SMALL_WORDS
+                    and tok.lower_ not in self.rules.heads and (tok.i == 0 or bool(doc[tok.i - 1].whitespace_)))
+
+        def trimmed(ent: Span) -> Span | None:
+            if (ent.label_ not in NAME_LABELS or ent.id_ or not in_title_line(ent.start_char)
+                    or ent.text in named_in_body or places_mod.lookup(ent.text, self.rules.places)[0]):
+                return ent
+            end = ent.end
+            while end > ent.start and common(doc[end - 1]):
+                end -= 1
+            if end == ent.start:
+                return None
+            return ent if end == ent.end else respan(ent, ent.start, end)
+        return [t for e in ents if (t := trimmed(e)) is not None]
+
+    @staticmethod
+    def _one_label_per_name(ents: list[Span]) -> list[Span]:
+        """Every mention of a name takes the name's most frequent label (the first on a tie)."""
+        votes: dict[str, Counter[str]] = {}
+        for e in ents:
+            if e.label_ in NAME_LABELS:
+                votes.setdefault(clean_name(e.text), Counter())[e.label_] += 1
+        best = {name: c.most_common(1)[0][0] for name, c in votes.items()}
+        return [respan(e, e.start, e.end, best[clean_name(e.text)])
+                if e.label_ in NAME_LABELS and best[clean_name(e.text)] != e.label_ else e for e in ents]
+
+    @staticmethod
+    def _relabel_acronym(ent: Span, acronyms: dict[str, str], full_labels: dict[str, str]) -> Span:
+        full = acronyms.get(ent.text)
+        if full is None:
+            return ent
+        label = full_labels.get(full, "ORG")
+        return ent if ent.label_ == label else respan(ent, ent.start, ent.end, label)
+
+    @staticmethod
+    def _link_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
+        """A lone surname of a person named in full takes the PERSON label, tagged or not."""
+        surnames = set(surname_index(ents))
+        out = [e if not (len(e) == 1 and e.text in surnames) else respan(e, e.start, e.end, "PERSON")
+               for e in ents]
+        covered = {i for e in out for i in range(e.start, e.end)}
+        for tok in doc:
+            if tok.text in surnames and tok.i not in covered and tok.pos_ == "PROPN":
+                out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+        return out
+
+    def _describe(self, ent: Span, acronyms: dict[str, str], people: dict[int, str], context: str = "") -> None:
+        name = clean_name(ent.text)
+        if ent.label_ == "PERSON":
+            ent._.canonical = people.get(ent.start, name)
+            ent._.kind = "person"
+            return
+        canonical = ent.id_ or acronyms.get(name) or acronyms.get(ent.text) or name
+        alias = self.aliases.get(ent.text) or self.aliases.get(name) or self.aliases.get(canonical)
+        if alias is not None:
+            ent._.canonical, ent._.kind, ent._.country_code = alias.canonical, alias.kind, alias.country_code
+            return
+        ent._.canonical = canonical
+        if ent.label_ in CODED_LABELS:
+            code, kind = "", ""
+            if ent.label_ in ("GPE", "LOC"):  # cities too, and the article's country decides a shared name
+                code, kind = places_mod.place_code(canonical, self.rules.places, context)
+            if not kind:
+                code, kind = places_mod.lookup(canonical, self.rules.places)
+            if not code and ent.label_ == "GPE" and (iso := country_code(canonical)):
+                code, kind = iso, "country"
+            if code or kind == "world region":
+                ent._.country_code, ent._.kind = code, kind
+                return
+            compound = places_mod.compound_codes(canonical, self.rules.places, self.codes)
+            if compound:  # "Sino-American", "U.S.-China": one row per country downstream
+                ent._.countries = [(self._country_name(c), c) for c in compound]
+                ent._.country_code = compound[0]
+                ent._.kind = "nationality" if ent.label_ == "NORP" else "country"
+                return
+        head = self.rules.heads.get(head_of(canonical))
+        if ent.label_ == "ORG" and head is not None and head.label == "ORG":
+            ent._.kind = head.kind
+        elif ent.label_ == "ORG" and len(ent) > 1 and ent[-1].text.lower().replace(".", "") in self.rules.legal_forms:
+            ent._.kind = "company"
+        else:
+            ent._.kind = LABEL_KINDS.get(ent.label_, ent.label_.lower())
+
+    def _country_name(self, code: str) -> str:
+        """The canonical name of a country: the alias table's, else countryinfo's common name."""
+        for alias in self.aliases.values():
+            if alias.country_code == code and alias.kind == "country":
+                return alias.canonical
+        return places_mod.country_name(code, self.rules.places)

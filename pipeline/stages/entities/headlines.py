@@ -1,0 +1,135 @@
+"""Headlines and datelines: ALL-CAPS and headline-cased lines, their casing from the body, wire datelines."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from .rules import TITLE_SMALL_WORDS
+
+
+def line_bounds(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every line of ``text``."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+@lru_cache(maxsize=4)
+def headline_lines(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    """``(start, end)`` of the headline-cased lines and of the ALL-CAPS lines of ``text`` (found
+    once per document: three steps of the component read them)."""
+    bounds = line_bounds(text)
+    return (tuple((s, e) for s, e in bounds if is_title_line(text[s:e])),
+            tuple((s, e) for s, e in bounds if is_caps_line(text[s:e])))
+
+
+def is_caps_line(line: str) -> bool:
+    """An ALL-CAPS line: at least two words of letters and no lower-case letter."""
+    words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 1]
+    return len(words) >= 2 and not any(ch.islower() for ch in line)
+
+
+def is_title_line(line: str) -> bool:
+    """A headline-cased line: three words or more, every content word capitalised."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", line)
+    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
+    return len(words) >= 3 and bool(content) and all(w[0].isupper() for w in content)
+
+
+def title_case(line: str, keep: set[str]) -> str:
+    """An ALL-CAPS line in headline case, same length; words in ``keep`` (acronyms) stay."""
+    def fix(m: re.Match[str]) -> str:
+        w = m[0]
+        if w in keep:
+            return w
+        if w.lower() in TITLE_SMALL_WORDS and m.start() > 0:
+            return w.lower()
+        return w[0] + w[1:].lower()
+    return re.sub(r"[^\W\d_]+", fix, line)
+
+
+def true_case(line: str, keep: set[str], cased: dict[str, str], is_name: Callable[[str], bool]) -> str:
+    """An ALL-CAPS line in the casing the article gives its words elsewhere, same length.
+
+    ``cased`` maps a lower-case word to the form the article writes it in mid-sentence
+    ("beat", "Norway", "NATO"); a word in ``keep`` (acronyms, sports slugs) stays as written.
+    Another word is in headline case when ``is_name`` says it names something (a place, a
+    gazetteer name) or it is rare in English, and in lower case when it is a common English
+    word (wordfreq's Zipf frequency of ``COMMON_ZIPF`` or more). "GERMAN BANKS REPORT HIGHER
+    PROFITS" reads "German banks report higher profits": the model no longer takes every word
+    of a headline for a name.
+    """
+    def fix(m: re.Match[str]) -> str:
+        w = m[0]
+        if w in keep:
+            return w
+        form = cased.get(w.lower())
+        if form is not None and len(form) == len(w):
+            return form
+        if w.lower() in TITLE_SMALL_WORDS or (not is_name(w) and common_word(w)):
+            return w.lower()
+        return w[0] + w[1:].lower()
+    return re.sub(r"[^\W\d_]+", fix, line)
+
+
+COMMON_ZIPF = 4.0  # about once in 10,000 words of English text
+
+
+@lru_cache(maxsize=65536)
+def common_word(word: str) -> bool:
+    """Whether ``word`` is a common English word (wordfreq's small list)."""
+    import wordfreq
+
+    return bool(wordfreq.zipf_frequency(word.lower(), "en", wordlist="small") >= COMMON_ZIPF)
+
+
+def body_casing(doc: Doc, skip: list[tuple[int, int]]) -> dict[str, str]:
+    """Lower-case word -> the form the document writes it in most often, not starting a sentence
+    and outside the character ranges ``skip`` (its ALL-CAPS lines)."""
+    starts = [s for s, _ in skip]
+    forms: dict[str, Counter[str]] = {}
+    for tok in doc:
+        if not tok.is_alpha or tok.is_sent_start or tok.is_upper and len(tok) == 1:
+            continue
+        k = bisect_right(starts, tok.idx) - 1
+        if k >= 0 and tok.idx < skip[k][1]:
+            continue
+        if tok.i > 0 and "\n" in doc[tok.i - 1].text_with_ws:  # a line's first word is a sentence start
+            continue
+        forms.setdefault(tok.lower_, Counter())[tok.text] += 1
+    return {w: c.most_common(1)[0][0] for w, c in forms.items()}
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+DATELINE = re.compile(
+    r"^[ \t]*([A-Z][A-Z'.-]*[A-Z.](?:[ -][A-Z][A-Z'.-]*[A-Z.])*)"  # the place, in capitals
+    r"[ \t]*(?:,[^\n,]{1,40}?)?[ \t]*"  # ", United Arab Emirates"
+    r"(?:(?P<date>\d{4}-\d\d-\d\d[ \t]*$"  # LONDON 1996-08-30
+    rf"|,?[ \t]*{_MONTH}[ \t]+\d{{1,2}}\b)"  # WASHINGTON, June 10
+    r"|(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*[-–—―]+[ \t]*(?=[^\n]*[a-z]))",  # MEXICO CITY - text; PARIS (AFP) -
+    re.M)
+
+
+def dateline_places(doc: Doc, text: str, sports: frozenset[str],
+                    is_place: Callable[[str], bool] = lambda name: True) -> list[Span]:
+    """The places of wire datelines as GPE: the capitals starting a line before a date ("LONDON
+    1996-08-30", "WASHINGTON, June 10 (UPI) -"), or before a dash and running text when
+    ``is_place`` knows the name ("MEXICO CITY - The ..."; "NATO - the alliance" is no dateline).
+    A headline's sport slug ("SOCCER - LEEDS WIN") is none: a capitals line goes on in
+    capitals, and the sports of ``models/en/sports.txt`` are left out."""
+    found = []
+    for m in DATELINE.finditer(text):
+        if m[1].lower() in sports or not (m["date"] or is_place(m[1])):
+            continue
+        span = doc.char_span(m.start(1), m.end(1), label="GPE", alignment_mode="contract")
+        if span is not None and len(span):
+            found.append(span)
+    return found

@@ -1,0 +1,102 @@
+"""Persons linked across a document: a lone surname to the full name that owns it, middle initials."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Span
+
+from .names import clean_name
+
+
+def surname_index(ents: tuple[Span, ...] | list[Span]) -> dict[str, list[Span]]:
+    """Family name -> the multi-token PERSON mentions carrying it, in text order.
+
+    Both the last token (Michael Krepon) and the first (Wang Zhaoyao, family name
+    first) are indexed; a lone name matching a last token is looked up first.
+    """
+    index: dict[str, list[Span]] = {}
+    for e in ents:
+        if e.label_ == "PERSON" and len(e) >= 2:
+            index.setdefault(family_token(e), []).append(e)
+    for e in ents:
+        if e.label_ == "PERSON" and len(e) >= 2 and e[0].text not in index and e[0].is_title:
+            index.setdefault(e[0].text, []).append(e)
+    return index
+
+
+def family_token(ent: Span) -> str:
+    """The last word of a person's name before a generational suffix ("Donald Trump Jr." -> Trump)."""
+    rules = ent.doc._.entity_rules
+    return family_name([t.text for t in ent], rules.name_suffixes if rules is not None else frozenset())
+
+
+def family_name(words: list[str], suffixes: frozenset[str]) -> str:
+    """The last of a name's words that is no generational suffix, comma or period."""
+    k = len(words) - 1
+    while k > 0 and (words[k].rstrip(",") in ("", ".") or words[k].strip(",").lower().rstrip(".") in suffixes):
+        k -= 1
+    return words[k].rstrip(",")
+
+
+def person_canonicals(ents: tuple[Span, ...] | list[Span]) -> dict[int, str]:
+    """Start token -> full name of every PERSON mention, a lone surname resolved in text order.
+
+    A bare surname names the person who currently owns it. The first full name with that
+    surname owns it; a later one ("Jeh Johnson" after "Gary Johnson") takes it over, unless
+    the article has already used the bare surname for the owner: news then writes the other
+    person's full name every time ("Ivanka Trump", "Heidi Cruz") and "Trump" or "Cruz" alone
+    stays the principal, as AP style asks. A surname before any full name (a headline) looks
+    ahead to the first one. Two people sharing a surname stay apart.
+    """
+    people = surname_index(ents)
+    same = _shorter_forms(people)
+    keys: dict[int, list[str]] = {}
+    for key, fulls in people.items():
+        for f in fulls:
+            keys.setdefault(f.start, []).append(key)
+    owner: dict[str, str] = {}
+    used: set[str] = set()  # surnames the article has used bare for their current owner
+    out: dict[int, str] = {}
+    for e in sorted((e for e in ents if e.label_ == "PERSON"), key=lambda e: e.start):
+        name = clean_name(e.text)
+        name = same.get(name, name)
+        if len(e) >= 2:
+            out[e.start] = name
+            for key in keys.get(e.start, []):
+                if owner.get(key, name) != name and key in used:
+                    continue
+                if owner.get(key) != name:
+                    used.discard(key)
+                owner[key] = name
+            continue
+        key = e[-1].text
+        if key in owner:
+            out[e.start] = owner[key]
+            used.add(key)
+        else:
+            fulls = people.get(key, [])
+            out[e.start] = same.get(clean_name(fulls[0].text), clean_name(fulls[0].text)) if fulls else name
+    return out
+
+
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def _shorter_forms(people: dict[str, list[Span]]) -> dict[str, str]:
+    """Full names written with a middle initial -> the same name without it, when the article
+    also writes that: "Donald J. Trump" and "Loretta E. Lynch" are "Donald Trump" and
+    "Loretta Lynch". Words before a name are left alone: "Aung San Suu Kyi" is not "Suu
+    Kyi"'s noise but her full name, and "Donald Trump Jr." is not "Donald Trump".
+    """
+    out: dict[str, str] = {}
+    for fulls in people.values():
+        names = Counter(clean_name(f.text) for f in fulls)
+        for long in names:
+            words = long.split()
+            plain = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and _INITIAL.match(w))]
+            fits = [short for short in names if len(short.split()) < len(words) and short.split() == plain]
+            if fits:
+                out[long] = max(fits, key=lambda n: (names[n], -len(n)))
+    return out

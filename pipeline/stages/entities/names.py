@@ -1,0 +1,119 @@
+"""A name as written: cleaned, trimmed of titles and punctuation, split at separators, its head word."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .rules import (
+    _LEADING,
+    _POSSESSIVE,
+    _SPACED_COMMA,
+    EDGE_PUNCT,
+    FUNCTION_WORDS,
+    HEAD_BREAKS,
+    NAME_LABELS,
+    POSSESSIVES,
+    SEPARATORS,
+    TITLED_LABELS,
+)
+
+
+def clean_name(text: str) -> str:
+    """A mention without a leading article, possessive, outer spaces or a space before a comma."""
+    return _SPACED_COMMA.sub(",", _POSSESSIVE.sub("", _LEADING.sub("", text.strip())).strip())
+
+
+def respan(ent: Span, start: int, end: int, label: str | None = None) -> Span:
+    """The same entity over tokens ``start:end`` (and a new label), keeping the ruler's id."""
+    return Span(ent.doc, start, end, label=label or ent.label_, span_id=ent.id_)
+
+
+def trim_span(ent: Span, titles: frozenset[str] = frozenset()) -> Span | None:
+    """The span without edge punctuation, a leading "the", a trailing possessive or a person's title.
+
+    A trailing function word ("... Corporation of") goes too, and a person loses trailing
+    numbers ("Arthur Ashe 6–3"). Returns None when nothing of the name is left.
+    """
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    if ent.label_ not in TITLED_LABELS:
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        return respan(ent, start, end) if end > start else None
+    changed = True
+    while changed and start < end:
+        changed = False
+        first, last = doc[start], doc[end - 1]
+        if first.is_space or first.text in EDGE_PUNCT or first.lower_ == "the":
+            start, changed = start + 1, True
+        elif (last.is_space or last.text in EDGE_PUNCT or last.text in POSSESSIVES
+              or (last.lower_ in FUNCTION_WORDS and end - start > 1)
+              or (ent.label_ == "PERSON" and end - start > 1 and not any(ch.isalpha() for ch in last.text))):
+            end, changed = end - 1, True
+        elif (ent.label_ == "PERSON" and end - start >= 2 and first.lower_.rstrip(".") in titles
+              and doc[start + 1].is_title):
+            start, changed = start + 1, True
+    if end <= start or not any(ch.isalpha() for ch in doc[start:end].text):
+        return None
+    return ent if (start, end) == (ent.start, ent.end) else respan(ent, start, end)
+
+
+def extend_name_suffix(ent: Span, suffixes: frozenset[str]) -> Span:
+    """A person's name with the generational suffix after it: "Ferdinand Marcos, Jr.", "Henry Ford II"."""
+    if ent.label_ != "PERSON" or not suffixes:
+        return ent
+    doc, end = ent.doc, ent.end
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_.rstrip(".") in suffixes:
+        end += 1
+    if end < len(doc) and doc[end].lower_.rstrip(".") in suffixes and doc[end].text[:1].isupper():
+        end += 1
+        if end < len(doc) and doc[end].text == "." and doc[end - 1].lower_ in ("jr", "sr"):
+            end += 1  # the abbreviation's period, tokenised apart ("Jr ." in pre-tokenised text)
+    else:
+        return ent
+    return respan(ent, ent.start, end)
+
+
+def is_lower_case_name(ent: Span) -> bool:
+    """A name written in a cased script without a capital letter ("n’t" tagged GPE, "murderer"
+    tagged PERSON): not a name in English text. Arabic or Hebrew words have no case and stay."""
+    cased = [ch for ch in ent.text if ch.lower() != ch.upper()]
+    return (ent.label_ in NAME_LABELS and bool(cased) and not any(ch.isupper() for ch in cased)
+            and not ent.text.startswith("@"))  # a handle ("@jdoe") names its owner
+
+
+def split_span(ent: Span) -> list[Span]:
+    """Parts of a span joined by a spaced separator ("A / B", "A - B"); the span itself otherwise."""
+    if ent.label_ not in NAME_LABELS:
+        return [ent]
+    doc = ent.doc
+    cuts = [t.i for t in ent[1:-1] if t.text in SEPARATORS and doc[t.i - 1].whitespace_ and t.whitespace_]
+    if not cuts:
+        return [ent]
+    bounds = [ent.start, *[c for cut in cuts for c in (cut, cut + 1)], ent.end]
+    return [respan(ent, s, e) for s, e in zip(bounds[::2], bounds[1::2], strict=True) if e > s]
+
+
+def head_of(name: str) -> str:
+    """The head of a name, lower case: the word before its first preposition, else the last word.
+
+    "Ministry of Transport" -> ministry; "China Manned Space Agency" -> agency.
+    """
+    words = [w.strip(".,") for w in name.split() if any(ch.isalnum() for ch in w)]
+    for k, w in enumerate(words[1:], start=1):
+        if w.lower() in HEAD_BREAKS:
+            return words[k - 1].lower()
+    return words[-1].lower() if words else ""
+
+
+def head_word(ent: Span) -> str:
+    """The head of an entity span (see ``head_of``)."""
+    return head_of(ent.text)
+
+
+def has_known_head(name: str, doc: Doc) -> bool:
+    """Whether the head word of ``name`` is in the heads table of the pipeline that made ``doc``."""
+    rules = doc._.entity_rules
+    return rules is not None and head_of(name) in rules.heads

@@ -1,0 +1,113 @@
+"""The rules ``news_entities`` works from, read from ``models/en`` once per rule book, and the
+spaCy extensions it sets on spans and documents."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+from ... import rulebook
+from ...records import Alias
+from ...rulebook import RuleBook
+from .. import orgs
+from .. import places as places_mod
+
+for _name in ("canonical", "kind", "country_code", "region"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default="")
+if not Span.has_extension("countries"):
+    Span.set_extension("countries", default=None)  # [(canonical, code), ...] for a compound
+if not Doc.has_extension("acronyms"):
+    Doc.set_extension("acronyms", default=None)
+if not Doc.has_extension("entity_rules"):
+    Doc.set_extension("entity_rules", default=None)  # the Rules the component used
+
+
+LABEL_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "nationality", "GPE": "city or region",
+               "LOC": "city or region", "FAC": "facility"}
+NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+# names whose edges are repaired like NAME_LABELS ("Piano Man ''" is a WORK_OF_ART)
+TITLED_LABELS = (*NAME_LABELS, "WORK_OF_ART", "EVENT", "PRODUCT", "LAW")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+CODED_LABELS = (*PLACE_LABELS, "NORP")  # labels that get a country code and a world region
+_LEADING = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"(?:['’]s?)$")
+_SPACED_COMMA = re.compile(r"\s+,")
+# Full Name (ACR)  or  ACR (Full Name)
+# Possessive word runs and a word-start lookbehind: a long run of capitals ("AAAA...") is
+# scanned once, not once per start position and split every possible way (was quadratic and
+# exponential: 8,000 capitals took 4 s).
+ACRONYM_AFTER = re.compile(
+    r"(?<![\w’'-])((?:[A-Z][\w’'-]*+\s+(?:(?:of|for|and|on|the|de|du)\s+)*){1,10})\(([A-Z][A-Z0-9&]{1,9})\)")
+ACRONYM_BEFORE = re.compile(
+    r"\b([A-Z][A-Z0-9&]{1,9})\s+\(((?:[A-Z][\w’'-]*+\s*(?:(?:of|for|and|on|the)\s+)*){2,10})\)")
+FUNCTION_WORDS = {"of", "for", "and", "on", "the", "de", "du"}
+# lower-case words of a title (headline casing keeps them lower)
+TITLE_SMALL_WORDS = FUNCTION_WORDS | {"a", "an", "in", "at", "to", "by", "with", "from", "or", "as", "is", "vs"}
+# a span's head is the word before its first preposition ("Ministry of Transport")
+HEAD_BREAKS = {"of", "for", "on", "in", "at", "de"}
+EDGE_PUNCT = set("'\"`‘’“”«»()[]{}<>*|,;:!?/-–—•·") | {"''", "``", "--"}
+SEPARATORS = {"/", "-", "–", "—", "|", "•"}
+POSSESSIVES = {"'s", "’s", "'", "’"}
+# "Office for Outer Space Affairs", "Bank of England"
+JOINING_PREPOSITIONS = {"of", "for", "on"}
+# words after which a name is a place, not a person ("born in X", "near X")
+PLACE_PREPOSITIONS = {"in", "near", "outside", "across", "throughout"}
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    label: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """The data the component works from, all read from ``models/en``."""
+
+    aliases: dict[str, Alias]
+    heads: dict[str, Head]
+    titles: frozenset[str]
+    places: places_mod.Places
+    divisions: frozenset[str] = frozenset()  # "county", "province": a name with one contains places
+    name_suffixes: frozenset[str] = frozenset()  # "jr", "iii": part of a person's name
+    sports: frozenset[str] = frozenset()  # "cricket", "rugby union": a span of only these is no name
+    legal_forms: frozenset[str] = frozenset()  # "ag", "ltd": a name ending in one is a company
+    given_names: frozenset[str] = frozenset()  # "carly", "john": a name starting with one is a person's
+
+
+def load_aliases(book: RuleBook) -> dict[str, Alias]:
+    """Variant -> canonical name table (models/en/aliases.csv)."""
+    return {r["variant"]: Alias(r["canonical"], r["label"], r["kind"], r["country_code"])
+            for r in book.rows("en/aliases.csv")}
+
+
+def load_heads(book: RuleBook) -> dict[str, Head]:
+    """Head word -> label and kind (models/en/heads.csv), keyed by lower case."""
+    return {r["head"].lower(): Head(r["label"], r["kind"]) for r in book.rows("en/heads.csv")}
+
+
+def load_word_list(book: RuleBook, name: str) -> frozenset[str]:
+    """A word list of ``models/en``, one entry per line, lower case: titles and honorifics written
+    before a name (titles.txt), heads of administrative divisions (division_heads.txt),
+    generational suffixes (name_suffixes.txt)."""
+    return frozenset(line.lower() for line in book.lines(f"en/{name}"))
+
+
+def load_rules(rules: RuleBook | Path | None = None) -> Rules:
+    """Every rule file of ``models/en`` in a rule book (or a folder; None: the project's ``models/``)."""
+    return _rules_of(rulebook.of(rules))
+
+
+@lru_cache(maxsize=4)
+def _rules_of(book: RuleBook) -> Rules:
+    """``load_rules`` of a book, parsed once per book and process."""
+    aliases = {**orgs.aliases(book), **load_aliases(book)}
+    return Rules(aliases, load_heads(book), load_word_list(book, "titles.txt"), places_mod.load(book),
+                 load_word_list(book, "division_heads.txt"), load_word_list(book, "name_suffixes.txt"),
+                 load_word_list(book, "sports.txt"), orgs.legal_forms(book),
+                 frozenset(r["name"].lower() for r in book.rows("en/given_names.csv")))
