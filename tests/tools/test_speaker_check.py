@@ -8,21 +8,22 @@ from pathlib import Path
 import pytest
 
 from pipeline.tools import speaker_check as sc
+from pipeline.tools import speaker_gold as sg
 
 TITLES = frozenset({"sen", "mr", "mrs", "president"})
 
 
-def _resolver(text: str, persons: list[str], orgs: tuple[str, ...] = ()) -> sc.GoldResolver:
+def _resolver(text: str, persons: list[str], orgs: tuple[str, ...] = ()) -> sg.GoldResolver:
     """Every occurrence of the given names as entities, longest first, without overlaps."""
     ents: list[tuple[int, int, str]] = []
     for name, label in sorted([(p, "PERSON") for p in persons] + [(o, "ORG") for o in orgs], key=lambda x: -len(x[0])):
         for m in re.finditer(rf"\b{re.escape(name)}\b", text):
             if not any(s < m.end() and m.start() < e for s, e, _ in ents):
                 ents.append((m.start(), m.end(), label))
-    return sc.GoldResolver(text, sorted(ents), TITLES)
+    return sg.GoldResolver(text, sorted(ents), TITLES)
 
 
-def _source(r: sc.GoldResolver, text: str, written: str, nth: int = 0) -> tuple[str, str]:
+def _source(r: sg.GoldResolver, text: str, written: str, nth: int = 0) -> tuple[str, str]:
     k = -1
     for _ in range(nth + 1):
         k = text.index(written, k + 1)
@@ -63,12 +64,12 @@ def test_full_name_the_bare_model_missed_is_found_in_the_text() -> None:
 
 
 def test_name_key_ignores_middle_names_and_periods() -> None:
-    assert sc.name_key("Donald J. Trump") == sc.name_key("Donald Trump") == "donald trump"
-    assert sc.name_key("Hillary Clinton") != sc.name_key("Bill Clinton")
+    assert sg.name_key("Donald J. Trump") == sg.name_key("Donald Trump") == "donald trump"
+    assert sg.name_key("Hillary Clinton") != sg.name_key("Bill Clinton")
 
 
 def test_match_rows_takes_the_row_inside_the_content() -> None:
-    gold = [sc.GoldSource(0, 3, "Roe", "Jane Roe", "person", frozenset(range(10, 40)), True)]
+    gold = [sg.GoldSource(0, 3, "Roe", "Jane Roe", "person", frozenset(range(10, 40)), True)]
     rows = [{"quote_start": "12", "quote_end": "30", "speaker": "Jane Roe"},
             {"quote_start": "50", "quote_end": "60", "speaker": "x"}]
     assert sc.match_rows(gold, rows) == {0: rows[0]}
@@ -78,7 +79,7 @@ def test_keptaside_sample_is_the_seeded_choice(shared: Path) -> None:
     text = shared / "data" / "polnear" / "train" / "text"
     if not text.is_dir():
         pytest.skip("polnear/train is absent")
-    assert sc.keptaside_sample(text) == sc.KEPTASIDE_FILE.read_text(encoding="utf-8").split()
+    assert sg.keptaside_sample(text) == sg.KEPTASIDE_FILE.read_text(encoding="utf-8").split()
 
 
 def test_hand_resolved_sources_replace_the_rules(tmp_path: Path) -> None:
@@ -88,47 +89,47 @@ def test_hand_resolved_sources_replace_the_rules(tmp_path: Path) -> None:
     ann.write_text(f"T1\tSource {k} {k + 2}\tHe\nT2\tContent 27 34\tsaid no\nE1\tAttribution:T2 Content:T2 Source:T1\n",
                    encoding="utf-8")
     r = _resolver(text, ["Jane Roe", "Tom Baker"])
-    assert [g.name for g in sc.gold_sources(text, ann, r)] == ["Tom Baker"]
+    assert [g.name for g in sg.gold_sources(text, ann, r)] == ["Tom Baker"]
     hand = tmp_path / "hand.tsv"
     hand.write_text(f"# comment\nstem\tstart\tend\tkind\tname\trule_said\ndoc\t{k}\t{k + 2}\tperson\tJane Roe\tTom Baker\n",
                     encoding="utf-8")
-    assert [g.name for g in sc.gold_sources(text, ann, r, sc.read_hand(hand))] == ["Jane Roe"]
+    assert [g.name for g in sg.gold_sources(text, ann, r, sg.read_hand(hand))] == ["Jane Roe"]
 
 
 def test_keptaside2_sample_is_the_seeded_choice_apart_from_the_others(shared: Path) -> None:
     text = shared / "data" / "polnear" / "train" / "text"
     if not text.is_dir():
         pytest.skip("polnear/train is absent")
-    second = sc.keptaside2_sample(text)
-    assert second == sc.KEPTASIDE2_FILE.read_text(encoding="utf-8").split()
-    last = sorted(p.stem for p in text.glob("*.txt"))[-sc.HELD_BACK_LAST:]
-    assert not set(second) & (set(sc.keptaside_sample(text)) | set(last))
+    second = sg.keptaside2_sample(text)
+    assert second == sg.KEPTASIDE2_FILE.read_text(encoding="utf-8").split()
+    last = sorted(p.stem for p in text.glob("*.txt"))[-sg.HELD_BACK_LAST:]
+    assert not set(second) & (set(sg.keptaside_sample(text)) | set(last))
 
 
 def test_keptaside2_hand_file_covers_every_source(shared: Path) -> None:
     train = shared / "data" / "polnear" / "train"
     if not train.is_dir():
         pytest.skip("polnear/train is absent")
-    hand = sc.read_hand(sc.HAND2_FILE)
-    for stem in sc.KEPTASIDE2_FILE.read_text(encoding="utf-8").split():
-        spans = {src for src, _ in sc.read_ann(train / "attributions" / f"{stem}.ann") if src is not None}
+    hand = sg.read_hand(sg.HAND2_FILE)
+    for stem in sg.KEPTASIDE2_FILE.read_text(encoding="utf-8").split():
+        spans = {src for src, _ in sg.read_ann(train / "attributions" / f"{stem}.ann") if src is not None}
         assert spans == {(s, e) for st, s, e in hand if st == stem}, stem
     assert {kind for name, kind in hand.values()} == {"person", "organisation", "unnamed"}
     assert all(bool(name) == (kind != "unnamed") for name, kind in hand.values())
 
 
 def test_exact_key_ignores_only_case_spacing_and_curly_apostrophes() -> None:
-    assert sc.exact_key("Sophie in \u2019t  Veld") == sc.exact_key("sophie in 't veld")
-    assert sc.exact_key("Donald J. Trump") != sc.exact_key("Donald Trump")
-    assert sc.exact_key("Clinton") != sc.exact_key("Hillary Clinton")
+    assert sg.exact_key("Sophie in \u2019t  Veld") == sg.exact_key("sophie in 't veld")
+    assert sg.exact_key("Donald J. Trump") != sg.exact_key("Donald Trump")
+    assert sg.exact_key("Clinton") != sg.exact_key("Hillary Clinton")
 
 
 def test_written_kind_tells_pronouns_names_and_descriptions() -> None:
-    assert sc.written_kind("She", "Carly Fiorina") == "pronoun"
-    assert sc.written_kind("who", "Ted Cruz") == "pronoun"
-    assert sc.written_kind("Mr. Obama's", "Barack Obama") == "name"
-    assert sc.written_kind("the Trump campaign", "Donald Trump campaign") == "name"
-    assert sc.written_kind("the Utah Republican", "Jason Chaffetz") == "description"
+    assert sg.written_kind("She", "Carly Fiorina") == "pronoun"
+    assert sg.written_kind("who", "Ted Cruz") == "pronoun"
+    assert sg.written_kind("Mr. Obama's", "Barack Obama") == "name"
+    assert sg.written_kind("the Trump campaign", "Donald Trump campaign") == "name"
+    assert sg.written_kind("the Utah Republican", "Jason Chaffetz") == "description"
 
 
 def test_tally_scores_both_coverages_and_both_accuracies() -> None:
