@@ -175,6 +175,16 @@ def parse_cues(text: str) -> dict[str, str]:
     return cues
 
 
+def parse_prepositional(text: str) -> dict[str, frozenset[str]]:
+    """``verb preposition`` lines (a verb may have several): lemma -> its prepositions."""
+    preps: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        words = line.split("#", 1)[0].strip().lower().split()
+        if len(words) == 2:
+            preps.setdefault(words[0], set()).add(words[1])
+    return {lemma: frozenset(ps) for lemma, ps in preps.items()}
+
+
 @dataclass(frozen=True, slots=True)
 class Cues:
     """The cue verbs: ``speech`` introduce quotes and reported speech; ``quoted``
@@ -185,14 +195,18 @@ class Cues:
     speech: dict[str, str]
     quoted: dict[str, str]
     stance: dict[str, str] = field(default_factory=dict)
+    # verb lemma -> the prepositions whose object is what the source speaks of, asks for or
+    # stands for (X talked about ..., X called for ..., X pointed to ...)
+    prepositional: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def from_book(cls, book: RuleBook) -> Cues:
-        """The three lists of ``models/en`` in a rule book (a missing list is empty)."""
+        """The four lists of ``models/en`` in a rule book (a missing list is empty)."""
         def read(name: str) -> dict[str, str]:
             return parse_cues(book.text(f"en/{name}") or "")
 
-        return cls(read("quote_verbs.txt"), read("quote_verbs_quoted.txt"), read("stance_verbs.txt"))
+        return cls(read("quote_verbs.txt"), read("quote_verbs_quoted.txt"), read("stance_verbs.txt"),
+                   parse_prepositional(book.text("en/prep_cues.txt") or ""))
 
     @classmethod
     def from_dir(cls, models_dir: Path) -> Cues:
@@ -206,6 +220,17 @@ def is_cue(tok: Token, cues: dict[str, str]) -> bool:
         return False
     particle = cues[lemma]
     return not particle or any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children)
+
+
+def prepositional_object(tok: Token, cues: dict[str, frozenset[str]]) -> Token | None:
+    """The preposition of a prepositional cue ("talked about", "called for") when ``tok`` is
+    one: a child of the verb (or its particle) whose word the list gives for its lemma."""
+    if tok.pos_ != "VERB":
+        return None
+    preps = cues.get(tok.lemma_.lower())
+    if not preps:
+        return None
+    return next((c for c in tok.rights if c.dep_ in ("prep", "prt") and c.lower_ in preps), None)
 
 
 def subject_of(verb: Token, quoted: list[bool] | None = None) -> Token | None:
@@ -532,6 +557,32 @@ def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",)) -> tuple[Token, To
     return None
 
 
+def _prep_object(prep: Token) -> tuple[Token, Token] | None:
+    """What a prepositional cue's preposition governs (its object, or for a particle the
+    verb's object): "talked about the economy", "called for an end to the war"."""
+    if prep.dep_ == "prt":
+        obj = next((c for c in prep.head.children if c.dep_ == "dobj" and c.i > prep.i), None)
+    else:
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    return (obj.left_edge, obj.right_edge) if obj is not None else None
+
+
+def _reporter(tok: Token, ctx: _Context, edges: tuple[Token, Token] | None,
+              stance: bool) -> tuple[_Attribution, tuple[Token, Token]] | None:
+    """The attribution of a reported clause ``edges`` to the cue verb ``tok``'s speaker. A
+    passive cue leaves the speaker unnamed; a stance needs an agent that can hold a view."""
+    if edges is None:
+        return None
+    att = _cue_speaker(tok, ctx, not stance, not stance)
+    if att is None:
+        return None
+    if att.speaker is not None and att.speaker.root.dep_ == "nsubjpass":
+        return _Attribution(att.cue, None), edges  # "voters are expected to ...": by whom is not said
+    if stance and att.speaker is not None and not _is_agent(att.speaker):
+        return None  # "the poll shows" yes, "few people understood" no
+    return att, edges
+
+
 def _around(tok: Token, clause: Token) -> tuple[Token, Token] | None:
     """The longer side of ``clause`` around the cue's own words: "China would ..., he
     said" or "The goal, he said, is to forge a cease-fire" (the part after the cue)."""
@@ -740,17 +791,14 @@ class QuoteExtractor(FromRuleBook):
             acc = _according_to(tok, ctx)
             if acc is not None:
                 found = _Attribution(doc[tok.i:tok.i + 2], acc[0]), acc[1]
+            elif (prep := prepositional_object(tok, self.cues.prepositional)) is not None:
+                found = _reporter(tok, ctx, _prep_object(prep), stance=True)
+                if found is not None:  # the cue as written: "called for", "talked about"
+                    found = _Attribution(doc[tok.i:prep.i + 1], found[0].speaker), found[1]
             elif is_cue(tok, self.cues.speech) or is_cue(tok, self.cues.stance):
-                stance = not is_cue(tok, self.cues.speech)
                 takes_object = is_cue(tok, self.cues.stance)  # a verb may be on both lists
                 edges = _reported(tok, ("ccomp", "xcomp", "dobj") if takes_object else ("ccomp", "xcomp"))
-                att = _cue_speaker(tok, ctx, not stance, not stance) if edges is not None else None
-                if att is not None and att.speaker is not None and att.speaker.root.dep_ == "nsubjpass":
-                    att = _Attribution(att.cue, None)  # "voters are expected to ...": by whom is not said
-                elif att is not None and stance and att.speaker is not None and not _is_agent(att.speaker):
-                    att = None  # "the poll shows" yes, "few people understood" no
-                if att is not None and edges is not None:
-                    found = att, edges
+                found = _reporter(tok, ctx, edges, stance=not is_cue(tok, self.cues.speech))
             if found is None:
                 continue
             att, (left, right) = found
