@@ -24,6 +24,8 @@ OPENERS = "“«„"
 CLOSERS = "”»"
 STRAIGHT = '"'
 DASHES = "–—―-"
+# dependents that, after a comma, are an aside of the writer's rather than reported words
+ASIDE_DEPS = ("relcl", "appos", "advcl", "acl")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # right children that are not part of a speaker mention as written
 MENTION_STOP_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis", "npadvmod"}
@@ -607,6 +609,24 @@ def _is_agent(mention: Span) -> bool:
     return root.pos_ == "PRON" and root.lower_ in SUBJECT_PRONOUNS | {"who"}
 
 
+def _before_aside(left: Token, right: Token) -> Token:
+    """``right``, or the word before a comma that opens an aside hanging on a word before
+    it: a relative clause, an appositive or an adverbial clause ("... on her character,
+    which he would have needed ...", "Comey, a Republican appointed ...", "... Trump, while
+    emphasizing ...")."""
+    doc = left.doc
+    for tok in doc[left.i + 3:right.i]:
+        if tok.text != ",":
+            continue
+        nxt = doc[tok.i + 1]
+        for dep in (nxt, *nxt.ancestors):
+            if dep.left_edge.i != nxt.i or dep.i > right.i:
+                break
+            if dep.dep_ in ASIDE_DEPS and dep.head.i < tok.i:
+                return doc[tok.i - 1]
+    return right
+
+
 def _clause_end(left: Token, right: Token) -> Token:
     """``right``, or the word before a semicolon or dash that starts another statement."""
     doc = left.doc
@@ -802,7 +822,7 @@ class QuoteExtractor(FromRuleBook):
             if found is None:
                 continue
             att, (left, right) = found
-            span = _content_span(doc, left, right)
+            span = _content_span(doc, left, _before_aside(left, right))
             if span is None:
                 continue
             s, e = span

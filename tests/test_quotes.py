@@ -389,6 +389,24 @@ def test_prepositional_cues_need_their_preposition(nlp: Language, text: str) -> 
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Jane Doe said the bridge will reopen in May, which surprised the council.",
+         "the bridge will reopen in May"),
+        ("Jane Doe said the council will meet Robert Roe, the new mayor of the town.",
+         "the council will meet Robert Roe"),
+        # a relative clause without a comma restricts the noun: it is part of what was said
+        ("Jane Doe said the bridge that collapsed last year will reopen in May.",
+         "the bridge that collapsed last year will reopen in May"),
+    ],
+)
+def test_reported_clause_ends_before_the_writer_s_aside(nlp: Language, text: str, content: str) -> None:
+    q = _one(nlp, text)
+    assert (text[q.start:q.end], q.speaker) == (content, "Jane Doe")
+
+
+@pytest.mark.model
 def test_scare_quotes_give_no_row_at_all(nlp: Language) -> None:
     text = "The meeting also hopes to foster the participation of “new space-faring and emerging countries” in space."
     assert _quotes(nlp, text) == []
