@@ -615,9 +615,16 @@ def _before_aside(left: Token, right: Token) -> Token:
     which he would have needed ...", "Comey, a Republican appointed ...", "... Trump, while
     emphasizing ...")."""
     doc = left.doc
-    for tok in doc[left.i + 3:right.i]:
-        if tok.text != ",":
-            continue
+    commas = [tok for tok in doc[left.i + 3:right.i] if tok.text == ","]
+    if not commas:
+        return right
+    # the last ", and" / ", or" of the clause: a comma before it opens an item of a series
+    # ("training X, helping Y, and inviting Z"), not an aside
+    series = max((t.i for t in doc[commas[0].i + 2:right.i] if t.dep_ == "cc" and doc[t.i - 1].text == ","),
+                 default=-1)
+    for tok in commas:
+        if series >= tok.i + 2:
+            return right
         nxt = doc[tok.i + 1]
         for dep in (nxt, *nxt.ancestors):
             if dep.left_edge.i != nxt.i or dep.i > right.i:
@@ -769,7 +776,8 @@ class QuoteExtractor(FromRuleBook):
             item = (qs, qe, _quote_type(text, qs, last_before), att)
             found.append(item)
             prev = item
-        found.extend(self._indirect(doc, ctx, [(s, e) for s, e, _, _ in found]))
+        quote_cues = {att.cue.start for _, _, _, att in found if att.cue is not None}
+        found.extend(self._indirect(doc, ctx, [(s, e) for s, e, _, _ in found], quote_cues))
         resolver = speakers.SpeakerResolver(doc, self.speaker_rules, ctx.quoted)
         rows = [self._row(qs, qe, qtype, att, resolver)
                 for qs, qe, qtype, att in sorted(found, key=lambda x: (x[0], x[1]))]
@@ -799,8 +807,11 @@ class QuoteExtractor(FromRuleBook):
             return None
         return _Attribution(None, patt.speaker)
 
-    def _indirect(self, doc: Doc, ctx: _Context, taken: list[tuple[int, int]]) -> Iterator[_Found]:
-        """Reported speech: a cue verb with a clausal complement, and ``according to``."""
+    def _indirect(self, doc: Doc, ctx: _Context, taken: list[tuple[int, int]],
+                  quote_cues: set[int]) -> Iterator[_Found]:
+        """Reported speech: a cue verb with a clausal complement, a prepositional cue's object,
+        and ``according to``. A prepositional cue that introduces a quote (``quote_cues``: the
+        cue tokens of the quotes found) names its topic: the quote is what was said."""
         body = ctx.paras
         taken = sorted(taken)
         longest = max((e - s for s, e in taken), default=0)
@@ -812,6 +823,8 @@ class QuoteExtractor(FromRuleBook):
             if acc is not None:
                 found = _Attribution(doc[tok.i:tok.i + 2], acc[0]), acc[1]
             elif (prep := prepositional_object(tok, self.cues.prepositional)) is not None:
+                if tok.i in quote_cues:
+                    continue  # X commented on China's role: “...”
                 found = _reporter(tok, ctx, _prep_object(prep), stance=True)
                 if found is not None:  # the cue as written: "called for", "talked about"
                     found = _Attribution(doc[tok.i:prep.i + 1], found[0].speaker), found[1]
