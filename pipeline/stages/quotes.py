@@ -24,6 +24,8 @@ OPENERS = "“«„"
 CLOSERS = "”»"
 STRAIGHT = '"'
 DASHES = "–—―-"
+# dependents that, after a comma, are an aside of the writer's rather than reported words
+ASIDE_DEPS = ("relcl", "appos", "advcl", "acl")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # right children that are not part of a speaker mention as written
 MENTION_STOP_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis", "npadvmod"}
@@ -175,6 +177,16 @@ def parse_cues(text: str) -> dict[str, str]:
     return cues
 
 
+def parse_prepositional(text: str) -> dict[str, frozenset[str]]:
+    """``verb preposition`` lines (a verb may have several): lemma -> its prepositions."""
+    preps: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        words = line.split("#", 1)[0].strip().lower().split()
+        if len(words) == 2:
+            preps.setdefault(words[0], set()).add(words[1])
+    return {lemma: frozenset(ps) for lemma, ps in preps.items()}
+
+
 @dataclass(frozen=True, slots=True)
 class Cues:
     """The cue verbs: ``speech`` introduce quotes and reported speech; ``quoted``
@@ -185,14 +197,18 @@ class Cues:
     speech: dict[str, str]
     quoted: dict[str, str]
     stance: dict[str, str] = field(default_factory=dict)
+    # verb lemma -> the prepositions whose object is what the source speaks of, asks for or
+    # stands for (X talked about ..., X called for ..., X pointed to ...)
+    prepositional: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def from_book(cls, book: RuleBook) -> Cues:
-        """The three lists of ``models/en`` in a rule book (a missing list is empty)."""
+        """The four lists of ``models/en`` in a rule book (a missing list is empty)."""
         def read(name: str) -> dict[str, str]:
             return parse_cues(book.text(f"en/{name}") or "")
 
-        return cls(read("quote_verbs.txt"), read("quote_verbs_quoted.txt"), read("stance_verbs.txt"))
+        return cls(read("quote_verbs.txt"), read("quote_verbs_quoted.txt"), read("stance_verbs.txt"),
+                   parse_prepositional(book.text("en/prep_cues.txt") or ""))
 
     @classmethod
     def from_dir(cls, models_dir: Path) -> Cues:
@@ -206,6 +222,17 @@ def is_cue(tok: Token, cues: dict[str, str]) -> bool:
         return False
     particle = cues[lemma]
     return not particle or any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children)
+
+
+def prepositional_object(tok: Token, cues: dict[str, frozenset[str]]) -> Token | None:
+    """The preposition of a prepositional cue ("talked about", "called for") when ``tok`` is
+    one: a child of the verb (or its particle) whose word the list gives for its lemma."""
+    if tok.pos_ != "VERB":
+        return None
+    preps = cues.get(tok.lemma_.lower())
+    if not preps:
+        return None
+    return next((c for c in tok.rights if c.dep_ in ("prep", "prt") and c.lower_ in preps), None)
 
 
 def subject_of(verb: Token, quoted: list[bool] | None = None) -> Token | None:
@@ -532,6 +559,32 @@ def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",)) -> tuple[Token, To
     return None
 
 
+def _prep_object(prep: Token) -> tuple[Token, Token] | None:
+    """What a prepositional cue's preposition governs (its object, or for a particle the
+    verb's object): "talked about the economy", "called for an end to the war"."""
+    if prep.dep_ == "prt":
+        obj = next((c for c in prep.head.children if c.dep_ == "dobj" and c.i > prep.i), None)
+    else:
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    return (obj.left_edge, obj.right_edge) if obj is not None else None
+
+
+def _reporter(tok: Token, ctx: _Context, edges: tuple[Token, Token] | None,
+              stance: bool) -> tuple[_Attribution, tuple[Token, Token]] | None:
+    """The attribution of a reported clause ``edges`` to the cue verb ``tok``'s speaker. A
+    passive cue leaves the speaker unnamed; a stance needs an agent that can hold a view."""
+    if edges is None:
+        return None
+    att = _cue_speaker(tok, ctx, not stance, not stance)
+    if att is None:
+        return None
+    if att.speaker is not None and att.speaker.root.dep_ == "nsubjpass":
+        return _Attribution(att.cue, None), edges  # "voters are expected to ...": by whom is not said
+    if stance and att.speaker is not None and not _is_agent(att.speaker):
+        return None  # "the poll shows" yes, "few people understood" no
+    return att, edges
+
+
 def _around(tok: Token, clause: Token) -> tuple[Token, Token] | None:
     """The longer side of ``clause`` around the cue's own words: "China would ..., he
     said" or "The goal, he said, is to forge a cease-fire" (the part after the cue)."""
@@ -554,6 +607,31 @@ def _is_agent(mention: Span) -> bool:
     if root.ent_type_ in AGENT_LABELS or root.pos_ in ("NOUN", "PROPN"):
         return True
     return root.pos_ == "PRON" and root.lower_ in SUBJECT_PRONOUNS | {"who"}
+
+
+def _before_aside(left: Token, right: Token) -> Token:
+    """``right``, or the word before a comma that opens an aside hanging on a word before
+    it: a relative clause, an appositive or an adverbial clause ("... on her character,
+    which he would have needed ...", "Comey, a Republican appointed ...", "... Trump, while
+    emphasizing ...")."""
+    doc = left.doc
+    commas = [tok for tok in doc[left.i + 3:right.i] if tok.text == ","]
+    if not commas:
+        return right
+    # the last ", and" / ", or" of the clause: a comma before it opens an item of a series
+    # ("training X, helping Y, and inviting Z"), not an aside
+    series = max((t.i for t in doc[commas[0].i + 2:right.i] if t.dep_ == "cc" and doc[t.i - 1].text == ","),
+                 default=-1)
+    for tok in commas:
+        if series >= tok.i + 2:
+            return right
+        nxt = doc[tok.i + 1]
+        for dep in (nxt, *nxt.ancestors):
+            if dep.left_edge.i != nxt.i or dep.i > right.i:
+                break
+            if dep.dep_ in ASIDE_DEPS and dep.head.i < tok.i:
+                return doc[tok.i - 1]
+    return right
 
 
 def _clause_end(left: Token, right: Token) -> Token:
@@ -698,7 +776,8 @@ class QuoteExtractor(FromRuleBook):
             item = (qs, qe, _quote_type(text, qs, last_before), att)
             found.append(item)
             prev = item
-        found.extend(self._indirect(doc, ctx, [(s, e) for s, e, _, _ in found]))
+        quote_cues = {att.cue.start for _, _, _, att in found if att.cue is not None}
+        found.extend(self._indirect(doc, ctx, [(s, e) for s, e, _, _ in found], quote_cues))
         resolver = speakers.SpeakerResolver(doc, self.speaker_rules, ctx.quoted)
         rows = [self._row(qs, qe, qtype, att, resolver)
                 for qs, qe, qtype, att in sorted(found, key=lambda x: (x[0], x[1]))]
@@ -728,8 +807,11 @@ class QuoteExtractor(FromRuleBook):
             return None
         return _Attribution(None, patt.speaker)
 
-    def _indirect(self, doc: Doc, ctx: _Context, taken: list[tuple[int, int]]) -> Iterator[_Found]:
-        """Reported speech: a cue verb with a clausal complement, and ``according to``."""
+    def _indirect(self, doc: Doc, ctx: _Context, taken: list[tuple[int, int]],
+                  quote_cues: set[int]) -> Iterator[_Found]:
+        """Reported speech: a cue verb with a clausal complement, a prepositional cue's object,
+        and ``according to``. A prepositional cue that introduces a quote (``quote_cues``: the
+        cue tokens of the quotes found) names its topic: the quote is what was said."""
         body = ctx.paras
         taken = sorted(taken)
         longest = max((e - s for s, e in taken), default=0)
@@ -740,21 +822,20 @@ class QuoteExtractor(FromRuleBook):
             acc = _according_to(tok, ctx)
             if acc is not None:
                 found = _Attribution(doc[tok.i:tok.i + 2], acc[0]), acc[1]
+            elif (prep := prepositional_object(tok, self.cues.prepositional)) is not None:
+                if tok.i in quote_cues:
+                    continue  # X commented on China's role: “...”
+                found = _reporter(tok, ctx, _prep_object(prep), stance=True)
+                if found is not None:  # the cue as written: "called for", "talked about"
+                    found = _Attribution(doc[tok.i:prep.i + 1], found[0].speaker), found[1]
             elif is_cue(tok, self.cues.speech) or is_cue(tok, self.cues.stance):
-                stance = not is_cue(tok, self.cues.speech)
                 takes_object = is_cue(tok, self.cues.stance)  # a verb may be on both lists
                 edges = _reported(tok, ("ccomp", "xcomp", "dobj") if takes_object else ("ccomp", "xcomp"))
-                att = _cue_speaker(tok, ctx, not stance, not stance) if edges is not None else None
-                if att is not None and att.speaker is not None and att.speaker.root.dep_ == "nsubjpass":
-                    att = _Attribution(att.cue, None)  # "voters are expected to ...": by whom is not said
-                elif att is not None and stance and att.speaker is not None and not _is_agent(att.speaker):
-                    att = None  # "the poll shows" yes, "few people understood" no
-                if att is not None and edges is not None:
-                    found = att, edges
+                found = _reporter(tok, ctx, edges, stance=not is_cue(tok, self.cues.speech))
             if found is None:
                 continue
             att, (left, right) = found
-            span = _content_span(doc, left, right)
+            span = _content_span(doc, left, _before_aside(left, right))
             if span is None:
                 continue
             s, e = span

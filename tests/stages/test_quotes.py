@@ -44,6 +44,11 @@ def test_parse_cues_reads_particles_and_comments() -> None:
     assert quotes.parse_cues("# comment\nsay\npoint out  # phrasal\n") == {"say": "", "point": "out"}
 
 
+def test_parse_prepositional_keeps_every_preposition_of_a_verb() -> None:
+    text = "# comment\ncall for\ncall on  # two for one verb\ntalk about\nsay\n"
+    assert quotes.parse_prepositional(text) == {"call": frozenset({"for", "on"}), "talk": frozenset({"about"})}
+
+
 def _quotes(nlp: Language, text: str) -> list[quotes.QuoteSpan]:
     return list(nlp(text)._.quotes)
 
@@ -118,11 +123,12 @@ def test_cues_load_from_the_models_dir(models_dir) -> None:
     assert "say" in cues.speech and cues.speech["point"] == "out"
     assert "call" in cues.quoted and "call" not in cues.speech  # naming words is not speech
     assert "believe" in cues.stance and "believe" not in cues.speech
+    assert "about" in cues.prepositional["talk"] and "call for" not in cues.stance
 
 
 def test_missing_cue_files_give_no_cues(tmp_path) -> None:
     cues = quotes.Cues.from_dir(tmp_path)
-    assert (cues.speech, cues.quoted, cues.stance) == ({}, {}, {})
+    assert (cues.speech, cues.quoted, cues.stance, cues.prepositional) == ({}, {}, {}, {})
 
 
 # ---------------------------------------------------------------- layouts (model)
@@ -345,11 +351,59 @@ def test_quote_stage_is_linear_in_quote_marks(blank: Language) -> None:
         ("Jane Doe believes the new law is unfair to tenants.", "the new law is unfair to tenants", "believes"),
         ("Jane Doe criticized the council's decision to close the library.",
          "the council's decision to close the library", "criticized"),
+        # prepositional cues report their object
+        ("Jane Doe talked about the rising cost of housing in the city.",
+         "the rising cost of housing in the city", "talked about"),
+        ("Jane Doe called for an end to the closures at the library.", "an end to the closures", "called for"),
+        ("Jane Doe spoke of a new start for the old harbour.", "a new start for the old harbour", "spoke of"),
     ],
 )
 def test_reported_views_and_requests(nlp: Language, text: str, content: str, cue: str) -> None:
     q = _one(nlp, text)
     assert (text[q.start:q.end], q.type, q.speaker, q.cue) == (content, "indirect", "Jane Doe", cue)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe walked about the old town for hours on end.",  # not a cue verb
+        "Jane Doe talked to the new mayor of the city on Monday.",  # not the cue's preposition
+        "Jane Doe talked about Trump.",  # too short to be a statement
+        "The fact that the bridge is closed worries Jane Doe.",  # a noun complement is no speech
+        "The idea that the bridge could close was new to Jane Doe.",
+    ],
+)
+def test_prepositional_cues_need_their_preposition(nlp: Language, text: str) -> None:
+    assert _quotes(nlp, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Jane Doe said the bridge will reopen in May, which surprised the council.",
+         "the bridge will reopen in May"),
+        ("Jane Doe said the council will meet Robert Roe, the new mayor of the town.",
+         "the council will meet Robert Roe"),
+        # a relative clause without a comma restricts the noun: it is part of what was said
+        ("Jane Doe said the bridge that collapsed last year will reopen in May.",
+         "the bridge that collapsed last year will reopen in May"),
+        # a series is no aside, whatever the parser makes of its items
+        ("Jane Doe said the city would be training nurses, helping clinics grow, and inviting doctors to work there.",
+         "the city would be training nurses, helping clinics grow, and inviting doctors to work there"),
+    ],
+)
+def test_reported_clause_ends_before_the_writer_s_aside(nlp: Language, text: str, content: str) -> None:
+    q = _one(nlp, text)
+    assert (text[q.start:q.end], q.speaker) == (content, "Jane Doe")
+
+
+@pytest.mark.model
+def test_prepositional_cue_of_a_quote_names_its_topic_only(nlp: Language) -> None:
+    text = "Jane Doe commented on the state of the city's budget: “We will cut spending next year.”"
+    q = _one(nlp, text)
+    assert (text[q.start:q.end], q.type, q.speaker) == ("We will cut spending next year.", "direct", "Jane Doe")
 
 
 @pytest.mark.model
