@@ -2,7 +2,7 @@
 
 PolNeAR gold marks each attribution's Source as written ("Clinton", "she", "the
 campaign"). This check resolves every gold source to a full name by rules of its own,
-independent of ``speakers.py``, and compares it with the ``speaker`` column of the quote
+independent of ``stages/quotes/speakers.py``, and compares it with the ``speaker`` column of the quote
 row that matches the attribution (the row whose quote lies most inside the gold content,
 as ``../shared/eval/score_quotes.py`` matches them):
 

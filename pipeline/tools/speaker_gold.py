@@ -1,5 +1,5 @@
 """The speaker check's gold: PolNeAR's Source spans, resolved to full names by hand or by rules
-of their own (independent of ``stages/speakers.py``), and the kept-aside samples they come from.
+of their own (independent of ``stages/quotes/speakers.py``), and the kept-aside samples they come from.
 See ``speaker_check`` for how they are used."""
 
 from __future__ import annotations

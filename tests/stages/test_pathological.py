@@ -11,9 +11,10 @@ from spacy.tokens import Doc
 
 from pipeline.config import MODELS_DIR, Settings
 from pipeline.records import WARNING, RawInput
-from pipeline.stages import document, entities, ingest, orgs, quotes, speakers
+from pipeline.stages import document, entities, ingest, orgs, quotes
 from pipeline.stages.longtext import MAX_RUN, SafeTokenizer, chunks
 from pipeline.stages.nlp import add_components
+from pipeline.stages.quotes import spans, speakers
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +95,7 @@ def test_unbalanced_marks_pair_in_one_pass() -> None:
 def test_para_of_matches_a_linear_scan(pos: int) -> None:
     doc = spacy.blank("en")("a " * 60)
     paras = [(0, 5), (10, 20), (21, 25), (30, 40)]
-    ctx = quotes._Context(doc, paras, [])  # one bisection per lookup, not a scan of the paragraphs
+    ctx = spans._Context(doc, paras, [])  # one bisection per lookup, not a scan of the paragraphs
     want = next(((s, e) for s, e in paras if s <= pos <= e), (0, len(doc.text)))
     assert ctx.para_of(pos) == want
 
@@ -150,5 +151,5 @@ def test_entity_around_a_token_matches_doc_ents() -> None:
     doc.ents = [Span(doc, 4, 7, label="PERSON"), Span(doc, 9, 11, label="ORG")]
     for tok in doc:
         want = next(((e.start, e.end) for e in doc.ents if e.start <= tok.i < e.end), (tok.i, tok.i + 1))
-        got = quotes._entity_around(tok)
+        got = spans._entity_around(tok)
         assert (got.start, got.end) == want

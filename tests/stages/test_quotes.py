@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from pipeline.stages import quotes, speakers
+from pipeline.stages import quotes
+from pipeline.stages.quotes import speakers
 
 
 @pytest.mark.parametrize(
@@ -580,7 +581,7 @@ def test_first_person_inside_a_quote_is_the_quote_s_speaker() -> None:
     outer = row(0, 80, "direct", "Quinn", "Pat Quinn", 90)
     inner = row(30, 60, "indirect", "I", "", 25)
     alone = row(100, 140, "indirect", "I", "", 95)  # outside any quote: nobody to name
-    out = speakers.first_person_in_quotes([outer, inner, alone])
+    out = quotes.first_person_in_quotes([outer, inner, alone])
     assert [(r.speaker, r.speaker_kind) for r in out] == [("Pat Quinn", "person"), ("Pat Quinn", "person"),
                                                           ("", "description")]
 

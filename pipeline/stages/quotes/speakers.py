@@ -12,65 +12,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
-from ..rulebook import RuleBook
-from .entities import clean_name, family_name, load_word_list
-
-PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
-# honorifics that tell a person's gender; no honorific leaves it open
-HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m"}
-ORG_LABELS = ("ORG", "GPE", "NORP")
-TITLE_POS = ("PROPN", "NOUN", "ADJ")
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
-
-
-@dataclass(frozen=True, slots=True)
-class Who:
-    """A resolved speaker: full name (empty when unnamed), kind, title and organisation."""
-
-    name: str
-    kind: str  # person, organisation, pronoun-resolved, pronoun, description
-    title: str
-    org: str
-
-
-@dataclass(slots=True)
-class _Person:
-    name: str
-    start_char: int
-    gender: str  # m, f or '' when unknown
-    title: str
-    org: str
-    sent: int = 0  # start token of the mention's sentence
-    subject: bool = False  # the subject of its clause
-    quoted: bool = False  # inside quote marks: named by a speaker, rarely the next "he"
-
-
-@dataclass(frozen=True, slots=True)
-class SpeakerRules:
-    """Word lists of ``models/en`` the resolver reads: nouns naming a group a person leads
-    (``speaker_groups.txt``: "the Clinton campaign"), given names that tell a gender
-    (``given_names.csv``), nouns naming a person by role (``role_nouns.csv``: "the Vermont
-    senator" stands for the salient person before it)."""
-
-    groups: frozenset[str] = frozenset()
-    given: dict[str, str] = field(default_factory=dict)
-    roles: dict[str, str] = field(default_factory=dict)
-
-    @classmethod
-    def from_book(cls, book: RuleBook) -> SpeakerRules:
-        return cls(load_word_list(book, "speaker_groups.txt"),
-                   {r["name"].lower(): r["gender"] for r in book.rows("en/given_names.csv")},
-                   {r["noun"].lower(): r["gender"] for r in book.rows("en/role_nouns.csv")})
-
-    @classmethod
-    def from_dir(cls, models_dir: Path) -> SpeakerRules:
-        return cls.from_book(RuleBook.read(models_dir))
+from ..entities import clean_name, family_name
+from .speaker_rules import HONORIFICS, ORG_LABELS, PERSON_PRONOUNS, SUBJECT_DEPS, TITLE_POS, SpeakerRules, Who, _Person
 
 
 class SpeakerResolver:
@@ -463,45 +409,3 @@ def _name(person: Span) -> str:
     while k < len(name) and not name[k].isalnum():
         k += 1
     return name[k:].strip()
-
-
-FIRST_PERSON = {"i", "me"}
-_R = TypeVar("_R", bound="_QuoteRow")
-
-
-class _QuoteRow(Protocol):
-    """What ``first_person_in_quotes`` reads of a quote row (``quotes.QuoteSpan``)."""
-
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def type(self) -> str: ...
-    @property
-    def speaker_start(self) -> int | None: ...
-    @property
-    def speaker_text(self) -> str: ...
-    @property
-    def speaker(self) -> str: ...
-    @property
-    def speaker_kind(self) -> str: ...
-    @property
-    def speaker_title(self) -> str: ...
-    @property
-    def speaker_org(self) -> str: ...
-
-
-def first_person_in_quotes(rows: list[_R]) -> list[_R]:
-    """"I" as the speaker of words reported inside a quote ("“I told them I would win,” Quinn
-    said") is the quote's own speaker: the row takes the enclosing quote's resolved speaker."""
-    quoted = [r for r in rows if r.type != "indirect" and r.speaker]
-    out = []
-    for r in rows:
-        if r.speaker_text.lower() in FIRST_PERSON and not r.speaker and r.speaker_start is not None:
-            outer = next((q for q in quoted if q is not r and q.start <= r.speaker_start < q.end), None)
-            if outer is not None:
-                r = replace(r, speaker=outer.speaker, speaker_kind=outer.speaker_kind,  # type: ignore[type-var]
-                            speaker_title=outer.speaker_title, speaker_org=outer.speaker_org)
-        out.append(r)
-    return out

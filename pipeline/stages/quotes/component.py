@@ -1,0 +1,183 @@
+"""Quotes: who said what. Quote-mark pairing, cue verbs, speakers and their resolution.
+
+The component ``quote_extractor`` sets ``doc._.quotes`` to a list of ``QuoteSpan``.
+Pairing quote marks is a plain function of the text (linear in its length, local to a
+paragraph); attribution reads the dependency parse around each quote (a bounded window
+of tokens), reported speech reads each cue verb's complement, and ``speakers`` resolves
+the speaker mentions. Cue verbs come from three lists under ``models/en`` (see ``Cues``).
+"""
+
+from __future__ import annotations
+
+from bisect import insort
+from collections.abc import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ...rulebook import FromRuleBook, RuleBook
+from .cues import Cues, is_cue, prepositional_object
+from .first_person import first_person_in_quotes
+from .layouts import _after, _before, _colon_agent, _embedding_agent, _is_title, _quote_type, _transcript_turns
+from .marks import paragraphs, quote_spans
+from .reported import _according_to, _before_aside, _content_span, _overlapping, _prep_object, _reported, _reporter
+from .spans import QuoteSpan, _Attribution, _Context, _Found
+from .speaker_rules import SpeakerRules, Who
+from .speakers import SpeakerResolver
+
+
+@Language.factory(
+    "quote_extractor",
+    assigns=["doc._.quotes"],
+    requires=["token.dep", "token.lemma", "doc.ents"],
+    default_config={"models_dir": ""},
+)
+def make_quote_extractor(nlp: Language, name: str, models_dir: str) -> QuoteExtractor:
+    """``models_dir``: the rules folder, empty for the project's ``models/`` (``initialize(rules=book)``
+    hands the component a rule book instead)."""
+    return QuoteExtractor(None, source=models_dir)
+
+
+class QuoteExtractor(FromRuleBook):
+    """Direct, partial and indirect quotes with cue, speaker mention and resolved speaker."""
+
+    def __init__(self, cues: Cues | None = None, speaker_rules: SpeakerRules | None = None, *,
+                 source: str = "") -> None:
+        self._source = source
+        self._cues = cues
+        self.speaker_rules = speaker_rules or SpeakerRules()
+
+    def _load(self, book: RuleBook) -> None:
+        self._cues = Cues.from_book(book)
+        self.speaker_rules = SpeakerRules.from_book(book)
+
+    @property
+    def cues(self) -> Cues:
+        cues: Cues = self._derived("_cues")
+        return cues
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = list(self.extract(doc))
+        return doc
+
+    def extract(self, doc: Doc) -> Iterator[QuoteSpan]:
+        """Every attributed quote in the body paragraphs of ``doc``, in text order."""
+        text = doc.text
+        paras = paragraphs(doc)
+        spans = quote_spans(text, paras)
+        ctx = _Context(doc, paras, spans)
+        found: list[_Found] = list(_transcript_turns(doc, ctx))
+        turns = [(s, e) for s, e, _, _ in found]
+        prev: _Found | None = None
+        for qs, qe in spans:
+            if any(ts - 30 < qs and qs < te for ts, te in turns):
+                continue  # the transcript turn already holds these words
+            ps, pe = ctx.para_of(qs)
+            att, last_before = _before(doc, qs, ps, self.cues, ctx)
+            if att is None and qs - ps <= 2:
+                att = self._colon_intro(doc, ctx, ps)
+            after = _after(doc, qe, pe, self.cues, ctx)
+            if after is not None and (att is None or text[qe - 1:qe] in ",?!"):
+                att = after
+            if att is None and prev is not None:
+                att = self._floating(text, ctx, prev, qs, ps)
+            if att is None and _quote_type(text, qs, last_before) == "partial":
+                att = _embedding_agent(doc, qs, self.cues, ctx)
+            if att is None and last_before is not None and last_before.text == ":":
+                att = _colon_agent(last_before, ctx)
+            if att is None or _is_title(text, qs, qe, last_before):
+                continue  # scare quotes, titles: no speaker
+            item = (qs, qe, _quote_type(text, qs, last_before), att)
+            found.append(item)
+            prev = item
+        quote_cues = {att.cue.start for _, _, _, att in found if att.cue is not None}
+        found.extend(self._indirect(doc, ctx, [(s, e) for s, e, _, _ in found], quote_cues))
+        resolver = SpeakerResolver(doc, self.speaker_rules, ctx.quoted)
+        rows = [self._row(qs, qe, qtype, att, resolver)
+                for qs, qe, qtype, att in sorted(found, key=lambda x: (x[0], x[1]))]
+        yield from first_person_in_quotes(rows)
+
+    def _colon_intro(self, doc: Doc, ctx: _Context, ps: int) -> _Attribution | None:
+        """Krepon continued:¶“...”: a cue ending the previous paragraph with a colon."""
+        k = ctx.para_index(ps)
+        if k <= 0:
+            return None
+        pps, ppe = ctx.paras[k - 1]
+        if not ctx.text[pps:ppe].rstrip().endswith(":"):
+            return None
+        att, _ = _before(doc, ppe + 1, pps, self.cues, ctx)
+        return att
+
+    @staticmethod
+    def _floating(text: str, ctx: _Context, prev: _Found, qs: int, ps: int) -> _Attribution | None:
+        """A quote opening a paragraph with no cue of its own belongs to the previous
+        quote's speaker when that quote is in the paragraph before and nothing but its
+        attribution (a few words) stands between them."""
+        _, pqe, _, patt = prev
+        if qs - ps > 2 or ctx.para_index(qs) - ctx.para_index(pqe) != 1:
+            return None
+        words = sum(ch.isspace() for ch in text[pqe:ps].strip())
+        if words > 12:
+            return None
+        return _Attribution(None, patt.speaker)
+
+    def _indirect(self, doc: Doc, ctx: _Context, taken: list[tuple[int, int]],
+                  quote_cues: set[int]) -> Iterator[_Found]:
+        """Reported speech: a cue verb with a clausal complement, a prepositional cue's object,
+        and ``according to``. A prepositional cue that introduces a quote (``quote_cues``: the
+        cue tokens of the quotes found) names its topic: the quote is what was said."""
+        body = ctx.paras
+        taken = sorted(taken)
+        longest = max((e - s for s, e in taken), default=0)
+        for tok in doc:
+            if ctx.quoted[tok.i]:
+                continue
+            found: tuple[_Attribution, tuple[Token, Token]] | None = None
+            acc = _according_to(tok, ctx)
+            if acc is not None:
+                found = _Attribution(doc[tok.i:tok.i + 2], acc[0]), acc[1]
+            elif (prep := prepositional_object(tok, self.cues.prepositional)) is not None:
+                if tok.i in quote_cues:
+                    continue  # X commented on China's role: “...”
+                found = _reporter(tok, ctx, _prep_object(prep), stance=True)
+                if found is not None:  # the cue as written: "called for", "talked about"
+                    found = _Attribution(doc[tok.i:prep.i + 1], found[0].speaker), found[1]
+            elif is_cue(tok, self.cues.speech) or is_cue(tok, self.cues.stance):
+                takes_object = is_cue(tok, self.cues.stance)  # a verb may be on both lists
+                edges = _reported(tok, ("ccomp", "xcomp", "dobj") if takes_object else ("ccomp", "xcomp"))
+                found = _reporter(tok, ctx, edges, stance=not is_cue(tok, self.cues.speech))
+            if found is None:
+                continue
+            att, (left, right) = found
+            span = _content_span(doc, left, _before_aside(left, right))
+            if span is None:
+                continue
+            s, e = span
+            if att.speaker is not None and att.speaker.start_char < e and s < att.speaker.end_char:
+                continue  # the speaker cannot sit inside what they said
+            k = ctx.para_index(s)
+            if k < 0 or not (body[k][0] <= s and e <= body[k][1]):
+                continue
+            near = _overlapping(taken, longest, s, e)
+            if any(not (s <= ts and te <= e) for ts, te in near):
+                continue  # a reported clause may hold a quote, not cut through one
+            if sum(te - ts for ts, te in near) > (e - s) / 2:
+                continue  # mostly quoted words: the quote row says it already
+            insort(taken, (s, e))
+            longest = max(longest, e - s)
+            yield s, e, "indirect", att
+
+    @staticmethod
+    def _row(qs: int, qe: int, qtype: str, att: _Attribution, resolver: SpeakerResolver) -> QuoteSpan:
+        sp = att.speaker
+        who = resolver.resolve(sp) if sp is not None else Who("", "description", "", "")
+        return QuoteSpan(
+            qs, qe, qtype,
+            att.cue.text if att.cue is not None else "",
+            att.cue.start_char if att.cue is not None else None,
+            att.cue.end_char if att.cue is not None else None,
+            sp.text if sp is not None else "",
+            sp.start_char if sp is not None else None,
+            sp.end_char if sp is not None else None,
+            who.name, who.kind, who.title, who.org,
+        )

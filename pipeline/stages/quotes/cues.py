@@ -1,0 +1,139 @@
+"""Cue verbs (``models/en/quote_verbs*.txt``, ``stance_verbs.txt``, ``prep_cues.txt``) and the
+subject and mention a cue verb attributes to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from ...rulebook import RuleBook
+
+ASIDE_DEPS = ("relcl", "appos", "advcl", "acl")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# right children that are not part of a speaker mention as written
+MENTION_STOP_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis", "npadvmod"}
+
+
+SUBJECT_PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}
+TIME_LABELS = ("DATE", "TIME")
+AGENT_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+# words after which a title-cased quote names a show, a series or a publication
+TITLE_SLOT_WORDS = {"on", "in", "at", "the", "a", "an", "titled", "entitled", "'s", "’s"}
+TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
+MODIFIER_DEPS = ("compound", "det", "amod", "nmod", "poss")
+# how the parser labels a speaker written after its verb ("said Hugh O'Neill")
+INVERTED_SUBJECT_DEPS = ("nsubj", "dobj", "attr", "npadvmod", "appos", "compound", "nsubjpass", "pobj")
+
+
+def parse_cues(text: str) -> dict[str, str]:
+    """Cue verbs from a data file's text: lemma -> required particle ('' for none)."""
+    cues: dict[str, str] = {}
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip().lower()
+        if line:
+            lemma, _, particle = line.partition(" ")
+            cues[lemma] = particle.strip()
+    return cues
+
+
+def parse_prepositional(text: str) -> dict[str, frozenset[str]]:
+    """``verb preposition`` lines (a verb may have several): lemma -> its prepositions."""
+    preps: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        words = line.split("#", 1)[0].strip().lower().split()
+        if len(words) == 2:
+            preps.setdefault(words[0], set()).add(words[1])
+    return {lemma: frozenset(ps) for lemma, ps in preps.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """The cue verbs: ``speech`` introduce quotes and reported speech; ``quoted``
+    attribute words only when those words stand in quote marks (X called Y “a fraud”);
+    ``stance`` attribute a thought, finding, plan or stance (X believes ..., X wants to
+    ..., the poll shows ...): their complement is reported, never a quote on its own."""
+
+    speech: dict[str, str]
+    quoted: dict[str, str]
+    stance: dict[str, str] = field(default_factory=dict)
+    # verb lemma -> the prepositions whose object is what the source speaks of, asks for or
+    # stands for (X talked about ..., X called for ..., X pointed to ...)
+    prepositional: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_book(cls, book: RuleBook) -> Cues:
+        """The four lists of ``models/en`` in a rule book (a missing list is empty)."""
+        def read(name: str) -> dict[str, str]:
+            return parse_cues(book.text(f"en/{name}") or "")
+
+        return cls(read("quote_verbs.txt"), read("quote_verbs_quoted.txt"), read("stance_verbs.txt"),
+                   parse_prepositional(book.text("en/prep_cues.txt") or ""))
+
+    @classmethod
+    def from_dir(cls, models_dir: Path) -> Cues:
+        return cls.from_book(RuleBook.read(models_dir))
+
+
+def is_cue(tok: Token, cues: dict[str, str]) -> bool:
+    """Whether ``tok`` is a verb whose lemma (and particle, when one is required) is a cue."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") or lemma not in cues:
+        return False
+    particle = cues[lemma]
+    return not particle or any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children)
+
+
+def prepositional_object(tok: Token, cues: dict[str, frozenset[str]]) -> Token | None:
+    """The preposition of a prepositional cue ("talked about", "called for") when ``tok`` is
+    one: a child of the verb (or its particle) whose word the list gives for its lemma."""
+    if tok.pos_ != "VERB":
+        return None
+    preps = cues.get(tok.lemma_.lower())
+    if not preps:
+        return None
+    return next((c for c in tok.rights if c.dep_ in ("prep", "prt") and c.lower_ in preps), None)
+
+
+def subject_of(verb: Token, quoted: list[bool] | None = None) -> Token | None:
+    """The verb's subject, looking through conjunctions and clauses it hangs from (He
+    smiled and said ...; X defended the plan, saying ...). A participle hanging from a
+    reported clause belongs to the reporter: "X said it could be messy, adding ..."."""
+    tok: Token | None = verb
+    for _ in range(4):
+        if tok is None:
+            return None
+        if tok is not verb and verb.tag_ == "VBG" and tok.dep_ == "ccomp" and tok.head.i != tok.i:
+            tok = tok.head  # skip the subject of the reported clause itself
+            continue
+        for child in tok.children:
+            if child.dep_ in SUBJECT_DEPS and not (quoted and quoted[child.i]):
+                return child  # a subject inside the quote is the parser's mistake
+        tok = tok.head if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i else None
+    return None
+
+
+def mention_span(head: Token) -> Span:
+    """A speaker mention as written: the head and its modifiers, without appositives,
+    relative clauses or trailing punctuation."""
+    left = head
+    for child in head.lefts:
+        if child.dep_ not in ("punct", "cc"):
+            left = child.left_edge if child.left_edge.i < left.i else left
+            break
+    right = head
+    for child in head.rights:
+        if child.dep_ in MENTION_STOP_DEPS:
+            break
+        right = child.right_edge
+    return _trim_span(head.doc[left.i:right.i + 1])
+
+
+def _trim_span(span: Span) -> Span:
+    """The span without leading or trailing punctuation and spaces."""
+    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
+        span = span[:-1]
+    while len(span) > 1 and (span[0].is_punct or span[0].is_space):
+        span = span[1:]
+    return span

@@ -1,0 +1,251 @@
+"""Attribution layouts of quoted words: ``X said, “...”``, ``“...,” said X``, ``“...” – X``,
+``According to X, “...”``, a colon, a quoted fragment in the writer's sentence, transcript
+turns; titles and scare quotes are left out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from .cues import (
+    INVERTED_SUBJECT_DEPS,
+    MODIFIER_DEPS,
+    SUBJECT_PRONOUNS,
+    TIME_LABELS,
+    TITLE_SLOT_WORDS,
+    TITLE_SMALL_WORDS,
+    Cues,
+    _trim_span,
+    is_cue,
+    mention_span,
+    subject_of,
+)
+from .marks import CLOSERS, DASHES, OPENERS, STRAIGHT
+from .spans import _Attribution, _Context, _entity_around, _Found
+
+
+def _cue_speaker(verb: Token, ctx: _Context, inverted: bool = True, participle: bool = True) -> _Attribution | None:
+    """The cue verb's speaker: its subject; with ``participle``, the noun a participle
+    modifies (a statement saying ...); with ``inverted``, a name right after the verb
+    (said O'Neill)."""
+    doc = verb.doc
+    cue = doc[verb.i:verb.i + 1]
+    subj = subject_of(verb, ctx.quoted)
+    if subj is not None and not subj.is_punct:
+        return _Attribution(cue, mention_span(subj))
+    if participle and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and not ctx.quoted[verb.head.i]:
+        noun = verb.head
+        if noun.dep_ in ("dobj", "dative", "pobj"):
+            # "The council issued a statement saying ...", "Trump thanked supporters, saying ...":
+            # the one who issued or thanked speaks
+            gov = noun.head.head if noun.dep_ == "pobj" else noun.head
+            owner = subject_of(gov, ctx.quoted) if gov.pos_ in ("VERB", "AUX") else None
+            if owner is not None:
+                return _Attribution(cue, mention_span(owner))
+        return _Attribution(cue, mention_span(noun))
+    if not inverted:
+        return None
+    k = verb.i + 1
+    while k < len(doc) and (doc[k].dep_ == "prt" or doc[k].is_space) and k - verb.i < 3:
+        k += 1
+    nxt = doc[k] if k < len(doc) else None
+    if nxt is None or ctx.quoted[nxt.i] or nxt.ent_type_ in TIME_LABELS:
+        return None
+    if nxt.pos_ == "PRON" and nxt.lower_ not in SUBJECT_PRONOUNS:
+        return None
+    if nxt.pos_ in ("PROPN", "PRON", "DET") or nxt.ent_type_:
+        head = nxt
+        while head.head.i > head.i and head.head.i - nxt.i < 6 and head.dep_ in MODIFIER_DEPS:
+            head = head.head
+        if (head.pos_ in ("PROPN", "NOUN", "PRON") and head.dep_ in INVERTED_SUBJECT_DEPS
+                and head.head.i == verb.i and head.ent_type_ not in TIME_LABELS):
+            return _Attribution(cue, mention_span(head))
+    return None
+
+
+def _clause_tokens(doc: Doc, start_i: int, stop: int, para_end: int, ctx: _Context) -> list[Token]:
+    """Tokens from ``start_i`` to the end of their sentence (at most ``stop`` tokens),
+    staying in the paragraph and outside quotes."""
+    toks: list[Token] = []
+    for tok in doc[start_i:min(len(doc), start_i + stop)]:
+        if tok.idx >= para_end or ctx.quoted[tok.i] or "\n" in tok.text:
+            break
+        toks.append(tok)
+        if tok.text in ".!?" or (tok.is_sent_end and tok.is_punct and len(toks) > 1):
+            break
+    return toks
+
+
+def _after(doc: Doc, end: int, para_end: int, cues: Cues, ctx: _Context) -> _Attribution | None:
+    """“...,” X said. / “...,” said X. / “...” – X: attribution after the closing mark."""
+    first = _token_at(doc, end)
+    if first is None:
+        return None
+    k = first.i
+    while k < len(doc) and (doc[k].idx < end or ctx.quoted[k] and doc[k].idx < end + 3 and doc[k].is_punct):
+        k += 1
+    toks = _clause_tokens(doc, k, 40, para_end, ctx)
+    if toks and toks[0].text in DASHES:
+        for t in toks[1:6]:
+            if t.is_alpha and (t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"):
+                ent = _entity_around(t) if t.ent_type_ else None
+                head = t
+                while head.dep_ == "compound" and head.head.i > head.i:
+                    head = head.head
+                span = _trim_span(doc[max(ent.start, t.i):ent.end]) if ent is not None else mention_span(head)
+                return _Attribution(doc[toks[0].i:toks[0].i + 1], span)
+    for tok in toks:
+        if is_cue(tok, cues.speech) or is_cue(tok, cues.quoted):
+            return _cue_speaker(tok, ctx, inverted=is_cue(tok, cues.speech))
+        if tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "ccomp") and tok.i - k > 2:
+            return None  # the sentence goes on with a verb of its own
+    return None
+
+
+def _before(doc: Doc, start: int, para_start: int, cues: Cues,
+            ctx: _Context) -> tuple[_Attribution | None, Token | None]:
+    """X said, “...” / X said of Y: “...” / According to X, “...” / From X: “...” /
+    X assures Y “...” / X called Y “...”."""
+    open_tok = _token_at(doc, start - 1)
+    if open_tok is None:
+        return None, None
+    k = open_tok.i
+    while k > 0 and doc[k].idx >= start - 2 and k > open_tok.i - 2:
+        k -= 1
+    # a colon or comma before the mark may sit at a sentence boundary the parser drew
+    last = doc[k] if doc[k].idx < start - 1 and doc[k].idx >= para_start else None
+    if last is None:
+        return None, None
+    sent_start = last.i - 60
+    if ctx.has_sents:
+        sent_start = last.sent.start
+        if sent_start == last.i and last.i > 0:
+            sent_start = doc[last.i - 1].sent.start
+    window: list[Token] = []
+    for tok in reversed(doc[max(0, sent_start, last.i - 60):last.i + 1]):
+        if tok.idx < para_start or ctx.quoted[tok.i] or "\n" in tok.text:
+            break  # another quote or another line intervenes
+        window.append(tok)
+    window.reverse()
+    first_q = _token_at(doc, start)
+    for tok in reversed(window):
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _Attribution(doc[tok.i:tok.i + 2], mention_span(pobj)), last
+        if is_cue(tok, cues.speech) or is_cue(tok, cues.quoted):
+            if last.text not in ":," and first_q is not None and not _governs(tok, first_q, last):
+                continue  # the quote sits in another clause
+            att = _cue_speaker(tok, ctx, inverted=is_cue(tok, cues.speech))
+            if att is not None:
+                return att, last
+    if window and window[0].lower_ == "from" and last.text == ":":
+        pobj = next((c for c in window[0].children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            return _Attribution(doc[window[0].i:window[0].i + 1], mention_span(pobj)), last
+    return None, last
+
+
+def _governs(verb: Token, quoted: Token, last: Token) -> bool:
+    """Whether the quote hangs in the verb's clause (the verb is an ancestor of the quote's
+    first word, or of the word right before the quote)."""
+    for tok in (quoted, last):
+        if tok.i == verb.i or verb in tok.ancestors:
+            return True
+    return False
+
+
+def _embedding_agent(doc: Doc, start: int, cues: Cues, ctx: _Context) -> _Attribution | None:
+    """A quoted fragment inside the writer's sentence: a cue verb above it gives the speaker
+    ("Trump knew aides were “disingenuous”"), else the nearest verb above it with a named
+    person or organisation (or he/she/they) as subject ("Trump implied the judge was
+    “hostile”"). Scare quotes in a sentence about things ("the meeting hopes to foster
+    “...”") stay out."""
+    first = _token_at(doc, start)
+    if first is None:
+        return None
+    for verb in first.ancestors:
+        if not ctx.quoted[verb.i] and any(is_cue(verb, c) for c in (cues.speech, cues.quoted, cues.stance)):
+            att = _cue_speaker(verb, ctx, inverted=False, participle=False)
+            if att is not None:
+                return att
+    for verb in first.ancestors:
+        if verb.pos_ not in ("VERB", "AUX") or ctx.quoted[verb.i]:
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        if _names_someone(subj):
+            return _Attribution(doc[verb.i:verb.i + 1], mention_span(subj))
+        return None  # the nearest clause with a subject decides
+    return None
+
+
+def _colon_agent(colon: Token, ctx: _Context) -> _Attribution | None:
+    """Obama is rolling out a new message: “It's about me.” — a colon right before a quote,
+    closing a clause whose subject is a named person or organisation (or he/she/they)."""
+    verb = colon.head
+    if verb.pos_ not in ("VERB", "AUX") or ctx.quoted[verb.i]:
+        return None
+    subj = subject_of(verb, ctx.quoted)
+    if subj is None or not _names_someone(subj):
+        return None
+    return _Attribution(colon.doc[colon.i:colon.i + 1], mention_span(subj))
+
+
+def _names_someone(tok: Token) -> bool:
+    """A named person, organisation or group, or he/she/they."""
+    return tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.lower_ in ("he", "she", "they")
+
+
+def _is_title(text: str, start: int, end: int, last_before: Token | None) -> bool:
+    """A short title-cased name in quote marks after a preposition, an article or a
+    possessive (on “Fox News Sunday,”, told “Morning Joe”, ABC's “This Week”): a show or
+    title, not speech."""
+    words = text[start:end].rstrip(",.;: ").split()
+    if not words or len(words) > 6 or text[start:end].rstrip()[-1:] in "?!":
+        return False
+    if not all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS or not w[0].isalpha() for w in words):
+        return False
+    return last_before is not None and (last_before.lower_ in TITLE_SLOT_WORDS or last_before.lemma_ == "tell")
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _quote_type(text: str, start: int, last_before: Token | None) -> str:
+    first = text[start] if start < len(text) else ""
+    embedded = (last_before is not None and last_before.is_alpha and last_before.idx + len(last_before) >= start - 3
+                and "\n" not in text[last_before.idx:start])
+    return "partial" if embedded or first.islower() else "direct"
+
+
+def _transcript_turns(doc: Doc, ctx: _Context) -> Iterator[_Found]:
+    """WALLACE: Let's start ... — a paragraph opening with a speaker label and a colon,
+    as transcripts and interviews are printed. The label must name a person of the
+    article (a PERSON entity, or a word of one in capitals), so "UPDATE:" is no speaker."""
+    people = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e}
+    for ps, pe in ctx.paras:
+        first = _token_at(doc, ps)
+        if first is None:
+            continue
+        k = first.i + (1 if first.is_punct and first.text in OPENERS + STRAIGHT else 0)
+        colon = next((t for t in doc[k:k + 5] if t.text == ":"), None)
+        if colon is None or colon.i == k or colon.idx >= pe:
+            continue
+        label = doc[k:colon.i]
+        words = [t for t in label if t.is_alpha]
+        if not words or len(words) != len(label) or not all(t.is_upper or t.ent_type_ == "PERSON" for t in words):
+            continue
+        if not any(t.lower_ in people for t in words):
+            continue
+        s, e = doc[colon.i].idx + 1, pe
+        while s < e and ctx.text[s].isspace():
+            s += 1
+        while e > s and (ctx.text[e - 1].isspace() or ctx.text[e - 1] in STRAIGHT + CLOSERS):
+            e -= 1  # the turn's own words, with their final punctuation
+        if e - s > 2:
+            yield s, e, "direct", _Attribution(doc[colon.i:colon.i + 1], label)

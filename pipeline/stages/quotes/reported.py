@@ -1,0 +1,161 @@
+"""Reported speech: the clause a cue verb reports (its complement, prepositional object or the
+sentence around it), ``according to``, and where a reported clause ends."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Span, Token
+
+from .cues import AGENT_LABELS, ASIDE_DEPS, SUBJECT_DEPS, SUBJECT_PRONOUNS, mention_span
+from .layouts import _cue_speaker
+from .spans import _Attribution, _Context
+
+
+def _content_span(doc: Doc, left: Token, right: Token) -> tuple[int, int] | None:
+    """Character span from ``left`` to ``right`` without a leading ``that`` or trailing
+    punctuation; None when fewer than three words remain."""
+    while left.i < right.i and (left.dep_ == "mark" and left.lower_ in ("that", "whether", "if") or left.is_punct):
+        left = doc[left.i + 1]
+    while right.i > left.i and (right.is_punct or right.is_space):
+        right = doc[right.i - 1]
+    if right.i - left.i < 2:
+        return None
+    return left.idx, right.idx + len(right)
+
+
+def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",)) -> tuple[Token, Token] | None:
+    """The clause a cue verb reports: its complement (``deps``) on either side
+    (He said China would ... / China would ..., he said / She wants to ...)."""
+    comp = next((c for c in tok.children if c.dep_ in deps), None)
+    if comp is not None:
+        left, right = comp.left_edge, comp.right_edge
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < comp.i), None)
+        if obj is not None and comp.i > tok.i and (
+                comp.dep_ == "xcomp" or not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in comp.children)):
+            left = obj.left_edge  # urged Congress to act / warned the repairs would cost more
+        if left.i <= tok.i <= right.i:
+            return _around(tok, comp)  # The goal, he said, is ...: the cue inside its clause
+        return left, _clause_end(left, right)
+    if tok.dep_ == "parataxis":
+        return _around(tok, tok.head)
+    return None
+
+
+def _prep_object(prep: Token) -> tuple[Token, Token] | None:
+    """What a prepositional cue's preposition governs (its object, or for a particle the
+    verb's object): "talked about the economy", "called for an end to the war"."""
+    if prep.dep_ == "prt":
+        obj = next((c for c in prep.head.children if c.dep_ == "dobj" and c.i > prep.i), None)
+    else:
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    return (obj.left_edge, obj.right_edge) if obj is not None else None
+
+
+def _reporter(tok: Token, ctx: _Context, edges: tuple[Token, Token] | None,
+              stance: bool) -> tuple[_Attribution, tuple[Token, Token]] | None:
+    """The attribution of a reported clause ``edges`` to the cue verb ``tok``'s speaker. A
+    passive cue leaves the speaker unnamed; a stance needs an agent that can hold a view."""
+    if edges is None:
+        return None
+    att = _cue_speaker(tok, ctx, not stance, not stance)
+    if att is None:
+        return None
+    if att.speaker is not None and att.speaker.root.dep_ == "nsubjpass":
+        return _Attribution(att.cue, None), edges  # "voters are expected to ...": by whom is not said
+    if stance and att.speaker is not None and not _is_agent(att.speaker):
+        return None  # "the poll shows" yes, "few people understood" no
+    return att, edges
+
+
+def _around(tok: Token, clause: Token) -> tuple[Token, Token] | None:
+    """The longer side of ``clause`` around the cue's own words: "China would ..., he
+    said" or "The goal, he said, is to forge a cease-fire" (the part after the cue)."""
+    doc = tok.doc
+    own_left = min([tok.i] + [c.left_edge.i for c in tok.children if c.i < tok.i and c.dep_ != "ccomp"])
+    own_right = max([tok.i] + [c.right_edge.i for c in tok.children if c.i > tok.i and c.dep_ != "ccomp"])
+    left, right = clause.left_edge, clause.right_edge
+    if not left.i <= tok.i <= right.i:
+        return left, right
+    before = (left, doc[own_left - 1]) if own_left > left.i else None
+    after = (doc[own_right + 1], right) if own_right < right.i else None
+    sides = [side for side in (before, after) if side is not None]
+    return max(sides, key=lambda side: side[1].i - side[0].i) if sides else None
+
+
+def _is_agent(mention: Span) -> bool:
+    """Whether a mention can name someone who holds a view: a name or a noun ("the poll",
+    "critics"), or a personal pronoun; not "that", "which" or "this"."""
+    root = mention.root
+    if root.ent_type_ in AGENT_LABELS or root.pos_ in ("NOUN", "PROPN"):
+        return True
+    return root.pos_ == "PRON" and root.lower_ in SUBJECT_PRONOUNS | {"who"}
+
+
+def _before_aside(left: Token, right: Token) -> Token:
+    """``right``, or the word before a comma that opens an aside hanging on a word before
+    it: a relative clause, an appositive or an adverbial clause ("... on her character,
+    which he would have needed ...", "Comey, a Republican appointed ...", "... Trump, while
+    emphasizing ...")."""
+    doc = left.doc
+    commas = [tok for tok in doc[left.i + 3:right.i] if tok.text == ","]
+    if not commas:
+        return right
+    # the last ", and" / ", or" of the clause: a comma before it opens an item of a series
+    # ("training X, helping Y, and inviting Z"), not an aside
+    series = max((t.i for t in doc[commas[0].i + 2:right.i] if t.dep_ == "cc" and doc[t.i - 1].text == ","),
+                 default=-1)
+    for tok in commas:
+        if series >= tok.i + 2:
+            return right
+        nxt = doc[tok.i + 1]
+        for dep in (nxt, *nxt.ancestors):
+            if dep.left_edge.i != nxt.i or dep.i > right.i:
+                break
+            if dep.dep_ in ASIDE_DEPS and dep.head.i < tok.i:
+                return doc[tok.i - 1]
+    return right
+
+
+def _clause_end(left: Token, right: Token) -> Token:
+    """``right``, or the word before a semicolon or dash that starts another statement."""
+    doc = left.doc
+    for tok in doc[left.i:right.i]:
+        if tok.i <= left.i + 2:
+            continue
+        if tok.text in (";", "--", "—"):
+            return doc[tok.i - 1]
+    return right
+
+
+def _according_to(tok: Token, ctx: _Context) -> tuple[Span, tuple[Token, Token]] | None:
+    """According to X, content. / Content, according to X."""
+    doc = tok.doc
+    if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    if not ctx.has_sents:
+        return None
+    pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    sent = tok.sent
+    phrase_end = max(tok.right_edge.i, doc[tok.i + 1].right_edge.i)
+    if tok.i == sent.start or (tok.i - sent.start <= 2 and doc[sent.start].is_punct):
+        if phrase_end + 2 >= sent.end:
+            return None
+        return mention_span(pobj), (doc[phrase_end + 1], doc[sent.end - 1])
+    if tok.i - 1 <= sent.start:
+        return None
+    return mention_span(pobj), (doc[sent.start], doc[tok.i - 1])
+
+
+def _overlapping(spans: list[tuple[int, int]], longest: int, s: int, e: int) -> list[tuple[int, int]]:
+    """The spans of the sorted list ``spans`` (none longer than ``longest``) that overlap
+    ``[s, e)``, found by bisection rather than a scan of the whole list."""
+    out = []
+    for ts, te in spans[bisect_left(spans, (s - longest, -1)):]:
+        if ts >= e:
+            break
+        if s < te:
+            out.append((ts, te))
+    return out

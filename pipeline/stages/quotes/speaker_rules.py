@@ -1,0 +1,61 @@
+"""What the speaker resolver reads and returns: the word lists of ``models/en`` (``SpeakerRules``)
+and a resolved speaker (``Who``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ...rulebook import RuleBook
+from ..entities import load_word_list
+
+PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# honorifics that tell a person's gender; no honorific leaves it open
+HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m"}
+ORG_LABELS = ("ORG", "GPE", "NORP")
+TITLE_POS = ("PROPN", "NOUN", "ADJ")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+@dataclass(frozen=True, slots=True)
+class Who:
+    """A resolved speaker: full name (empty when unnamed), kind, title and organisation."""
+
+    name: str
+    kind: str  # person, organisation, pronoun-resolved, pronoun, description
+    title: str
+    org: str
+
+
+@dataclass(slots=True)
+class _Person:
+    name: str
+    start_char: int
+    gender: str  # m, f or '' when unknown
+    title: str
+    org: str
+    sent: int = 0  # start token of the mention's sentence
+    subject: bool = False  # the subject of its clause
+    quoted: bool = False  # inside quote marks: named by a speaker, rarely the next "he"
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRules:
+    """Word lists of ``models/en`` the resolver reads: nouns naming a group a person leads
+    (``speaker_groups.txt``: "the Clinton campaign"), given names that tell a gender
+    (``given_names.csv``), nouns naming a person by role (``role_nouns.csv``: "the Vermont
+    senator" stands for the salient person before it)."""
+
+    groups: frozenset[str] = frozenset()
+    given: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_book(cls, book: RuleBook) -> SpeakerRules:
+        return cls(load_word_list(book, "speaker_groups.txt"),
+                   {r["name"].lower(): r["gender"] for r in book.rows("en/given_names.csv")},
+                   {r["noun"].lower(): r["gender"] for r in book.rows("en/role_nouns.csv")})
+
+    @classmethod
+    def from_dir(cls, models_dir: Path) -> SpeakerRules:
+        return cls.from_book(RuleBook.read(models_dir))
