@@ -74,9 +74,10 @@ def legal_form_spans(doc: Doc, forms: frozenset[str], small_words: Collection[st
                    and (t := _token_at(doc, m.start())) is not None})
     if not hits:
         return found
-    not_name = {i for e in doc.ents if e.label_ not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT")
+    ents = doc.ents  # a scan of the tokens on every access: once
+    not_name = {i for e in ents if e.label_ not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT")
                 for i in range(e.start, e.end)}
-    name_ends = {e.end for e in doc.ents}  # "James Madison University and John Lewis Plc": two names
+    name_ends = {e.end for e in ents}  # "James Madison University and John Lewis Plc": two names
 
     def word(i: int) -> bool:
         return i >= 0 and _capitalised(doc[i]) and i not in not_name and not is_legal_form(doc[i], forms)

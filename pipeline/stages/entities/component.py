@@ -117,10 +117,11 @@ class NewsEntities(FromRuleBook):
         ents = [self._relabel_acronym(e, acronyms, full_labels) for e in ents]
         ents = self._link_surnames(doc, ents)
         doc.ents = filter_spans(ents)
-        people = person_canonicals(doc.ents)
+        final = doc.ents  # spaCy builds this tuple from the tokens' tags on every access: once
+        people = person_canonicals(final)
         context = places_mod.document_country(
-            [self._alias_name(e) for e in doc.ents if e.label_ == "GPE"], self.rules.places)
-        for ent, near in zip(doc.ents, self._listed_places(doc.ents), strict=True):
+            [self._alias_name(e) for e in final if e.label_ == "GPE"], self.rules.places)
+        for ent, near in zip(final, self._listed_places(final), strict=True):
             self._describe(ent, acronyms, people,
                            places_mod.local_context(clean_name(ent.text), near, context, self.rules.places))
             if ent.label_ in CODED_LABELS:

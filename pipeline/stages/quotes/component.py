@@ -92,7 +92,7 @@ class QuoteExtractor(FromRuleBook):
             prev = item
         quote_cues = {att.cue.start for _, _, _, att in found if att.cue is not None}
         found.extend(self._indirect(doc, ctx, [(s, e) for s, e, _, _ in found], quote_cues))
-        resolver = SpeakerResolver(doc, self.speaker_rules, ctx.quoted)
+        resolver = SpeakerResolver(doc, self.speaker_rules, ctx.quoted, ctx.ents)
         rows = [self._row(qs, qe, qtype, att, resolver)
                 for qs, qe, qtype, att in sorted(found, key=lambda x: (x[0], x[1]))]
         yield from first_person_in_quotes(rows)
@@ -129,6 +129,7 @@ class QuoteExtractor(FromRuleBook):
         body = ctx.paras
         taken = sorted(taken)
         longest = max((e - s for s, e in taken), default=0)
+        cues = self.cues  # a property: read once, not once per token
         for tok in doc:
             if ctx.quoted[tok.i]:
                 continue
@@ -136,16 +137,16 @@ class QuoteExtractor(FromRuleBook):
             acc = _according_to(tok, ctx)
             if acc is not None:
                 found = _Attribution(doc[tok.i:tok.i + 2], acc[0]), acc[1]
-            elif (prep := prepositional_object(tok, self.cues.prepositional)) is not None:
+            elif (prep := prepositional_object(tok, cues.prepositional)) is not None:
                 if tok.i in quote_cues:
                     continue  # X commented on China's role: “...”
                 found = _reporter(tok, ctx, _prep_object(prep), stance=True)
                 if found is not None:  # the cue as written: "called for", "talked about"
                     found = _Attribution(doc[tok.i:prep.i + 1], found[0].speaker), found[1]
-            elif is_cue(tok, self.cues.speech) or is_cue(tok, self.cues.stance):
-                takes_object = is_cue(tok, self.cues.stance)  # a verb may be on both lists
+            elif is_cue(tok, cues.speech) or is_cue(tok, cues.stance):
+                takes_object = is_cue(tok, cues.stance)  # a verb may be on both lists
                 edges = _reported(tok, ("ccomp", "xcomp", "dobj") if takes_object else ("ccomp", "xcomp"))
-                found = _reporter(tok, ctx, edges, stance=not is_cue(tok, self.cues.speech))
+                found = _reporter(tok, ctx, edges, stance=not is_cue(tok, cues.speech))
             if found is None:
                 continue
             att, (left, right) = found

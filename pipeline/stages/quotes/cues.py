@@ -78,8 +78,10 @@ class Cues:
 
 def is_cue(tok: Token, cues: dict[str, str]) -> bool:
     """Whether ``tok`` is a verb whose lemma (and particle, when one is required) is a cue."""
+    if tok.pos_ not in ("VERB", "AUX"):  # first: most tokens are no verb, and the lemma costs a look-up
+        return False
     lemma = tok.lemma_.lower()
-    if tok.pos_ not in ("VERB", "AUX") or lemma not in cues:
+    if lemma not in cues:
         return False
     particle = cues[lemma]
     return not particle or any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children)

@@ -227,7 +227,7 @@ def _transcript_turns(doc: Doc, ctx: _Context) -> Iterator[_Found]:
     """WALLACE: Let's start ... — a paragraph opening with a speaker label and a colon,
     as transcripts and interviews are printed. The label must name a person of the
     article (a PERSON entity, or a word of one in capitals), so "UPDATE:" is no speaker."""
-    people = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e}
+    people = {t.lower_ for e in ctx.ents if e.label_ == "PERSON" for t in e}
     for ps, pe in ctx.paras:
         first = _token_at(doc, ps)
         if first is None:

@@ -40,11 +40,12 @@ class _Attribution:
 
 
 class _Context:
-    """What attribution needs to know about one document: paragraphs and quoted tokens."""
+    """What attribution needs to know about one document: paragraphs, quoted tokens, entities."""
 
     def __init__(self, doc: Doc, paras: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> None:
         self.doc = doc
         self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.ents = doc.ents  # so does doc.ents, from the tokens' tags
         self.paras = paras
         self.para_starts = [s for s, _ in paras]
         self.has_sents = doc.has_annotation("SENT_START")  # a scan of the doc: ask once

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,7 +24,7 @@ class SpeakerResolver:
     """Resolves speaker mentions of one document; build once per ``Doc``."""
 
     def __init__(self, doc: Doc, speaker_rules: SpeakerRules | None = None,
-                 quoted: list[bool] | None = None) -> None:
+                 quoted: list[bool] | None = None, ents: Sequence[Span] | None = None) -> None:
         self.doc = doc
         self.groups = speaker_rules.groups if speaker_rules is not None else frozenset()
         self.given = speaker_rules.given if speaker_rules is not None else {}
@@ -33,11 +34,11 @@ class SpeakerResolver:
         self.acronyms: dict[str, str] = doc._.acronyms or {}
         # Indexes built once: ``doc.ents`` makes a new tuple on every access, and a scan of
         # it per mention is quadratic in the number of entities.
-        ents = doc.ents
-        self._ent_at = {i: e for e in ents for i in range(e.start, e.end)}
-        self._orgs = [e for e in ents if e.label_ == "ORG"]
+        spans: Sequence[Span] = doc.ents if ents is None else ents  # the caller's, when it has them already
+        self._ent_at = {i: e for e in spans for i in range(e.start, e.end)}
+        self._orgs = [e for e in spans if e.label_ == "ORG"]
         self._org_starts = [e.start for e in self._orgs]
-        self.persons = [e for e in ents if e.label_ == "PERSON"]
+        self.persons = [e for e in spans if e.label_ == "PERSON"]
         self._person_starts = [e.start for e in self.persons]
         self.profiles: dict[str, tuple[str, str]] = {}
         self.mentions: list[_Person] = []
