@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from pipeline import rulebook
@@ -261,3 +263,13 @@ def test_user_dictionary_comments_and_organisation_abbreviations() -> None:
     text = "中国和东盟国家"
     assert [t.text for t in chinese.segment(text, 0, len(text), ZH)] == [
         t.text for t in chinese.segment(text, 0, len(text), None)]
+
+
+def test_text_without_a_name_dot_does_not_read_jiebas_dictionary() -> None:
+    # an English document has no Chinese tokens: reading jieba's dictionary (2 s) for it was waste
+    fresh = dataclasses.replace(zh_entities.load_rules(ZH))  # no cached property computed yet
+    assert zh_entities.token_mentions([], fresh) == []
+    assert zh_entities.token_mentions(chinese.segment("王亚平说。", 0, 5, ZH), fresh) == [(0, 3, "PERSON")]
+    assert "name_chars" not in vars(fresh)
+    assert zh_entities.token_mentions(chinese.segment("霍尔格·伯尔纳说。", 0, 9, ZH), fresh) == [(0, 7, "PERSON")]
+    assert "name_chars" in vars(fresh)

@@ -87,6 +87,8 @@ def dotted_names(tokens: list[Token], rules: ZhRules) -> list[Mention]:
     the characters of transliterated names on both sides of each dot, across jieba's words
     (人格 · 阿 · 亚夫 林斯基 -> 格·阿·亚夫林斯基)."""
     chars = [(t.start + k, ch) for t in tokens for k, ch in enumerate(t.text)]
+    if not any(ch in NAME_DOTS for _, ch in chars):
+        return []  # no dot, no dotted name: and jieba's dictionary (name_chars) is not read for nothing
     usable = rules.foreign | rules.name_chars
 
     def name_char(k: int, step: int) -> bool:  # chars[k] is a name character next to chars[k - step]
