@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         nlp_mod.check(settings)
         # the models load where the documents are analysed: here, or once in each worker
         summary = run_pipeline(args.corpus, out, None, settings)
-    except (nlp_mod.ModelNotFound, nlp_mod.ComponentConfigError) as exc:
+    except (nlp_mod.ModelNotFound, nlp_mod.ComponentConfigError, rulebook.RuleFileError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(summary.line(), file=sys.stderr)

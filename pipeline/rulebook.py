@@ -30,6 +30,10 @@ from typing import Any
 from .config import MODELS_DIR, Settings
 
 
+class RuleFileError(ValueError):
+    """A rule file of ``models/`` that cannot be read as its format says; the message names it."""
+
+
 def _is_rule_file(path: Path, root: Path) -> bool:
     parts = path.relative_to(root).parts
     return (path.is_file() and path.suffix != ".md" and path.suffix != ".pyc"
@@ -110,8 +114,25 @@ class RuleBook:
         return parse_csv(self.text(name) or "")
 
     def records(self, name: str) -> list[dict[str, Any]]:
-        """A JSONL file's records (spaCy's pattern format); empty when missing."""
-        return [json.loads(line) for line in (self.text(name) or "").splitlines() if line.strip()]
+        """A JSONL file's records (spaCy's pattern format); empty when missing.
+
+        Raises:
+            RuleFileError: a line is not a JSON object (the message names the file and line).
+        """
+        out = []
+        for n, line in enumerate((self.text(name) or "").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise RuleFileError(f"{self.root / name}, line {n}: not JSON ({exc.msg}, column {exc.colno}); "
+                                    "each line must be one JSON object") from exc
+            if not isinstance(record, dict):
+                raise RuleFileError(f"{self.root / name}, line {n}: a JSON {type(record).__name__}, "
+                                    "where one JSON object per line is expected")
+            out.append(record)
+        return out
 
     def hashes(self) -> dict[str, str]:
         """SHA-256 of every file (relative path -> hex digest), for ``run.json``."""

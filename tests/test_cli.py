@@ -161,3 +161,24 @@ def test_rules_folder_of_the_command_line_reaches_every_stage(tmp_path: Path) ->
     assert "Henry L. Stimson Center" in set(_read(out, "entities").canonical)
     manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert manifest["rules"]["lang/scripts.tsv"] and "README.md" not in manifest["rules"]
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ('{"label": "ORG", "pattern": ', "not JSON"),
+    ('["ORG", "Acme"]', "a JSON list, where one JSON object per line is expected"),
+])
+def test_a_malformed_rule_file_is_a_clear_error(line: str, message: str, tmp_path: Path, models_dir: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    rules = tmp_path / "rules"
+    shutil.copytree(models_dir, rules)
+    patterns = rules / "en" / "patterns.jsonl"
+    n = len(patterns.read_text(encoding="utf-8").splitlines()) + 1
+    with patterns.open("a", encoding="utf-8") as f:
+        f.write(line + "\n")
+    code = cli.main(["run", str(CORPUS_DIR), "--out", str(tmp_path / "out"), "--rules", str(rules), "--quiet",
+                     "--workers", "1"])
+    err = capsys.readouterr().err
+    assert code == 2 and f"patterns.jsonl, line {n}: " in err and message in err
+    assert not (tmp_path / "out" / "documents.csv").exists()  # no tables from a run that could not start
