@@ -131,7 +131,8 @@ def connect_output(out_dir: Path) -> duckdb.DuckDBPyConnection:
     """A connection to the tables and views of a run's output folder, without loading them into memory.
 
     Parquet files are queried in place; else ``pipeline.duckdb`` is opened read-only; else the
-    CSV files are read with the schema's types.
+    CSV files are queried in place with the schema's types (``csv_reader``): the report of a
+    large run reads its tables without holding them in memory.
     """
     parquet = {t: out_dir / f"{t}.parquet" for t in schema.RECORDS}
     if all(p.exists() for p in parquet.values()):
@@ -143,7 +144,31 @@ def connect_output(out_dir: Path) -> duckdb.DuckDBPyConnection:
     db = out_dir / schema.DATABASE
     if db.exists():
         return duckdb.connect(str(db), read_only=True)
-    return in_memory(frames.read_tables(out_dir))
+    missing = [f"{t}.csv" for t in schema.RECORDS if not (out_dir / f"{t}.csv").exists()]
+    if missing:
+        raise FileNotFoundError(f"no {', '.join(missing)} (nor Parquet files or {schema.DATABASE}) in {out_dir}: "
+                                "run the pipeline first")
+    con = duckdb.connect()
+    for table in schema.RECORDS:
+        con.execute(f"CREATE VIEW {ident(table)} AS {csv_select(out_dir / f'{table}.csv', table)}")
+    add_views(con)
+    return con
+
+
+_SQL_TYPES = {"string": "VARCHAR", "int64": "BIGINT", "Int64": "BIGINT", "float64": "DOUBLE"}
+
+
+def csv_select(path: Path, table: str) -> str:
+    """A query of one table's CSV with the schema's columns and types, read in place by DuckDB
+    (nothing is loaded into memory, as with Parquet). An empty text cell is an empty string, an
+    empty number cell a missing number, as ``frames.read_table`` reads them (``coalesce``, not
+    read_csv's ``force_not_null``, which a join's projection pushdown ignores in DuckDB 2.0)."""
+    types = schema.dtypes(table)
+    columns = ", ".join(f"{_sql_str(c)}: {_sql_str(_SQL_TYPES[t])}" for c, t in types.items())
+    text = ", ".join(f"coalesce({ident(c)}, '') AS {ident(c)}" for c, t in types.items() if t == "string")
+    reader = (f"read_csv({_sql_str(str(path))}, header = true, auto_detect = false, delim = ',', quote = '\"', "
+              f"escape = '\"', columns = {{{columns}}})")
+    return f"SELECT * REPLACE ({text}) FROM {reader}" if text else f"SELECT * FROM {reader}"
 
 
 def describe_view(view: str, column: str) -> str:

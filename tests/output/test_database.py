@@ -74,3 +74,29 @@ def test_every_view_column_is_documented() -> None:
     missing = [(v, c) for v, cols in database.view_columns().items() for c, _ in cols
                if not database.describe_view(v, c)]
     assert missing == []
+
+
+@pytest.mark.slow
+def test_a_csv_only_run_is_queried_in_place_with_the_same_rows_and_types(small_corpus: Path, tmp_path: Path) -> None:
+    """CSV tables are read by DuckDB where they lie (a large run's report holds none of them in
+    memory), with the same rows and types as reading them with pandas: empty text is '', an
+    empty number is NULL, quoted commas and Chinese text survive."""
+    from pipeline import cli
+    from pipeline.output import frames
+
+    out = tmp_path / "out"
+    assert cli.main(["run", str(small_corpus), "--out", str(out), "--quiet", "--no-report", "--workers", "1"]) == 0
+    assert not list(out.glob("*.parquet")) and not (out / "pipeline.duckdb").exists()
+    in_place, loaded = database.connect_output(out), database.in_memory(frames.read_tables(out))
+    for name in [*schema.RECORDS, *database.VIEWS]:
+        query = f"SELECT * FROM {database.ident(name)} ORDER BY ALL"
+        assert in_place.execute(query).fetchall() == loaded.execute(query).fetchall(), name
+        assert in_place.execute(f"DESCRIBE {database.ident(name)}").fetchall() == \
+            loaded.execute(f"DESCRIBE {database.ident(name)}").fetchall(), name
+    plan = in_place.execute("EXPLAIN SELECT count(*) FROM entities").fetchall()
+    assert "READ_CSV" in str(plan).upper()
+
+
+def test_an_output_folder_without_tables_says_so(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="documents.csv"):
+        database.connect_output(tmp_path)
