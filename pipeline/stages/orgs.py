@@ -215,3 +215,52 @@ def in_results(ent: Span, is_country: IsCountry = _never) -> Span:
     if (after > nxt and after < len(doc) and is_score(doc[after].text)) or before:
         return Span(doc, ent.start, ent.end, label="ORG", span_id=ent.id_)
     return ent
+
+
+
+CLUB_PREFIXES = "en/club_prefixes.txt"
+PLACE_PLURALS = "en/place_plurals.txt"
+# labels a team's name may carry wrongly: a place or a person ("Miami Dolphins" GPE, "Real Kakamora" PERSON)
+_TEAM_RELABELLED = ("GPE", "LOC", "PERSON", "FAC")
+
+
+def word_set(book: RuleBook, name: str) -> frozenset[str]:
+    """A word list of ``models/`` in lower case without periods (club prefixes, place plurals)."""
+    return frozenset(line.lower().replace(".", "") for line in book.lines(name))
+
+
+def _club_prefix(tok: Token, prefixes: Collection[str]) -> bool:
+    """A word starting a club's name; a short form only in capitals ("AS Monaco", not "As")."""
+    word = tok.text.replace(".", "")
+    return word.lower() in prefixes and (word.isupper() or (len(word) > 3 and word.istitle()))
+
+
+def team_span(ent: Span, prefixes: Collection[str], is_place: Callable[[str], bool],
+              not_nicknames: Collection[str] = ()) -> Span | None:
+    """The team or club a name the model read as a place or a person stands for, as ORG, else None.
+
+    Either the name starts with a club's prefix ("Real Kakamora", "Maccabi Tel Aviv"; the
+    prefixes written before the span join it: "FC" + "Spartak Trnava") and a capitalised word
+    follows, or it is a known place and one or two capitalised words ending in a plural, the
+    team's nickname ("Miami Dolphins", "San Jose Sharks", "Toronto Maple Leafs"). Not: a name
+    that is a known place itself ("Sioux Falls"), a nickname among ``not_nicknames``, the plurals
+    ending place names ("Germantown Hills", "Queensland Parks"), a "person" (given names are
+    cities too, surnames end in s: "Paul Bowles", "Leigh Sales"), a nationality or party after a
+    place ("Texas Republicans" is NORP, never relabelled).
+    """
+    if ent.label_ not in _TEAM_RELABELLED or len(ent) < 2 or not all(t.text[:1].isupper() for t in (ent[0], ent[-1])):
+        return None
+    doc, start = ent.doc, ent.start
+    while start > 0 and _club_prefix(doc[start - 1], prefixes):
+        start -= 1
+    if start < ent.start or (_club_prefix(ent[0], prefixes) and ent[1].text[:1].isupper()):
+        return Span(doc, start, ent.end, label="ORG", span_id=ent.id_)
+    last = ent[-1]
+    if (not (last.is_alpha and last.is_title and last.lower_.endswith("s") and not last.lower_.endswith("ss"))
+            or last.lower_ in not_nicknames or is_place(ent.text)
+            or ent.label_ == "PERSON"):
+        return None
+    if any(is_place(doc[ent.start:end].text) and all(t.is_title for t in doc[end:ent.end])
+           for end in (ent.end - 1, ent.end - 2) if end > ent.start):
+        return Span(doc, ent.start, ent.end, label="ORG", span_id=ent.id_)
+    return None

@@ -734,3 +734,35 @@ def test_dc_and_regions_of_the_united_states_are_coded(blank: Language) -> None:
     doc = _run(blank, "From DC to New England and the Rust Belt.", [("DC", "GPE"), ("New England", "LOC"), ("Rust Belt", "GPE")])
     assert [(e.text, e.label_, e._.country_code) for e in doc.ents] == [
         ("DC", "GPE", "US"), ("New England", "LOC", "US"), ("Rust Belt", "LOC", "US")]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a known place and a plural nickname: a team
+        ("Shula coached the Miami Dolphins for years.", [("Miami Dolphins", "GPE")], [("Miami Dolphins", "ORG")]),
+        ("Todd McLellan ( San Jose Sharks )", [("San Jose Sharks", "LOC")], [("San Jose Sharks", "ORG")]),
+        # a club's prefix starts the name, or stands before the span
+        ("He played for Maccabi Tel Aviv .", [("Maccabi Tel Aviv", "GPE")], [("Maccabi Tel Aviv", "ORG")]),
+        ("He played for FC Spartak Trnava .", [("Spartak Trnava", "PERSON")], [("FC Spartak Trnava", "ORG")]),
+        ("He joined Real Kakamora .", [("Real Kakamora", "PERSON")], [("Real Kakamora", "ORG")]),
+        # negatives: a place that ends in a plural, a place word, a person, a lower-case prefix
+        ("He lives in Colorado Springs now.", [("Colorado Springs", "GPE")], [("Colorado Springs", "GPE")]),
+        ("Growth in Germantown Hills was fast.", [("Germantown Hills", "GPE")], [("Germantown Hills", "GPE")]),
+        ("He met Paul Bowles in Tangier.", [("Paul Bowles", "PERSON")], [("Paul Bowles", "PERSON")]),
+        ("Texas Republicans met today.", [("Texas Republicans", "NORP")], [("Texas Republicans", "NORP")]),
+        ("It was as Smith said.", [("Smith", "PERSON")], [("Smith", "PERSON")]),
+    ],
+)
+def test_teams_read_as_places_or_people_are_organisations(blank: Language, text: str,
+                                                            ents: list[tuple[str, str]],
+                                                            expected: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.label_) for e in _run(blank, text, ents).ents] == expected
+
+
+@pytest.mark.parametrize(("name", "kind"), [("Effia Nkwanta Regional Hospital", "organisation"),
+                                            ("Boston and Maine Railroad", "company"),
+                                            ("Chicago Tribune", "media outlet")])
+def test_more_organisation_head_words(blank: Language, name: str, kind: str) -> None:
+    doc = _run(blank, f"It was {name} then.", [(name, "PERSON")])
+    assert (doc.ents[0].label_, doc.ents[0]._.kind) == ("ORG", kind)

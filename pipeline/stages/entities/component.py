@@ -80,6 +80,7 @@ class NewsEntities(FromRuleBook):
         self.aliases = rules.aliases
         self.codes = {v: a.country_code for v, a in rules.aliases.items() if a.country_code and a.kind == "country"}
         self.lower_aliases = {v.lower(): a for v, a in rules.aliases.items()}
+        self.not_nicknames = rules.place_plurals | {h for h, x in rules.heads.items() if x.label in PLACE_LABELS}
 
     @property
     def rules(self) -> Rules:
@@ -225,6 +226,9 @@ class NewsEntities(FromRuleBook):
         alias = self.aliases.get(name)
         if alias is not None and alias.label != ent.label_:
             return respan(ent, ent.start, ent.end, alias.label)
+        team = orgs.team_span(ent, self.rules.club_prefixes, self._is_place, self.not_nicknames)
+        if team is not None:  # "Miami Dolphins", "FC Spartak Trnava"
+            return team
         code, kind = places_mod.lookup(name, self.rules.places)
         if kind in ("country", "city or region") and ent.label_ in ("PERSON", "ORG", "NORP"):
             return respan(ent, ent.start, ent.end, "GPE")

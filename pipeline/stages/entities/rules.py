@@ -78,6 +78,8 @@ class Rules:
     sports: frozenset[str] = frozenset()  # "cricket", "rugby union": a span of only these is no name
     legal_forms: frozenset[str] = frozenset()  # "ag", "ltd": a name ending in one is a company
     given_names: frozenset[str] = frozenset()  # "carly", "john": a name starting with one is a person's
+    club_prefixes: frozenset[str] = frozenset()  # "fc", "real": a name starting with one is a club
+    place_plurals: frozenset[str] = frozenset()  # "hills", "springs": a place's last word, no team's
 
 
 def load_aliases(book: RuleBook) -> dict[str, Alias]:
@@ -110,4 +112,5 @@ def _rules_of(book: RuleBook) -> Rules:
     return Rules(aliases, load_heads(book), load_word_list(book, "titles.txt"), places_mod.load(book),
                  load_word_list(book, "division_heads.txt"), load_word_list(book, "name_suffixes.txt"),
                  load_word_list(book, "sports.txt"), orgs.legal_forms(book),
-                 frozenset(r["name"].lower() for r in book.rows("en/given_names.csv")))
+                 frozenset(r["name"].lower() for r in book.rows("en/given_names.csv")), orgs.word_set(book, orgs.CLUB_PREFIXES),
+                 orgs.word_set(book, orgs.PLACE_PLURALS))
