@@ -191,6 +191,71 @@ def split_scores(ent: Span, is_country: IsCountry = _never) -> list[Span]:
     return parts or [ent]
 
 
+RESULT_VERBS = "en/result_verbs.txt"
+_DASHED_SCORE = re.compile(r"(?<![\d.-])\d{1,3}-\d{1,3}(?![\d.-])")
+# words between a result verb and the team it names ("lost to", "drew with", "win over")
+_RESULT_PREPOSITIONS = {"to", "with", "over", "against", "at", "by"}
+
+
+def result_sentence_teams(doc: Doc, text: str, ents: list[Span], verbs: Collection[str],
+                          is_country: IsCountry = _never, given_names: Collection[str] = ()) -> list[Span]:
+    """The teams beside a result verb (``verbs``) on a line with a dashed score: "Leeds beat
+    Arsenal 2-1", "Arsenal lost 2-1 to Leeds", "a 3-0 win over Leeds": ORG, GPE for a country
+    (national teams stay places: "Brazil beat Norway 2-1").
+
+    A team is the run of up to four capitalised words right before the verb or right after it (a
+    score and a preposition may stand between). The model often tags none of them, or a club
+    named after its town as a place. Left alone: a run tagged as a person or anything but a
+    place or organisation, a run starting with a given name ("Pete Sampras beat Jim Courier
+    6-3 6-4"), the verb in a line without a score ("Ohio beat the deadline").
+    """
+    found: list[Span] = []
+    if not verbs or not _DASHED_SCORE.search(text):
+        return found
+    label_at = {i: e.label_ for e in ents for i in range(e.start, e.end)}
+    lines = {text.rfind("\n", 0, m.start()) + 1 for m in _DASHED_SCORE.finditer(text)}
+    for line_start in sorted(lines):
+        line_end = text.find("\n", line_start)
+        line = doc.char_span(line_start, len(text) if line_end < 0 else line_end, alignment_mode="contract")
+        if line is None:
+            continue
+        for tok in line:
+            if not (tok.is_lower and tok.lower_ in verbs):
+                continue
+            k = tok.i + 1
+            while k < line.end and (is_score(doc[k].text) or doc[k].text in "-–"):
+                k += 1
+            if k < line.end and doc[k].lower_ in _RESULT_PREPOSITIONS:
+                k += 1
+            if k < line.end and doc[k].text == "the":  # "beat the Red Sox"
+                k += 1
+            for start, end in (_run_before(doc, tok.i, line.start), _run_after(doc, k, line.end)):
+                while start < end and doc[start].is_stop:  # "The Yankees beat ..."
+                    start += 1
+                labels = {label_at.get(i, "") for i in range(start, end)}
+                if start < end and labels <= {"", "GPE", "LOC", "ORG", "NORP"} and doc[start].lower_ not in given_names:
+                    found.append(Span(doc, start, end, label=team_label(doc[start:end].text, is_country)))
+    return found
+
+
+def _capitalised_word(tok: Token) -> bool:
+    return tok.is_title and tok.is_alpha
+
+
+def _run_before(doc: Doc, end: int, low: int) -> tuple[int, int]:
+    start = end
+    while start > low and end - start < 4 and _capitalised_word(doc[start - 1]):
+        start -= 1
+    return start, end
+
+
+def _run_after(doc: Doc, start: int, high: int) -> tuple[int, int]:
+    end = start
+    while end < high and end - start < 4 and _capitalised_word(doc[end]):
+        end += 1
+    return start, end
+
+
 def _name_end(doc: Doc, k: int) -> int:
     """The end of the run of title-case words starting at token ``k``."""
     while k < len(doc) and doc[k].is_title:

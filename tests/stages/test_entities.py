@@ -766,3 +766,24 @@ def test_teams_read_as_places_or_people_are_organisations(blank: Language, text:
 def test_more_organisation_head_words(blank: Language, name: str, kind: str) -> None:
     doc = _run(blank, f"It was {name} then.", [(name, "PERSON")])
     assert (doc.ents[0].label_, doc.ents[0]._.kind) == ("ORG", kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # untagged or place-tagged clubs beside a result verb, on a line with a score
+        ("Leeds beat Arsenal 2-1 on Saturday.", [], [("Leeds", "ORG"), ("Arsenal", "ORG")]),
+        ("Arsenal lost 2-1 to Leeds at home.", [("Leeds", "GPE")], [("Arsenal", "ORG"), ("Leeds", "ORG")]),
+        ("The Yankees beat the Red Sox 5-3 .", [], [("Yankees", "ORG"), ("Red Sox", "ORG")]),
+        # negatives: national teams stay places, people stay people, no score no team
+        ("Brazil beat Norway 2-1 .", [("Brazil", "GPE"), ("Norway", "GPE")], [("Brazil", "GPE"), ("Norway", "GPE")]),
+        ("Pete Sampras beat Jim Courier 6-3 6-4 .", [], []),
+        ("Sampras beat Courier 6-3 .", [("Sampras", "PERSON")], [("Sampras", "PERSON"), ("Courier", "ORG")]),
+        ("Ohio beat the deadline by two days .", [("Ohio", "GPE")], [("Ohio", "GPE")]),
+        ("Ohio beat Texas to the deadline .\nIt ended 2-1 .", [("Ohio", "GPE"), ("Texas", "GPE")],
+         [("Ohio", "GPE"), ("Texas", "GPE")]),
+    ],
+)
+def test_teams_beside_a_result_verb(blank: Language, text: str, ents: list[tuple[str, str]],
+                                    expected: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.label_) for e in _run(blank, text, ents).ents] == expected

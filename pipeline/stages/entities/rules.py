@@ -80,6 +80,7 @@ class Rules:
     given_names: frozenset[str] = frozenset()  # "carly", "john": a name starting with one is a person's
     club_prefixes: frozenset[str] = frozenset()  # "fc", "real": a name starting with one is a club
     place_plurals: frozenset[str] = frozenset()  # "hills", "springs": a place's last word, no team's
+    result_verbs: frozenset[str] = frozenset()  # "beat", "drew": a place beside one in a result is a team
 
 
 def load_aliases(book: RuleBook) -> dict[str, Alias]:
@@ -112,5 +113,5 @@ def _rules_of(book: RuleBook) -> Rules:
     return Rules(aliases, load_heads(book), load_word_list(book, "titles.txt"), places_mod.load(book),
                  load_word_list(book, "division_heads.txt"), load_word_list(book, "name_suffixes.txt"),
                  load_word_list(book, "sports.txt"), orgs.legal_forms(book),
-                 frozenset(r["name"].lower() for r in book.rows("en/given_names.csv")), orgs.word_set(book, orgs.CLUB_PREFIXES),
-                 orgs.word_set(book, orgs.PLACE_PLURALS))
+                 frozenset(r["name"].lower() for r in book.rows("en/given_names.csv")),
+                 *(orgs.word_set(book, name) for name in (orgs.CLUB_PREFIXES, orgs.PLACE_PLURALS, orgs.RESULT_VERBS)))
