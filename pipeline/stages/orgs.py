@@ -192,16 +192,23 @@ def split_scores(ent: Span, is_country: IsCountry = _never) -> list[Span]:
 
 
 RESULT_VERBS = "en/result_verbs.txt"
+# a wire story's sport slug starting a line: "CRICKET - ...", "RUGBY UNION - ..."
+_SPORT_SLUG = re.compile(r"^([A-Z][A-Z ]{2,30}?) - ", re.M)
 _DASHED_SCORE = re.compile(r"(?<![\d.-])\d{1,3}-\d{1,3}(?![\d.-])")
 # words between a result verb and the team it names ("lost to", "drew with", "win over")
+PLACE_TEAM_LABELS = ("GPE", "LOC", "FAC")
+_TEAM_SIDE_LABELS = {"", "GPE", "LOC", "FAC", "ORG", "NORP"}  # "": words the model did not tag
 _RESULT_PREPOSITIONS = {"to", "with", "over", "against", "at", "by"}
 
 
 def result_sentence_teams(doc: Doc, text: str, ents: list[Span], verbs: Collection[str],
-                          is_country: IsCountry = _never, given_names: Collection[str] = ()) -> list[Span]:
+                          is_country: IsCountry = _never, given_names: Collection[str] = (),
+                          sports: Collection[str] = ()) -> list[Span]:
     """The teams beside a result verb (``verbs``) on a line with a dashed score: "Leeds beat
     Arsenal 2-1", "Arsenal lost 2-1 to Leeds", "a 3-0 win over Leeds": ORG, GPE for a country
-    (national teams stay places: "Brazil beat Norway 2-1").
+    (national teams stay places: "Brazil beat Norway 2-1"). In a story headed by a sport's slug
+    ("CRICKET - LEICESTERSHIRE TAKE OVER AT TOP"; sports in ``sports``) every line counts:
+    "Leicestershire beat Somerset by an innings".
 
     A team is the run of up to four capitalised words right before the verb or right after it (a
     score and a preposition may stand between). The model often tags none of them, or a club
@@ -210,10 +217,12 @@ def result_sentence_teams(doc: Doc, text: str, ents: list[Span], verbs: Collecti
     6-3 6-4"), the verb in a line without a score ("Ohio beat the deadline").
     """
     found: list[Span] = []
-    if not verbs or not _DASHED_SCORE.search(text):
+    sports_story = any(m[1].lower() in sports for m in _SPORT_SLUG.finditer(text))
+    if not verbs or not (sports_story or _DASHED_SCORE.search(text)):
         return found
     label_at = {i: e.label_ for e in ents for i in range(e.start, e.end)}
-    lines = {text.rfind("\n", 0, m.start()) + 1 for m in _DASHED_SCORE.finditer(text)}
+    lines = ({0} | {m.end() for m in re.finditer(r"\n", text)} if sports_story
+             else {text.rfind("\n", 0, m.start()) + 1 for m in _DASHED_SCORE.finditer(text)})
     for line_start in sorted(lines):
         line_end = text.find("\n", line_start)
         line = doc.char_span(line_start, len(text) if line_end < 0 else line_end, alignment_mode="contract")
@@ -233,9 +242,13 @@ def result_sentence_teams(doc: Doc, text: str, ents: list[Span], verbs: Collecti
                 while start < end and doc[start].is_stop:  # "The Yankees beat ..."
                     start += 1
                 labels = {label_at.get(i, "") for i in range(start, end)}
-                if start < end and labels <= {"", "GPE", "LOC", "ORG", "NORP"} and doc[start].lower_ not in given_names:
+                if start < end and labels <= _TEAM_SIDE_LABELS and doc[start].lower_ not in given_names:
                     found.append(Span(doc, start, end, label=team_label(doc[start:end].text, is_country)))
-    return found
+    # the team's other mentions in the story are the team too ("bowling Somerset out for 83")
+    teams = {t.text.lower() for t in found if t.label_ == "ORG"}
+    taken = {i for t in found for i in range(t.start, t.end)}
+    return found + [Span(doc, e.start, e.end, label="ORG") for e in ents if e.text.lower() in teams
+                    and e.label_ in PLACE_TEAM_LABELS and not taken & set(range(e.start, e.end))]
 
 
 def _capitalised_word(tok: Token) -> bool:

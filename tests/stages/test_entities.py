@@ -782,6 +782,12 @@ def test_more_organisation_head_words(blank: Language, name: str, kind: str) -> 
         ("Ohio beat the deadline by two days .", [("Ohio", "GPE")], [("Ohio", "GPE")]),
         ("Ohio beat Texas to the deadline .\nIt ended 2-1 .", [("Ohio", "GPE"), ("Texas", "GPE")],
          [("Ohio", "GPE"), ("Texas", "GPE")]),
+        # a story headed by a sport's slug: no score needed, and the team's other mentions follow
+        ("CRICKET - KENT WIN .\nKent beat Somerset by an innings .\nThey bowled Somerset out .",
+         [("Somerset", "GPE"), ("Somerset", "GPE")], [("Kent", "ORG"), ("Somerset", "ORG"), ("Somerset", "ORG")]),
+        ("POLITICS - VOTERS BACK LEVY .\nOhio beat Texas in the race for the plant .",
+         [("Ohio", "GPE"), ("Texas", "GPE")], [("Ohio", "GPE"), ("Texas", "GPE")]),
+        ("SOCCER - ROUND UP .\nKent lost a match against Surrey .", [], [("Kent", "ORG"), ("Surrey", "ORG")]),
     ],
 )
 def test_teams_beside_a_result_verb(blank: Language, text: str, ents: list[tuple[str, str]],

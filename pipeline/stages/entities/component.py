@@ -112,7 +112,7 @@ class NewsEntities(FromRuleBook):
         ents = [orgs.in_results(p, nation) for e in ents for p in orgs.split_scores(e, nation)]
         ents = replace_overlapping(ents, orgs.results_teams(doc, text, nation))
         ents = replace_overlapping(ents, orgs.result_sentence_teams(doc, text, ents, self.rules.result_verbs, nation,
-                                                                    self.rules.given_names))
+                                                                    self.rules.given_names, self.rules.sports))
         ents = self._split_headline_names(text, ents)
         ents = self._drop_common_words(doc, text, ents)
         ents = self._one_label_per_name(ents)
