@@ -20,8 +20,9 @@ from pipeline.stages import nlp as nlp_mod
 
 # The lines the README tells a researcher to add, verbatim.
 CUE_VERB = "grumble"
-ENTITY_PATTERN = ('{"label": "ORG", "pattern": "Asia-Pacific Space Cooperation Organization", '
-                  '"id": "Asia-Pacific Space Cooperation Organization"}')
+# the head word "Organization" now fixes the label of a name ending in it, so the example is a
+# company the model misses altogether
+ENTITY_PATTERN = '{"label": "ORG", "pattern": "Arianespace", "id": "Arianespace"}'
 CHINESE_WORD = "玉兔号 20 nz"
 COMPONENTS = """import = ["../examples/entity_label_filter.py"]
 
@@ -72,14 +73,14 @@ def test_adding_a_cue_verb_finds_the_quote(nlp: Language, tmp_path: Path) -> Non
 
 @pytest.mark.model
 def test_adding_an_entity_pattern_fixes_the_label(nlp: Language, tmp_path: Path) -> None:
-    text = _article("The Asia-Pacific Space Cooperation Organization met in Beijing.")
+    text = _article("Arianespace met in Beijing.")
     before, after = before_after(text, "en/patterns.jsonl", ENTITY_PATTERN, nlp, tmp_path)
 
     def apsco(t: dict) -> list[tuple[str, str]]:
         e = t["entities"]
-        return [(r.label, r.kind) for r in e.itertuples() if "Cooperation Organization" in r.text]
+        return [(r.label, r.kind) for r in e.itertuples() if "Arianespace" in r.text]
 
-    assert apsco(before) == [("LOC", "city or region")]  # the model calls it a place
+    assert apsco(before) == []  # the model misses it
     assert apsco(after) == [("ORG", "organisation")]
 
 
