@@ -198,7 +198,7 @@ _DASHED_SCORE = re.compile(r"(?<![\d.-])\d{1,3}-\d{1,3}(?![\d.-])")
 # words between a result verb and the team it names ("lost to", "drew with", "win over")
 PLACE_TEAM_LABELS = ("GPE", "LOC", "FAC")
 _TEAM_SIDE_LABELS = {"", "GPE", "LOC", "FAC", "ORG", "NORP"}  # "": words the model did not tag
-_RESULT_PREPOSITIONS = {"to", "with", "over", "against", "at", "by"}
+_RESULT_PREPOSITIONS = {"to", "with", "over", "against", "by"}  # not "at": a venue ("won 2-0 at Coventry")
 
 
 def result_sentence_teams(doc: Doc, text: str, ents: list[Span], verbs: Collection[str],

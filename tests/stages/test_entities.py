@@ -788,6 +788,9 @@ def test_more_organisation_head_words(blank: Language, name: str, kind: str) -> 
         ("POLITICS - VOTERS BACK LEVY .\nOhio beat Texas in the race for the plant .",
          [("Ohio", "GPE"), ("Texas", "GPE")], [("Ohio", "GPE"), ("Texas", "GPE")]),
         ("SOCCER - ROUND UP .\nKent lost a match against Surrey .", [], [("Kent", "ORG"), ("Surrey", "ORG")]),
+        # the team after "by"; a venue after "at" stays a place
+        ("Leeds were beaten 2-1 by Arsenal at Coventry .", [("Coventry", "GPE")],
+         [("Arsenal", "ORG"), ("Coventry", "GPE")]),
     ],
 )
 def test_teams_beside_a_result_verb(blank: Language, text: str, ents: list[tuple[str, str]],
