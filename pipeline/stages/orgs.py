@@ -120,7 +120,7 @@ def _capitalised(tok: Token) -> bool:
 
 def load(book: RuleBook) -> list[dict[str, str]]:
     """The rows of the organisation gazetteer (name, canonical, kind, country_code)."""
-    return book.rows(GAZETTEER)
+    return book.rows(GAZETTEER, ("name", "canonical", "kind", "country_code"))
 
 
 def ruler_patterns(book: RuleBook) -> list[dict[str, Any]]:

@@ -53,8 +53,8 @@ class SpeakerRules:
     @classmethod
     def from_book(cls, book: RuleBook) -> SpeakerRules:
         return cls(load_word_list(book, "speaker_groups.txt"),
-                   {r["name"].lower(): r["gender"] for r in book.rows("en/given_names.csv")},
-                   {r["noun"].lower(): r["gender"] for r in book.rows("en/role_nouns.csv")})
+                   {r["name"].lower(): r["gender"] for r in book.rows("en/given_names.csv", ("name", "gender"))},
+                   {r["noun"].lower(): r["gender"] for r in book.rows("en/role_nouns.csv", ("noun", "gender"))})
 
     @classmethod
     def from_dir(cls, models_dir: Path) -> SpeakerRules:
