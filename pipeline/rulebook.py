@@ -136,6 +136,24 @@ class RuleBook:
         """A line list: stripped lines, no blanks, no ``#`` comments; empty when missing."""
         return parse_lines(self.text(name) or "")
 
+    def fields(self, name: str, count: int, sep: str | None = None) -> list[list[str]]:
+        """A list of ``count`` fields a line (``sep``: a tab, or None for any white space), as
+        ``lines`` reads it; empty when missing.
+
+        Raises:
+            RuleFileError: a line has another number of fields (the message names the file and line).
+        """
+        out = []
+        for n, line in enumerate((self.text(name) or "").splitlines(), start=1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            parts = line.split(sep)
+            if len(parts) != count:
+                raise RuleFileError(f"{self.root / name}, line {n}: {len(parts)} fields where {count} are expected")
+            out.append(parts)
+        return out
+
     def rows(self, name: str, columns: Sequence[str] = ()) -> list[dict[str, str]]:
         """A CSV table's rows as dicts; empty when missing.
 
@@ -168,8 +186,9 @@ class RuleBook:
 
     def validate(self) -> None:
         """Parse every CSV table and JSONL file of the book, so that a malformed one stops a run
-        before it starts; stages that load their rules lazily (the Chinese ones, on the first
-        Chinese text) would otherwise reject every document with the same error.
+        before it starts (stages check the other lists as they read them); stages that load their
+        rules lazily (the Chinese ones, on the first Chinese text) would otherwise reject every
+        document with the same error.
 
         Raises:
             RuleFileError: as ``rows`` and ``records`` do (columns are checked where they are read).

@@ -170,6 +170,8 @@ def test_rules_folder_of_the_command_line_reaches_every_stage(tmp_path: Path) ->
     ("en/organisations.csv", "Acme Corp,Acme", "2 fields where the header (name,canonical,kind,country_code) has 4"),
     # Chinese rules load on the first Chinese text: checked at start-up all the same, not one rejection per document
     ("zh/aliases.csv", "新华社,Xinhua,ORG,news agency,CN,extra", "6 fields where the header"),
+    ("lang/prior.tsv", "en 1.0", "1 fields where 2 are expected"),  # spaces, not a tab
+    ("zh/number_units.txt", "年", "1 fields where 2 are expected"),
 ])
 def test_a_malformed_rule_file_is_a_clear_error(name: str, line: str, message: str, tmp_path: Path,
                                                 models_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

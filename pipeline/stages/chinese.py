@@ -73,8 +73,7 @@ def tokenizer(userdict: bytes | None) -> jieba.posseg.POSTokenizer:
 @lru_cache(maxsize=4)
 def number_units(rules: RuleBook | None) -> dict[str, str]:
     """Units that make one word with the number before them (2000年, 10％): unit -> POS tag."""
-    lines = rules.lines(NUMBER_UNITS) if rules is not None else []
-    return {unit: pos for unit, pos in (line.split() for line in lines)}
+    return {unit: pos for unit, pos in rules.fields(NUMBER_UNITS, 2)} if rules is not None else {}
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from .. import rulebook
 from ..config import VENDORED_MODELS, ModelNotFound, Settings, installed, model_name
 from ..rulebook import RuleBook
-from . import entities, longtext, orgs, quotes, zh_entities  # noqa: F401  (entities, quotes register the factories)
+from . import chinese, entities, language, longtext, orgs, quotes, zh_entities  # noqa: F401  (factories)
 
 COMPONENTS_FILE = "components.toml"
 PATTERNS_FILE = "en/patterns.jsonl"
@@ -41,7 +41,8 @@ def check(settings: Settings) -> str:
     # pipeline is built, once: here only the positions and factories are checked)
     book = rulebook.for_settings(settings)
     book.validate()  # every rules table parses (a lazily loaded one would reject each document instead)
-    zh_entities.load_rules(book)  # and the Chinese tables, read on the first Chinese text, have their columns
+    # the rules read in `document.prepare` (language, Chinese) fail here too, not once per document
+    language.rules_of(book), chinese.number_units(book), zh_entities.load_rules(book)
     add_components(spacy.blank("en"), book, initialize=False)
     return name
 
