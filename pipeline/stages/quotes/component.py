@@ -130,6 +130,10 @@ class QuoteExtractor(FromRuleBook):
         taken = sorted(taken)
         longest = max((e - s for s, e in taken), default=0)
         cues = self.cues  # a property: read once, not once per token
+
+        def said(verb: Token) -> bool:  # a verb that reports something of its own
+            return (is_cue(verb, cues.speech) or is_cue(verb, cues.stance)
+                    or prepositional_object(verb, cues.prepositional) is not None)
         for tok in doc:
             if ctx.quoted[tok.i]:
                 continue
@@ -145,7 +149,7 @@ class QuoteExtractor(FromRuleBook):
                     found = _Attribution(doc[tok.i:prep.i + 1], found[0].speaker), found[1]
             elif is_cue(tok, cues.speech) or is_cue(tok, cues.stance):
                 takes_object = is_cue(tok, cues.stance)  # a verb may be on both lists
-                edges = _reported(tok, ("ccomp", "xcomp", "dobj") if takes_object else ("ccomp", "xcomp"))
+                edges = _reported(tok, ("ccomp", "xcomp", "dobj") if takes_object else ("ccomp", "xcomp"), said)
                 found = _reporter(tok, ctx, edges, stance=not is_cue(tok, cues.speech))
             if found is None:
                 continue

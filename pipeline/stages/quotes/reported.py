@@ -4,6 +4,7 @@ sentence around it), ``according to``, and where a reported clause ends."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -24,9 +25,11 @@ def _content_span(doc: Doc, left: Token, right: Token) -> tuple[int, int] | None
     return left.idx, right.idx + len(right)
 
 
-def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",)) -> tuple[Token, Token] | None:
+def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",),
+              is_cue_verb: Callable[[Token], bool] | None = None) -> tuple[Token, Token] | None:
     """The clause a cue verb reports: its complement (``deps``) on either side
-    (He said China would ... / China would ..., he said / She wants to ...)."""
+    (He said China would ... / China would ..., he said / She wants to ...), up to a
+    conjunct that is a statement of its own (``_before_conjunct``)."""
     comp = next((c for c in tok.children if c.dep_ in deps), None)
     if comp is not None:
         left, right = comp.left_edge, comp.right_edge
@@ -36,10 +39,31 @@ def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",)) -> tuple[Token, To
             left = obj.left_edge  # urged Congress to act / warned the repairs would cost more
         if left.i <= tok.i <= right.i:
             return _around(tok, comp)  # The goal, he said, is ...: the cue inside its clause
+        if is_cue_verb is not None:
+            right = _before_conjunct(comp, left, right, is_cue_verb)
         return left, _clause_end(left, right)
     if tok.dep_ == "parataxis":
         return _around(tok, tok.head)
     return None
+
+
+def _before_conjunct(comp: Token, left: Token, right: Token, is_cue_verb: Callable[[Token], bool]) -> Token:
+    """``right``, or the word before a verb conjoined to the reported clause ``comp`` that says
+    something of its own: another cue (``He said X and said that Y``, ``says he respects Clinton
+    and calls her ...``), or after a comma a clause with its own subject (``Rubio said X is Y,
+    and he railed against ...``). A series of reported clauses without a comma stays whole."""
+    doc = comp.doc
+    for conj in comp.children:
+        if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or not left.i < conj.i <= right.i:
+            continue
+        k = conj.left_edge.i - 1
+        while k > left.i and (doc[k].dep_ == "cc" or doc[k].is_punct):
+            k -= 1
+        comma = any(t.text == "," for t in doc[k + 1:conj.left_edge.i])
+        own_subject = any(c.dep_ in SUBJECT_DEPS for c in conj.children)
+        if k - left.i >= 2 and (is_cue_verb(conj) or (comma and own_subject)):
+            return doc[k]
+    return right
 
 
 def _prep_object(prep: Token) -> tuple[Token, Token] | None:
