@@ -126,12 +126,14 @@ def extract(cache: Path, out: Path, settings: Settings) -> tuple[dict[str, objec
 
 
 def named_recall(folder: Path, out: Path, ents: dict[str, list[tuple[int, int]]], sq: ModuleType,
-                 missed_file: Path | None) -> tuple[int, int]:
+                 missed_file: Path | None, rows_file: list[str] | None = None) -> tuple[int, int]:
     """(matched, all) attributions with a named source, matched as the scorer matches them."""
     preds: dict[str, list[set[int]]] = {}
+    rows: dict[str, list[dict[str, str]]] = {}
     with open(out / "quotes.csv", encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f):
             preds.setdefault(r["doc_id"], []).append(set(range(int(r["quote_start"]), int(r["quote_end"]))))
+            rows.setdefault(r["doc_id"], []).append(r)
     n_named = n_hit = 0
     lines = []
     for stem, spans in ents.items():
@@ -142,10 +144,14 @@ def named_recall(folder: Path, out: Path, ents: dict[str, list[tuple[int, int]]]
         for g in gold:
             g["c"] = sq.chars(g["content"])
         hit = set()
-        for q in preds.get(stem, []):
+        for q, r in zip(preds.get(stem, []), rows.get(stem, []), strict=True):
             ov, j = max(((len(q & g["c"]), j) for j, g in enumerate(gold)), default=(0, -1))
             if j >= 0 and ov and ov >= 0.5 * len(q):
                 hit.add(j)
+            if rows_file is not None:
+                rows_file.append("\t".join([stem, r["quote_start"], r["quote_end"], r["quote_type"], r["cue"].lower(),
+                                            "match" if j >= 0 and ov and ov >= 0.5 * len(q) else "miss",
+                                            r["speaker"], text[int(r["quote_start"]):int(r["quote_end"])][:150]]))
         for j, g in enumerate(gold):
             src = g["source"]
             if not src:
@@ -159,7 +165,9 @@ def named_recall(folder: Path, out: Path, ents: dict[str, list[tuple[int, int]]]
             n_hit += j in hit
             if j not in hit:
                 content = " ".join(text[a:b] for a, b in g["content"]).replace("\n", " ")
-                lines.append(f"{stem}\t{s_text}\t{cues.get(tuple(map(tuple, g['content'])), '')}\t{content[:200]}")
+                near = max((len(q & g["c"]) for q in preds.get(stem, [])), default=0)  # overlapping rows
+                lines.append(f"{stem}\t{s_text}\t{cues.get(tuple(map(tuple, g['content'])), '')}\t"
+                             f"{'overlap' if near else 'none'}\t{content[:200]}")
     if missed_file is not None:
         missed_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return n_hit, n_named
@@ -188,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "quote-recall-cache")
     ap.add_argument("--reparse", action="store_true")
     ap.add_argument("--missed", type=Path, default=None)
+    ap.add_argument("--rows", type=Path, default=None, help="write every row, its cue and whether it matched")
     args = ap.parse_args(argv)
     polnear = args.shared / "data" / "polnear"
     folder = polnear / ("dev" if args.part == "dev" else "train")
@@ -209,7 +218,10 @@ def main(argv: list[str] | None = None) -> int:
         proc = subprocess.run([sys.executable, str(args.shared / "eval" / "score_quotes.py"), str(gold), str(out),
                                "--json"], capture_output=True, text=True, check=True)
         res = json.loads(proc.stdout.strip().splitlines()[-1])
-        hit, named = named_recall(folder, out, ents, sq, args.missed)
+        listed: list[str] | None = [] if args.rows else None
+        hit, named = named_recall(folder, out, ents, sq, args.missed, listed)
+        if args.rows and listed is not None:
+            args.rows.write_text("\n".join(listed) + "\n", encoding="utf-8")
     print(f"{args.part}: {len(ents)} articles" + (f" (left out: {', '.join(bad)})" if bad else ""))
     print(f"P {res['precision']:.3f}  R_all {res['recall_all']:.3f}  R_quoted {res['recall_quoted']:.3f}  "
           f"named {hit / named if named else 0:.3f} ({hit}/{named})  speaker_acc {res['speaker_acc']:.3f}  "

@@ -66,6 +66,28 @@ def _before_conjunct(comp: Token, left: Token, right: Token, is_cue_verb: Callab
     return right
 
 
+def _noun_cue(tok: Token, nouns: frozenset[str], ctx: _Context) -> tuple[_Attribution, tuple[Token, Token]] | None:
+    """A cue noun with a ``that`` clause and a named owner: ``Trump's claim that Mexico will pay``,
+    ``his promise that taxes would fall``, ``the warning from the Fed that ...``. The owner is
+    the noun's possessive, or the object of its ``by``/``from``; a noun nobody owns (``the claim
+    that ...``) or a relative clause (``the claim that he made``: ``that`` is no mark) gives nothing."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or ctx.quoted[tok.i]:
+        return None
+    clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")), None)
+    if clause is None or clause.left_edge.lower_ != "that" or clause.left_edge.dep_ != "mark":
+        return None
+    owner = next((c for c in tok.lefts if c.dep_ == "poss"), None)
+    if owner is None:
+        prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < clause.i), None)
+        owner = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if owner is None or ctx.quoted[owner.i]:
+        return None
+    mention = mention_span(owner)
+    if not _is_agent(mention) and owner.lower_ not in POSSESSIVE_PRONOUNS:
+        return None
+    return _Attribution(tok.doc[tok.i:tok.i + 1], mention), (clause.left_edge, clause.right_edge)
+
+
 def _prep_object(prep: Token) -> tuple[Token, Token] | None:
     """What a prepositional cue's preposition governs (its object, or for a particle the
     verb's object): "talked about the economy", "called for an end to the war"."""
@@ -105,6 +127,9 @@ def _around(tok: Token, clause: Token) -> tuple[Token, Token] | None:
     after = (doc[own_right + 1], right) if own_right < right.i else None
     sides = [side for side in (before, after) if side is not None]
     return max(sides, key=lambda side: side[1].i - side[0].i) if sides else None
+
+
+POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "my", "our"}
 
 
 def _is_agent(mention: Span) -> bool:

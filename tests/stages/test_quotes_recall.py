@@ -1,0 +1,85 @@
+"""Issue 13, coverage round: reported clauses that end before a conjoined statement, cue
+nouns (``X's claim that ...``) and speech verbs whose object is reported."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from pipeline.stages import quotes
+
+
+def _rows(nlp: Language, text: str) -> list[tuple[str, str, str, str]]:
+    return [(text[q.start:q.end], q.type, q.speaker, q.cue) for q in nlp(text)._.quotes]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # another cue verb conjoined to the reported clause says something of its own
+        ("Jane Doe says she respects the mayor and calls him a very able man with a long record in office.",
+         "she respects the mayor"),
+        # after a comma, a conjoined clause with its own subject is the writer's
+        ("Jane Doe said the real problem in the city is the mayor, and she railed against the council for failing to "
+         "build homes.", "the real problem in the city is the mayor"),
+    ],
+)
+def test_reported_clause_ends_before_a_conjoined_statement(nlp: Language, text: str, content: str) -> None:
+    rows = _rows(nlp, text)
+    assert (content, "indirect", "Jane Doe") in [r[:3] for r in rows], rows
+    assert not any(c.startswith(content) and len(c) > len(content) + 2 for c, *_ in rows), rows
+
+
+@pytest.mark.model
+def test_reported_series_without_a_comma_stays_whole(nlp: Language) -> None:
+    text = "Jane Doe said the new bridge will open in May and the old one will close in June."
+    assert ("the new bridge will open in May and the old one will close in June", "indirect", "Jane Doe",
+            "said") in _rows(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Jane Doe's claim that the bridge is unsafe was rejected by the council.", "the bridge is unsafe", "claim"),
+        ("The warning from Jane Doe that the bridge is unsafe came too late for the town.", "the bridge is unsafe",
+         "warning"),
+    ],
+)
+def test_cue_noun_reports_its_that_clause(nlp: Language, text: str, content: str, cue: str) -> None:
+    assert (content, "indirect", "Jane Doe", cue) in _rows(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The claim that the bridge is unsafe was rejected by the council.",  # nobody owns the claim
+        "Jane Doe repeated the claim that he had made about the bridge.",  # a relative clause, not its content
+        "Jane Doe's car that the council towed was blocking the bridge.",  # not a cue noun
+        "The council rejected Jane Doe's “claim” about the bridge.",  # scare quotes, no clause
+    ],
+)
+def test_cue_noun_needs_an_owner_and_a_that_clause(nlp: Language, text: str) -> None:
+    assert not any(q.type == "indirect" and q.cue in ("claim", "car") for q in nlp(text)._.quotes)
+
+
+def test_noun_cues_load_from_the_models_dir(models_dir) -> None:
+    cues = quotes.Cues.from_dir(models_dir)
+    assert {"claim", "promise", "warning"} <= cues.nouns
+    assert "car" not in cues.nouns
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Jane Doe stressed the importance of the new bridge for the town.",
+         "the importance of the new bridge for the town", "stressed"),
+        ("Jane Doe reminded the council of the cost of the old bridge.", "the council of the cost of the old bridge",
+         "reminded"),
+    ],
+)
+def test_speech_verbs_that_report_their_object(nlp: Language, text: str, content: str, cue: str) -> None:
+    assert (content, "indirect", "Jane Doe", cue) in _rows(nlp, text)
