@@ -83,3 +83,9 @@ def test_noun_cues_load_from_the_models_dir(models_dir) -> None:
 )
 def test_speech_verbs_that_report_their_object(nlp: Language, text: str, content: str, cue: str) -> None:
     assert (content, "indirect", "Jane Doe", cue) in _rows(nlp, text)
+
+
+@pytest.mark.model
+def test_cue_noun_owned_by_his_takes_the_salient_person(nlp: Language) -> None:
+    text = "John Smith met the council on Monday. His claim that the bridge is unsafe was rejected by the mayor."
+    assert ("the bridge is unsafe", "indirect", "John Smith", "claim") in _rows(nlp, text)
