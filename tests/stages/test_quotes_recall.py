@@ -89,3 +89,12 @@ def test_speech_verbs_that_report_their_object(nlp: Language, text: str, content
 def test_cue_noun_owned_by_his_takes_the_salient_person(nlp: Language) -> None:
     text = "John Smith met the council on Monday. His claim that the bridge is unsafe was rejected by the mayor."
     assert ("the bridge is unsafe", "indirect", "John Smith", "claim") in _rows(nlp, text)
+
+
+@pytest.mark.model
+def test_clause_before_its_cue_reports_the_conjunct_next_to_the_cue(nlp: Language) -> None:
+    text = ("The pay, benefits and pension plan are all good, but it wasn't just the money that kept her on the "
+            "assembly line, Jane Doe said.")
+    rows = _rows(nlp, text)
+    assert ("it wasn't just the money that kept her on the assembly line", "indirect", "Jane Doe") in [
+        r[:3] for r in rows], rows

@@ -40,6 +40,8 @@ def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",),
         if left.i <= tok.i <= right.i:
             return _around(tok, comp)  # The goal, he said, is ...: the cue inside its clause
         if is_cue_verb is not None:
+            if comp.i < tok.i:
+                left = _last_conjunct(comp, left, right)
             right = _before_conjunct(comp, left, right, is_cue_verb)
         return left, _clause_end(left, right)
     if tok.dep_ == "parataxis":
@@ -64,6 +66,21 @@ def _before_conjunct(comp: Token, left: Token, right: Token, is_cue_verb: Callab
         if k - left.i >= 2 and (is_cue_verb(conj) or (comma and own_subject)):
             return doc[k]
     return right
+
+
+def _last_conjunct(comp: Token, left: Token, right: Token) -> Token:
+    """``left``, or the first word of the last clause conjoined after a comma to a reported
+    clause that comes before its cue: ``The pay is good, but it wasn't just the money that
+    kept her there, Ms. Shanklin-Hawkins said`` reports the words next to the cue."""
+    doc = comp.doc
+    for conj in reversed([c for c in comp.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]):
+        start = conj.left_edge.i
+        if not left.i < start <= right.i or not any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+            continue
+        before = doc[left.i:start]
+        if len(before) >= 2 and before[-1].dep_ == "cc" and before[-2].text == ",":
+            return doc[start]
+    return left
 
 
 def _noun_cue(tok: Token, nouns: frozenset[str], ctx: _Context) -> tuple[_Attribution, tuple[Token, Token]] | None:
