@@ -143,11 +143,13 @@ def named_recall(folder: Path, out: Path, ents: dict[str, list[tuple[int, int]]]
         cues = _cues(ann)
         for g in gold:
             g["c"] = sq.chars(g["content"])
-        hit = set()
+        hit, spoken = set(), set()
         for q, r in zip(preds.get(stem, []), rows.get(stem, []), strict=True):
             ov, j = max(((len(q & g["c"]), j) for j, g in enumerate(gold)), default=(0, -1))
             if j >= 0 and ov and ov >= 0.5 * len(q):
                 hit.add(j)
+                if r["speaker"]:
+                    spoken.add(j)
             if rows_file is not None:
                 rows_file.append("\t".join([stem, r["quote_start"], r["quote_end"], r["quote_type"], r["cue"].lower(),
                                             "match" if j >= 0 and ov and ov >= 0.5 * len(q) else "miss",
@@ -163,6 +165,10 @@ def named_recall(folder: Path, out: Path, ents: dict[str, list[tuple[int, int]]]
                 continue
             n_named += 1
             n_hit += j in hit
+            if j in hit and j not in spoken:  # a row, but no speaker
+                lines.append(f"{stem}\t{s_text}\t{cues.get(tuple(map(tuple, g['content'])), '')}\tempty\t"
+                             + " | ".join(r["speaker_text"] for q, r in zip(preds[stem], rows[stem], strict=True)
+                                          if len(q & g["c"]) >= 0.5 * len(q)))
             if j not in hit:
                 content = " ".join(text[a:b] for a, b in g["content"]).replace("\n", " ")
                 near = max((len(q & g["c"]) for q in preds.get(stem, [])), default=0)  # overlapping rows
