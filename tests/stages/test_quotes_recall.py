@@ -98,28 +98,3 @@ def test_clause_before_its_cue_reports_the_conjunct_next_to_the_cue(nlp: Languag
     rows = _rows(nlp, text)
     assert ("it wasn't just the money that kept her on the assembly line", "indirect", "Jane Doe") in [
         r[:3] for r in rows], rows
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(
-    ("text", "content", "cue"),
-    [
-        ("Jane Doe criticized Robert Roe.", "Robert Roe", "criticized"),
-        ("Jane Doe wants reform.", "reform", "wants"),
-    ],
-)
-def test_short_object_of_a_listed_stance_verb(nlp: Language, text: str, content: str, cue: str) -> None:
-    assert (content, "indirect", "Jane Doe", cue) in _rows(nlp, text)
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Jane Doe found herself alone.",  # find reports only a longer finding
-        "Jane Doe endorsed Robert Roe.",  # not on short_object_verbs.txt
-        "Jane Doe criticized “Robert Roe.”",  # scare quotes: no row of the quote, nor a short object
-    ],
-)
-def test_short_object_needs_a_listed_verb(nlp: Language, text: str) -> None:
-    assert [r for r in _rows(nlp, text) if r[1] == "indirect"] == []

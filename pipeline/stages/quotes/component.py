@@ -165,8 +165,7 @@ class QuoteExtractor(FromRuleBook):
             if found is None:
                 continue
             att, (left, right) = found
-            shortest = 1 if _short_object(tok, left, cues.short_object) else 3
-            span = _content_span(doc, left, _before_aside(left, right), shortest)
+            span = _content_span(doc, left, _before_aside(left, right))
             if span is None:
                 continue
             s, e = span
@@ -198,10 +197,3 @@ class QuoteExtractor(FromRuleBook):
             sp.end_char if sp is not None else None,
             who.name, who.kind, who.title, who.org,
         )
-
-
-def _short_object(verb: Token, left: Token, lemmas: frozenset[str]) -> bool:
-    """Whether the content starting at ``left`` is the direct object of a verb whose object is
-    reported however short (``Christie endorsed Trump`` is no such verb; ``X criticized Trump``
-    and ``X wants reform`` are: ``models/en/short_object_verbs.txt``)."""
-    return verb.lemma_.lower() in lemmas and any(c.dep_ == "dobj" and c.left_edge.i == left.i for c in verb.children)

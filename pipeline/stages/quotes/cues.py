@@ -63,19 +63,16 @@ class Cues:
     prepositional: dict[str, frozenset[str]] = field(default_factory=dict)
     # noun lemmas whose ``that`` clause is what their owner said or holds (X's claim that ...)
     nouns: frozenset[str] = frozenset()
-    # stance verbs whose object is reported even when it is one or two words (X criticized Trump)
-    short_object: frozenset[str] = frozenset()
 
     @classmethod
     def from_book(cls, book: RuleBook) -> Cues:
-        """The six lists of ``models/en`` in a rule book (a missing list is empty)."""
+        """The five lists of ``models/en`` in a rule book (a missing list is empty)."""
         def read(name: str) -> dict[str, str]:
             return parse_cues(book.text(f"en/{name}") or "")
 
         return cls(read("quote_verbs.txt"), read("quote_verbs_quoted.txt"), read("stance_verbs.txt"),
                    parse_prepositional(book.text("en/prep_cues.txt") or ""),
-                   frozenset(parse_cues(book.text("en/noun_cues.txt") or "")),
-                   frozenset(parse_cues(book.text("en/short_object_verbs.txt") or "")))
+                   frozenset(parse_cues(book.text("en/noun_cues.txt") or "")))
 
     @classmethod
     def from_dir(cls, models_dir: Path) -> Cues:

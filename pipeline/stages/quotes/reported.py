@@ -13,14 +13,14 @@ from .layouts import _cue_speaker
 from .spans import _Attribution, _Context
 
 
-def _content_span(doc: Doc, left: Token, right: Token, shortest: int = 3) -> tuple[int, int] | None:
+def _content_span(doc: Doc, left: Token, right: Token) -> tuple[int, int] | None:
     """Character span from ``left`` to ``right`` without a leading ``that`` or trailing
     punctuation; None when fewer than three words remain."""
     while left.i < right.i and (left.dep_ == "mark" and left.lower_ in ("that", "whether", "if") or left.is_punct):
         left = doc[left.i + 1]
     while right.i > left.i and (right.is_punct or right.is_space):
         right = doc[right.i - 1]
-    if right.i - left.i < shortest - 1:
+    if right.i - left.i < 2:
         return None
     return left.idx, right.idx + len(right)
 
