@@ -66,7 +66,8 @@ def parse(folder: Path, stems: list[str], cache: Path, settings: Settings) -> No
     """The model's components over every article, kept in ``cache`` (one DocBin)."""
     from spacy.tokens import DocBin
 
-    from ..stages import document, longtext, nlp as nlp_mod
+    from ..stages import document, longtext
+    from ..stages import nlp as nlp_mod
     from ..stages.ingest.corpus import iter_inputs
 
     nlp = nlp_mod.build(settings)
@@ -90,7 +91,7 @@ def parse(folder: Path, stems: list[str], cache: Path, settings: Settings) -> No
     (cache / "names.json").write_text(json.dumps(names))
 
 
-def extract(cache: Path, out: Path, settings: Settings) -> tuple[dict[str, object], float]:
+def extract(cache: Path, out: Path, settings: Settings) -> tuple[dict[str, list[tuple[int, int]]], float]:
     """The working tree's entity and quote components over the kept parses: the tables the
     scorer reads, each doc's named gold-source test data, and the quote stage's seconds."""
     from spacy.tokens import DocBin
@@ -179,7 +180,7 @@ def named_recall(folder: Path, out: Path, ents: dict[str, list[tuple[int, int]]]
     return n_hit, n_named
 
 
-def _cues(ann: Path) -> dict[tuple[tuple[int, int], ...], str]:
+def _cues(ann: Path) -> dict[tuple[tuple[int, ...], ...], str]:
     """Each attribution's content fragments -> its cue as written (for ``--missed``)."""
     spans, out = {}, {}
     for line in ann.read_text(encoding="utf-8").splitlines():
