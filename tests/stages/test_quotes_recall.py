@@ -98,3 +98,36 @@ def test_clause_before_its_cue_reports_the_conjunct_next_to_the_cue(nlp: Languag
     rows = _rows(nlp, text)
     assert ("it wasn't just the money that kept her on the assembly line", "indirect", "Jane Doe") in [
         r[:3] for r in rows], rows
+
+
+def _with_title(nlp: Language, title: str, body: str) -> list[tuple[str, str, str, str]]:
+    text = f"{title}\n\n{body}"
+    doc = nlp.make_doc(text)
+    doc._.news_parts = [("title", 0, len(title)), ("paragraph", len(title) + 2, len(text))]
+    return [(text[q.start:q.end], q.type, q.speaker, q.cue) for q in nlp(doc)._.quotes]
+
+
+BODY = "Jane Doe spoke to the council of Springfield on Monday about the bridge."
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "title",
+    ["Robert Roe: The Bridge Will Reopen In May", "Robert Roe: ‘The Bridge Will Reopen In May’"],
+)
+def test_headline_name_colon_statement_is_attributed(nlp: Language, title: str) -> None:
+    assert ("The Bridge Will Reopen In May", "indirect", "Robert Roe", ":") in _with_title(nlp, title, BODY)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Robert Roe: Saint Or Sinner Of Springfield?",  # a question about her, not her words
+        "Bridge Watch: The Bridge Will Reopen In May",  # no person or organisation before the colon
+        "“The Bridge Will Reopen In May,” Springfield Hears",  # a headline in quote marks, no name and colon
+        "Former Mayor Robert Roe At The Council: The Bridge Will Reopen",  # more than a name before the colon
+    ],
+)
+def test_headline_without_a_name_and_colon_gives_no_row(nlp: Language, title: str) -> None:
+    assert [r for r in _with_title(nlp, title, BODY) if r[3] == ":" or r[0].startswith("The Bridge")] == []

@@ -18,7 +18,16 @@ from spacy.tokens import Doc, Token
 from ...rulebook import FromRuleBook, RuleBook
 from .cues import Cues, is_cue, prepositional_object
 from .first_person import first_person_in_quotes
-from .layouts import _after, _before, _colon_agent, _embedding_agent, _is_title, _quote_type, _transcript_turns
+from .layouts import (
+    _after,
+    _before,
+    _colon_agent,
+    _embedding_agent,
+    _headline_turn,
+    _is_title,
+    _quote_type,
+    _transcript_turns,
+)
 from .marks import paragraphs, quote_spans
 from .reported import (
     _according_to,
@@ -75,7 +84,7 @@ class QuoteExtractor(FromRuleBook):
         paras = paragraphs(doc)
         spans = quote_spans(text, paras)
         ctx = _Context(doc, paras, spans)
-        found: list[_Found] = list(_transcript_turns(doc, ctx))
+        found: list[_Found] = [*_transcript_turns(doc, ctx), *_headline_turn(doc, ctx)]
         turns = [(s, e) for s, e, _, _ in found]
         prev: _Found | None = None
         for qs, qe in spans:
