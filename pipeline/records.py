@@ -154,3 +154,11 @@ class Alias:
     label: str
     kind: str
     country_code: str
+
+    @classmethod
+    def of(cls, row: dict[str, str]) -> Alias:
+        """The alias of a rules-CSV row with the columns of ``ALIAS_COLUMNS``."""
+        return cls(row["canonical"], row["label"], row["kind"], row["country_code"])
+
+
+ALIAS_COLUMNS = ("canonical", "label", "kind", "country_code")  # the columns ``Alias.of`` reads

@@ -22,7 +22,7 @@ import csv
 import hashlib
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -46,10 +46,37 @@ def parse_lines(text: str) -> list[str]:
     return [line for line in lines if line and not line.startswith("#")]
 
 
-def parse_csv(text: str) -> list[dict[str, str]]:
-    """The rows of a rules CSV (header line first, ``#`` comment lines anywhere)."""
-    kept = (line for line in io.StringIO(text, newline="") if not line.startswith("#"))
-    return list(csv.DictReader(kept))
+def parse_csv(text: str, columns: Sequence[str] = (), *, source: str = "") -> list[dict[str, str]]:
+    """The rows of a rules CSV (header line first, ``#`` comment lines anywhere).
+
+    Args:
+        columns: the columns the caller reads; the header must name each of them.
+        source: the file's name, for messages.
+
+    Raises:
+        RuleFileError: the header lacks one of ``columns``, or a row has more or fewer fields
+            than the header (the message names the file and line).
+    """
+    numbered = [(n, line) for n, line in enumerate(io.StringIO(text, newline=""), start=1)
+                if not line.startswith("#")]
+    if not numbered:
+        return []
+    reader = csv.reader(line for _, line in numbered)
+    header = next(reader)
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise RuleFileError(f"{source}: the header ({','.join(header)}) lacks the column(s) {', '.join(missing)}")
+    out = []
+    for fields in reader:
+        # csv counts physical lines; a quoted field may span several, so the row ends at line_num
+        n = numbered[reader.line_num - 1][0]
+        if not fields:
+            continue
+        if len(fields) != len(header):
+            raise RuleFileError(f"{source}, line {n}: {len(fields)} fields where the header "
+                                f"({','.join(header)}) has {len(header)}")
+        out.append(dict(zip(header, fields, strict=True)))
+    return out
 
 
 class RuleBook:
@@ -109,9 +136,32 @@ class RuleBook:
         """A line list: stripped lines, no blanks, no ``#`` comments; empty when missing."""
         return parse_lines(self.text(name) or "")
 
-    def rows(self, name: str) -> list[dict[str, str]]:
-        """A CSV table's rows as dicts; empty when missing."""
-        return parse_csv(self.text(name) or "")
+    def fields(self, name: str, count: int, sep: str | None = None) -> list[list[str]]:
+        """A list of ``count`` fields a line (``sep``: a tab, or None for any white space), as
+        ``lines`` reads it; empty when missing.
+
+        Raises:
+            RuleFileError: a line has another number of fields (the message names the file and line).
+        """
+        out = []
+        for n, line in enumerate((self.text(name) or "").splitlines(), start=1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            parts = line.split(sep)
+            if len(parts) != count:
+                raise RuleFileError(f"{self.root / name}, line {n}: {len(parts)} fields where {count} are expected")
+            out.append(parts)
+        return out
+
+    def rows(self, name: str, columns: Sequence[str] = ()) -> list[dict[str, str]]:
+        """A CSV table's rows as dicts; empty when missing.
+
+        Raises:
+            RuleFileError: the header lacks one of ``columns`` (those the caller reads), or a
+                row's fields do not match the header (the message names the file and line).
+        """
+        return parse_csv(self.text(name) or "", columns, source=str(self.root / name))
 
     def records(self, name: str) -> list[dict[str, Any]]:
         """A JSONL file's records (spaCy's pattern format); empty when missing.
@@ -133,6 +183,21 @@ class RuleBook:
                                     "where one JSON object per line is expected")
             out.append(record)
         return out
+
+    def validate(self) -> None:
+        """Parse every CSV table and JSONL file of the book, so that a malformed one stops a run
+        before it starts (stages check the other lists as they read them); stages that load their
+        rules lazily (the Chinese ones, on the first Chinese text) would otherwise reject every
+        document with the same error.
+
+        Raises:
+            RuleFileError: as ``rows`` and ``records`` do (columns are checked where they are read).
+        """
+        for name in sorted(self.files):
+            if name.endswith(".csv"):
+                self.rows(name)
+            elif name.endswith(".jsonl"):
+                self.records(name)
 
     def hashes(self) -> dict[str, str]:
         """SHA-256 of every file (relative path -> hex digest), for ``run.json``."""

@@ -163,22 +163,45 @@ def test_rules_folder_of_the_command_line_reaches_every_stage(tmp_path: Path) ->
     assert manifest["rules"]["lang/scripts.tsv"] and "README.md" not in manifest["rules"]
 
 
-@pytest.mark.parametrize(("line", "message"), [
-    ('{"label": "ORG", "pattern": ', "not JSON"),
-    ('["ORG", "Acme"]', "a JSON list, where one JSON object per line is expected"),
+@pytest.mark.parametrize(("name", "line", "message"), [
+    ("en/patterns.jsonl", '{"label": "ORG", "pattern": ', "not JSON"),
+    ("en/patterns.jsonl", '["ORG", "Acme"]', "a JSON list, where one JSON object per line is expected"),
+    # a CSV row short of fields used to become None values and fail later, far from the file
+    ("en/organisations.csv", "Acme Corp,Acme", "2 fields where the header (name,canonical,kind,country_code) has 4"),
+    # Chinese rules load on the first Chinese text: checked at start-up all the same, not one rejection per document
+    ("zh/aliases.csv", "新华社,Xinhua,ORG,news agency,CN,extra", "6 fields where the header"),
+    ("lang/prior.tsv", "en 1.0", "1 fields where 2 are expected"),  # spaces, not a tab
+    ("zh/number_units.txt", "年", "1 fields where 2 are expected"),
 ])
-def test_a_malformed_rule_file_is_a_clear_error(line: str, message: str, tmp_path: Path, models_dir: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_malformed_rule_file_is_a_clear_error(name: str, line: str, message: str, tmp_path: Path,
+                                                models_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import shutil
 
     rules = tmp_path / "rules"
     shutil.copytree(models_dir, rules)
-    patterns = rules / "en" / "patterns.jsonl"
-    n = len(patterns.read_text(encoding="utf-8").splitlines()) + 1
-    with patterns.open("a", encoding="utf-8") as f:
+    path = rules / name
+    n = len(path.read_text(encoding="utf-8").splitlines()) + 1
+    with path.open("a", encoding="utf-8") as f:
         f.write(line + "\n")
     code = cli.main(["run", str(CORPUS_DIR), "--out", str(tmp_path / "out"), "--rules", str(rules), "--quiet",
                      "--workers", "1"])
     err = capsys.readouterr().err
-    assert code == 2 and f"patterns.jsonl, line {n}: " in err and message in err
+    assert code == 2 and f"{Path(name).name}, line {n}: " in err and message in err
+
+
+def test_a_rules_table_without_a_column_its_stage_reads_stops_the_run(tmp_path: Path, models_dir: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    rules = tmp_path / "rules"
+    shutil.copytree(models_dir, rules)
+    table = rules / "zh" / "abbreviations.csv"
+    lines = table.read_text(encoding="utf-8").splitlines(keepends=True)
+    header = next(n for n, line in enumerate(lines) if not line.startswith("#"))
+    lines[header] = lines[header].replace("char,", "character,")
+    table.write_text("".join(lines), encoding="utf-8")
+    code = cli.main(["run", str(CORPUS_DIR), "--out", str(tmp_path / "out"), "--rules", str(rules), "--quiet",
+                     "--workers", "1"])
+    assert code == 2 and "abbreviations.csv: the header (character," in capsys.readouterr().err
+    assert not (tmp_path / "out" / "documents.csv").exists()
     assert not (tmp_path / "out" / "documents.csv").exists()  # no tables from a run that could not start

@@ -31,6 +31,31 @@ def test_parse_csv_skips_comment_lines_anywhere() -> None:
     assert parse_csv(text) == [{"form": "Sino", "country_code": "CN"}, {"form": "Indo", "country_code": "IN"}]
 
 
+def test_parse_csv_reads_quoted_fields_and_skips_blank_lines() -> None:
+    text = 'name,canonical\n"Smith, Jones & Co",Smith Jones\n\n"Two\nlines",Two\n'
+    assert parse_csv(text, ("name",)) == [{"name": "Smith, Jones & Co", "canonical": "Smith Jones"},
+                                          {"name": "Two\nlines", "canonical": "Two"}]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("# note\nform,country_code\nSino,CN\n# a note\nIndo\n", "x.csv, line 5: 1 fields where the header "
+                                                                 "(form,country_code) has 2"),
+    ("form,country_code\nSino,CN,Asia\n", "x.csv, line 2: 3 fields"),
+    ('form,country_code\n"Sino\nIndo",CN\nIndo\n', "x.csv, line 4: 1 fields"),  # lines of the file, not rows
+    ("form,code\nSino,CN\n", "x.csv: the header (form,code) lacks the column(s) country_code"),
+])
+def test_parse_csv_names_the_file_and_line_of_a_malformed_row(text: str, message: str) -> None:
+    with pytest.raises(rulebook.RuleFileError) as info:
+        parse_csv(text, ("form", "country_code"), source="x.csv")
+    assert str(info.value) == message or str(info.value).startswith(message)
+
+
+def test_every_rules_csv_of_the_project_matches_its_header(models_dir: Path) -> None:
+    book = RuleBook.read(models_dir)
+    tables = [name for name in book.files if name.endswith(".csv")]
+    assert tables and all(book.rows(name) for name in tables)  # strict parsing raises on any bad row
+
+
 def test_missing_file_reads_as_empty(tmp_path: Path) -> None:
     book = RuleBook.read(tmp_path)
     assert (book.lines("en/titles.txt"), book.rows("en/heads.csv"), book.records("en/patterns.jsonl")) == ([], [], [])

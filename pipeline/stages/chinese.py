@@ -19,7 +19,7 @@ import jieba
 if TYPE_CHECKING:
     import jieba.posseg
 
-from ..records import Alias
+from ..records import ALIAS_COLUMNS, Alias
 from ..rulebook import RuleBook
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -73,8 +73,7 @@ def tokenizer(userdict: bytes | None) -> jieba.posseg.POSTokenizer:
 @lru_cache(maxsize=4)
 def number_units(rules: RuleBook | None) -> dict[str, str]:
     """Units that make one word with the number before them (2000年, 10％): unit -> POS tag."""
-    lines = rules.lines(NUMBER_UNITS) if rules is not None else []
-    return {unit: pos for unit, pos in (line.split() for line in lines)}
+    return {unit: pos for unit, pos in rules.fields(NUMBER_UNITS, 2)} if rules is not None else {}
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +102,7 @@ def simplified(text: str) -> str:
 @lru_cache(maxsize=4)
 def aliases(rules: RuleBook) -> dict[str, Alias]:
     """The bilingual alias table (``zh/aliases.csv``): Chinese name -> canonical English name."""
-    return {r["zh"]: Alias(r["canonical"], r["label"], r["kind"], r["country_code"]) for r in rules.rows(ALIASES)}
+    return {r["zh"]: Alias.of(r) for r in rules.rows(ALIASES, ("zh", *ALIAS_COLUMNS))}
 
 
 def chinese_runs(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:

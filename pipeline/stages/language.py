@@ -108,7 +108,7 @@ class LangRules:
 
 
 def _pairs(book: RuleBook, name: str) -> list[list[str]]:
-    return [line.split("\t") for line in book.lines(name)]
+    return book.fields(name, 2, "\t")
 
 
 @lru_cache(maxsize=4)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from .. import rulebook
 from ..config import VENDORED_MODELS, ModelNotFound, Settings, installed, model_name
 from ..rulebook import RuleBook
-from . import entities, longtext, orgs, quotes  # noqa: F401  (entities, quotes register the factories)
+from . import chinese, entities, language, longtext, orgs, quotes, zh_entities  # noqa: F401  (factories)
 
 COMPONENTS_FILE = "components.toml"
 PATTERNS_FILE = "en/patterns.jsonl"
@@ -39,7 +39,11 @@ def check(settings: Settings) -> str:
     # our components and models/components.toml on a blank pipeline: a wrong configuration
     # fails here, with its message, rather than in every worker (the rules are loaded where the
     # pipeline is built, once: here only the positions and factories are checked)
-    add_components(spacy.blank("en"), rulebook.for_settings(settings), initialize=False)
+    book = rulebook.for_settings(settings)
+    book.validate()  # every rules table parses (a lazily loaded one would reject each document instead)
+    # the rules read in `document.prepare` (language, Chinese) fail here too, not once per document
+    language.rules_of(book), chinese.number_units(book), zh_entities.load_rules(book)
+    add_components(spacy.blank("en"), book, initialize=False)
     return name
 
 

@@ -120,7 +120,7 @@ def _capitalised(tok: Token) -> bool:
 
 def load(book: RuleBook) -> list[dict[str, str]]:
     """The rows of the organisation gazetteer (name, canonical, kind, country_code)."""
-    return book.rows(GAZETTEER)
+    return book.rows(GAZETTEER, ("name", "canonical", "kind", "country_code"))
 
 
 def ruler_patterns(book: RuleBook) -> list[dict[str, Any]]:
@@ -195,9 +195,9 @@ RESULT_VERBS = "en/result_verbs.txt"
 # a wire story's sport slug starting a line: "CRICKET - ...", "RUGBY UNION - ..."
 _SPORT_SLUG = re.compile(r"^([A-Z][A-Z ]{2,30}?) - ", re.M)
 _DASHED_SCORE = re.compile(r"(?<![\d.-])\d{1,3}-\d{1,3}(?![\d.-])")
-# words between a result verb and the team it names ("lost to", "drew with", "win over")
 PLACE_TEAM_LABELS = ("GPE", "LOC", "FAC")
 _TEAM_SIDE_LABELS = {"", "GPE", "LOC", "FAC", "ORG", "NORP"}  # "": words the model did not tag
+# words between a result verb and the team it names ("lost to", "drew with", "win over")
 _RESULT_PREPOSITIONS = {"to", "with", "over", "against", "by"}  # not "at": a venue ("won 2-0 at Coventry")
 
 

@@ -160,8 +160,8 @@ def _build(rules: RuleBook | None = None) -> Places:
     import pycountry
     from countryinfo import all_countries
 
-    def rows(name: str) -> list[dict[str, str]]:
-        return rules.rows(f"en/{name}") if rules is not None else []
+    def rows(name: str, *columns: str) -> list[dict[str, str]]:
+        return rules.rows(f"en/{name}", columns) if rules is not None else []
 
     p = Places()
     countries: Candidates = {}
@@ -196,7 +196,8 @@ def _build(rules: RuleBook | None = None) -> Places:
         for table in (places, regions):
             _add(table, sub.name, sub.country_code, population.get(sub.country_code, 0))
     short = set()
-    for row in rows("place_abbreviations.csv"):  # "Calif.", "N.C.": containers, like the states they stand for
+    # "Calif.", "N.C.": containers, like the states they stand for
+    for row in rows("place_abbreviations.csv", "abbreviation", "country_code"):
         # "Wyo" too: a sentence's period is tokenised apart from the abbreviation ("Cheyenne, Wyo.")
         forms = [row["abbreviation"]] + ([row["abbreviation"][:-1]] if row["abbreviation"].count(".") == 1 else [])
         for form in forms:
@@ -217,8 +218,8 @@ def _build(rules: RuleBook | None = None) -> Places:
         p.regions.pop(key, None)
     for key in short:  # an abbreviation codes a place but relabels nothing ("Miss.", "Ind." are words too)
         p.places.pop(key, None)
-    p.combining = {row["form"].lower(): row["country_code"] for row in rows("combining_forms.csv")}
-    p.supranational.update({row["name"].lower(): row["region"] for row in rows("world_regions.csv")})
+    p.combining = {r["form"].lower(): r["country_code"] for r in rows("combining_forms.csv", "form", "country_code")}
+    p.supranational.update({row["name"].lower(): row["region"] for row in rows("world_regions.csv", "name", "region")})
     p.qualifiers = frozenset(w.lower() for w in rules.lines("en/place_qualifiers.txt")) if rules is not None \
         else frozenset()
     return p

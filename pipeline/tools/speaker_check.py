@@ -144,7 +144,7 @@ def check(text_dir: Path, ann_dir: Path, stems: list[str], out_dir: Path, model:
     bare = None if hand_only else spacy.load(nlp_mod.model_name(settings), exclude=["parser", "lemmatizer"])
     book = rulebook.for_settings(settings)
     titles = load_word_list(book, "titles.txt")
-    given = {r["name"].lower(): r["gender"] for r in book.rows("en/given_names.csv")}
+    given = {r["name"].lower(): r["gender"] for r in book.rows("en/given_names.csv", ("name", "gender"))}
     tallies = {k: Tally() for k in TALLIES}
     split = 0
     for stem in stems:

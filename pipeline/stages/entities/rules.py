@@ -11,7 +11,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from ... import rulebook
-from ...records import Alias
+from ...records import ALIAS_COLUMNS, Alias
 from ...rulebook import RuleBook
 from .. import orgs
 from .. import places as places_mod
@@ -85,13 +85,13 @@ class Rules:
 
 def load_aliases(book: RuleBook) -> dict[str, Alias]:
     """Variant -> canonical name table (models/en/aliases.csv)."""
-    return {r["variant"]: Alias(r["canonical"], r["label"], r["kind"], r["country_code"])
-            for r in book.rows("en/aliases.csv")}
+    return {r["variant"]: Alias.of(r) for r in book.rows("en/aliases.csv", ("variant", *ALIAS_COLUMNS))}
 
 
 def load_heads(book: RuleBook) -> dict[str, Head]:
     """Head word -> label and kind (models/en/heads.csv), keyed by lower case."""
-    return {r["head"].lower(): Head(r["label"], r["kind"]) for r in book.rows("en/heads.csv")}
+    rows = book.rows("en/heads.csv", ("head", "label", "kind"))
+    return {r["head"].lower(): Head(r["label"], r["kind"]) for r in rows}
 
 
 def load_word_list(book: RuleBook, name: str) -> frozenset[str]:
@@ -113,5 +113,5 @@ def _rules_of(book: RuleBook) -> Rules:
     return Rules(aliases, load_heads(book), load_word_list(book, "titles.txt"), places_mod.load(book),
                  load_word_list(book, "division_heads.txt"), load_word_list(book, "name_suffixes.txt"),
                  load_word_list(book, "sports.txt"), orgs.legal_forms(book),
-                 frozenset(r["name"].lower() for r in book.rows("en/given_names.csv")),
+                 frozenset(r["name"].lower() for r in book.rows("en/given_names.csv", ("name",))),
                  *(orgs.word_set(book, name) for name in (orgs.CLUB_PREFIXES, orgs.PLACE_PLURALS, orgs.RESULT_VERBS)))

@@ -18,9 +18,27 @@ from spacy.tokens import Doc, Token
 from ...rulebook import FromRuleBook, RuleBook
 from .cues import Cues, is_cue, prepositional_object
 from .first_person import first_person_in_quotes
-from .layouts import _after, _before, _colon_agent, _embedding_agent, _is_title, _quote_type, _transcript_turns
+from .layouts import (
+    _after,
+    _before,
+    _colon_agent,
+    _embedding_agent,
+    _headline_turn,
+    _is_title,
+    _quote_type,
+    _transcript_turns,
+)
 from .marks import paragraphs, quote_spans
-from .reported import _according_to, _before_aside, _content_span, _overlapping, _prep_object, _reported, _reporter
+from .reported import (
+    _according_to,
+    _before_aside,
+    _content_span,
+    _noun_cue,
+    _overlapping,
+    _prep_object,
+    _reported,
+    _reporter,
+)
 from .spans import QuoteSpan, _Attribution, _Context, _Found
 from .speaker_rules import SpeakerRules, Who
 from .speakers import SpeakerResolver
@@ -66,7 +84,7 @@ class QuoteExtractor(FromRuleBook):
         paras = paragraphs(doc)
         spans = quote_spans(text, paras)
         ctx = _Context(doc, paras, spans)
-        found: list[_Found] = list(_transcript_turns(doc, ctx))
+        found: list[_Found] = [*_transcript_turns(doc, ctx), *_headline_turn(doc, ctx)]
         turns = [(s, e) for s, e, _, _ in found]
         prev: _Found | None = None
         for qs, qe in spans:
@@ -130,6 +148,10 @@ class QuoteExtractor(FromRuleBook):
         taken = sorted(taken)
         longest = max((e - s for s, e in taken), default=0)
         cues = self.cues  # a property: read once, not once per token
+
+        def said(verb: Token) -> bool:  # a verb that reports something of its own
+            return (is_cue(verb, cues.speech) or is_cue(verb, cues.stance) or is_cue(verb, cues.quoted)
+                    or prepositional_object(verb, cues.prepositional) is not None)
         for tok in doc:
             if ctx.quoted[tok.i]:
                 continue
@@ -143,9 +165,11 @@ class QuoteExtractor(FromRuleBook):
                 found = _reporter(tok, ctx, _prep_object(prep), stance=True)
                 if found is not None:  # the cue as written: "called for", "talked about"
                     found = _Attribution(doc[tok.i:prep.i + 1], found[0].speaker), found[1]
+            elif tok.pos_ == "NOUN" and (noun := _noun_cue(tok, cues.nouns, ctx)) is not None:
+                found = noun
             elif is_cue(tok, cues.speech) or is_cue(tok, cues.stance):
                 takes_object = is_cue(tok, cues.stance)  # a verb may be on both lists
-                edges = _reported(tok, ("ccomp", "xcomp", "dobj") if takes_object else ("ccomp", "xcomp"))
+                edges = _reported(tok, ("ccomp", "xcomp", "dobj") if takes_object else ("ccomp", "xcomp"), said)
                 found = _reporter(tok, ctx, edges, stance=not is_cue(tok, cues.speech))
             if found is None:
                 continue

@@ -61,15 +61,18 @@ class Cues:
     # verb lemma -> the prepositions whose object is what the source speaks of, asks for or
     # stands for (X talked about ..., X called for ..., X pointed to ...)
     prepositional: dict[str, frozenset[str]] = field(default_factory=dict)
+    # noun lemmas whose ``that`` clause is what their owner said or holds (X's claim that ...)
+    nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_book(cls, book: RuleBook) -> Cues:
-        """The four lists of ``models/en`` in a rule book (a missing list is empty)."""
+        """The five lists of ``models/en`` in a rule book (a missing list is empty)."""
         def read(name: str) -> dict[str, str]:
             return parse_cues(book.text(f"en/{name}") or "")
 
         return cls(read("quote_verbs.txt"), read("quote_verbs_quoted.txt"), read("stance_verbs.txt"),
-                   parse_prepositional(book.text("en/prep_cues.txt") or ""))
+                   parse_prepositional(book.text("en/prep_cues.txt") or ""),
+                   frozenset(parse_cues(book.text("en/noun_cues.txt") or "")))
 
     @classmethod
     def from_dir(cls, models_dir: Path) -> Cues:

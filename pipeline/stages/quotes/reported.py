@@ -4,6 +4,7 @@ sentence around it), ``according to``, and where a reported clause ends."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -24,9 +25,11 @@ def _content_span(doc: Doc, left: Token, right: Token) -> tuple[int, int] | None
     return left.idx, right.idx + len(right)
 
 
-def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",)) -> tuple[Token, Token] | None:
+def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",),
+              is_cue_verb: Callable[[Token], bool] | None = None) -> tuple[Token, Token] | None:
     """The clause a cue verb reports: its complement (``deps``) on either side
-    (He said China would ... / China would ..., he said / She wants to ...)."""
+    (He said China would ... / China would ..., he said / She wants to ...), up to a
+    conjunct that is a statement of its own (``_before_conjunct``)."""
     comp = next((c for c in tok.children if c.dep_ in deps), None)
     if comp is not None:
         left, right = comp.left_edge, comp.right_edge
@@ -36,10 +39,70 @@ def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",)) -> tuple[Token, To
             left = obj.left_edge  # urged Congress to act / warned the repairs would cost more
         if left.i <= tok.i <= right.i:
             return _around(tok, comp)  # The goal, he said, is ...: the cue inside its clause
+        if is_cue_verb is not None:
+            if comp.i < tok.i:
+                left = _last_conjunct(comp, left, right)
+            right = _before_conjunct(comp, left, right, is_cue_verb)
         return left, _clause_end(left, right)
     if tok.dep_ == "parataxis":
         return _around(tok, tok.head)
     return None
+
+
+def _before_conjunct(comp: Token, left: Token, right: Token, is_cue_verb: Callable[[Token], bool]) -> Token:
+    """``right``, or the word before a verb conjoined to the reported clause ``comp`` that says
+    something of its own: another cue (``He said X and said that Y``, ``says he respects Clinton
+    and calls her ...``), or after a comma a clause with its own subject (``Rubio said X is Y,
+    and he railed against ...``). A series of reported clauses without a comma stays whole."""
+    doc = comp.doc
+    for conj in comp.children:
+        if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or not left.i < conj.i <= right.i:
+            continue
+        k = conj.left_edge.i - 1
+        while k > left.i and (doc[k].dep_ == "cc" or doc[k].is_punct):
+            k -= 1
+        comma = any(t.text == "," for t in doc[k + 1:conj.left_edge.i])
+        own_subject = any(c.dep_ in SUBJECT_DEPS for c in conj.children)
+        if k - left.i >= 2 and (is_cue_verb(conj) or (comma and own_subject)):
+            return doc[k]
+    return right
+
+
+def _last_conjunct(comp: Token, left: Token, right: Token) -> Token:
+    """``left``, or the first word of the last clause conjoined after a comma to a reported
+    clause that comes before its cue: ``The pay is good, but it wasn't just the money that
+    kept her there, Ms. Shanklin-Hawkins said`` reports the words next to the cue."""
+    doc = comp.doc
+    for conj in reversed([c for c in comp.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]):
+        start = conj.left_edge.i
+        if not left.i < start <= right.i or not any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+            continue
+        before = doc[left.i:start]
+        if len(before) >= 2 and before[-1].dep_ == "cc" and before[-2].text == ",":
+            return doc[start]
+    return left
+
+
+def _noun_cue(tok: Token, nouns: frozenset[str], ctx: _Context) -> tuple[_Attribution, tuple[Token, Token]] | None:
+    """A cue noun with a ``that`` clause and a named owner: ``Trump's claim that Mexico will pay``,
+    ``his promise that taxes would fall``, ``the warning from the Fed that ...``. The owner is
+    the noun's possessive, or the object of its ``by``/``from``; a noun nobody owns (``the claim
+    that ...``) or a relative clause (``the claim that he made``: ``that`` is no mark) gives nothing."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or ctx.quoted[tok.i]:
+        return None
+    clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")), None)
+    if clause is None or clause.left_edge.lower_ != "that" or clause.left_edge.dep_ != "mark":
+        return None
+    owner = next((c for c in tok.lefts if c.dep_ == "poss"), None)
+    if owner is None:
+        prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < clause.i), None)
+        owner = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if owner is None or ctx.quoted[owner.i]:
+        return None
+    mention = mention_span(owner)
+    if not _is_agent(mention) and owner.lower_ not in POSSESSIVE_PRONOUNS:
+        return None
+    return _Attribution(tok.doc[tok.i:tok.i + 1], mention), (clause.left_edge, clause.right_edge)
 
 
 def _prep_object(prep: Token) -> tuple[Token, Token] | None:
@@ -81,6 +144,9 @@ def _around(tok: Token, clause: Token) -> tuple[Token, Token] | None:
     after = (doc[own_right + 1], right) if own_right < right.i else None
     sides = [side for side in (before, after) if side is not None]
     return max(sides, key=lambda side: side[1].i - side[0].i) if sides else None
+
+
+POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "my", "our"}
 
 
 def _is_agent(mention: Span) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 from ...rulebook import RuleBook
 from ..entities import load_word_list
 
-PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}  # his: a cue noun's owner
 # honorifics that tell a person's gender; no honorific leaves it open
 HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m"}
 ORG_LABELS = ("ORG", "GPE", "NORP")
@@ -53,8 +53,8 @@ class SpeakerRules:
     @classmethod
     def from_book(cls, book: RuleBook) -> SpeakerRules:
         return cls(load_word_list(book, "speaker_groups.txt"),
-                   {r["name"].lower(): r["gender"] for r in book.rows("en/given_names.csv")},
-                   {r["noun"].lower(): r["gender"] for r in book.rows("en/role_nouns.csv")})
+                   {r["name"].lower(): r["gender"] for r in book.rows("en/given_names.csv", ("name", "gender"))},
+                   {r["noun"].lower(): r["gender"] for r in book.rows("en/role_nouns.csv", ("noun", "gender"))})
 
     @classmethod
     def from_dir(cls, models_dir: Path) -> SpeakerRules:

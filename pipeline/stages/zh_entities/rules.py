@@ -8,8 +8,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from ...records import ALIAS_COLUMNS, Alias
 from ...rulebook import RuleBook
-from ..chinese import USERDICT, Alias, aliases, word_tags
+from ..chinese import USERDICT, aliases, word_tags
 
 Mention = tuple[int, int, str]
 # jieba POS tag -> spaCy label; nrt and nrfg are jieba's tags of foreign and full names
@@ -76,8 +77,8 @@ def _words(book: RuleBook, name: str) -> list[str]:
 @lru_cache(maxsize=4)
 def load_rules(book: RuleBook) -> ZhRules:
     """The rule files of ``models/zh`` in a rule book, parsed once per book."""
-    abbreviations = {row["char"]: Alias(row["canonical"], row["label"], row["kind"], row["country_code"])
-                     for row in book.rows("zh/abbreviations.csv")}
+    abbreviations = {row["char"]: Alias.of(row)
+                     for row in book.rows("zh/abbreviations.csv", ("char", *ALIAS_COLUMNS))}
     surnames = sorted(_words(book, "surnames.txt"), key=len, reverse=True)
     suffixes = sorted(_words(book, "name_suffixes.txt"), key=len, reverse=True)
     alias_labels = {k: a.label for k, a in aliases(book).items()}

@@ -1,0 +1,133 @@
+"""Issue 13, coverage round: reported clauses that end before a conjoined statement, cue
+nouns (``X's claim that ...``) and speech verbs whose object is reported."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from pipeline.stages import quotes
+
+
+def _rows(nlp: Language, text: str) -> list[tuple[str, str, str, str]]:
+    return [(text[q.start:q.end], q.type, q.speaker, q.cue) for q in nlp(text)._.quotes]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # another cue verb conjoined to the reported clause says something of its own
+        ("Jane Doe says she respects the mayor and calls him a very able man with a long record in office.",
+         "she respects the mayor"),
+        # after a comma, a conjoined clause with its own subject is the writer's
+        ("Jane Doe said the real problem in the city is the mayor, and she railed against the council for failing to "
+         "build homes.", "the real problem in the city is the mayor"),
+    ],
+)
+def test_reported_clause_ends_before_a_conjoined_statement(nlp: Language, text: str, content: str) -> None:
+    rows = _rows(nlp, text)
+    assert (content, "indirect", "Jane Doe") in [r[:3] for r in rows], rows
+    assert not any(c.startswith(content) and len(c) > len(content) + 2 for c, *_ in rows), rows
+
+
+@pytest.mark.model
+def test_reported_series_without_a_comma_stays_whole(nlp: Language) -> None:
+    text = "Jane Doe said the new bridge will open in May and the old one will close in June."
+    assert ("the new bridge will open in May and the old one will close in June", "indirect", "Jane Doe",
+            "said") in _rows(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Jane Doe's claim that the bridge is unsafe was rejected by the council.", "the bridge is unsafe", "claim"),
+        ("The warning from Jane Doe that the bridge is unsafe came too late for the town.", "the bridge is unsafe",
+         "warning"),
+    ],
+)
+def test_cue_noun_reports_its_that_clause(nlp: Language, text: str, content: str, cue: str) -> None:
+    assert (content, "indirect", "Jane Doe", cue) in _rows(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The claim that the bridge is unsafe was rejected by the council.",  # nobody owns the claim
+        "Jane Doe repeated the claim that he had made about the bridge.",  # a relative clause, not its content
+        "Jane Doe's car that the council towed was blocking the bridge.",  # not a cue noun
+        "The council rejected Jane Doe's “claim” about the bridge.",  # scare quotes, no clause
+    ],
+)
+def test_cue_noun_needs_an_owner_and_a_that_clause(nlp: Language, text: str) -> None:
+    assert not any(q.type == "indirect" and q.cue in ("claim", "car") for q in nlp(text)._.quotes)
+
+
+def test_noun_cues_load_from_the_models_dir(models_dir) -> None:
+    cues = quotes.Cues.from_dir(models_dir)
+    assert {"claim", "promise", "warning"} <= cues.nouns
+    assert "car" not in cues.nouns
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Jane Doe stressed the importance of the new bridge for the town.",
+         "the importance of the new bridge for the town", "stressed"),
+        ("Jane Doe reminded the council of the cost of the old bridge.", "the council of the cost of the old bridge",
+         "reminded"),
+    ],
+)
+def test_speech_verbs_that_report_their_object(nlp: Language, text: str, content: str, cue: str) -> None:
+    assert (content, "indirect", "Jane Doe", cue) in _rows(nlp, text)
+
+
+@pytest.mark.model
+def test_cue_noun_owned_by_his_takes_the_salient_person(nlp: Language) -> None:
+    text = "John Smith met the council on Monday. His claim that the bridge is unsafe was rejected by the mayor."
+    assert ("the bridge is unsafe", "indirect", "John Smith", "claim") in _rows(nlp, text)
+
+
+@pytest.mark.model
+def test_clause_before_its_cue_reports_the_conjunct_next_to_the_cue(nlp: Language) -> None:
+    text = ("The pay, benefits and pension plan are all good, but it wasn't just the money that kept her on the "
+            "assembly line, Jane Doe said.")
+    rows = _rows(nlp, text)
+    assert ("it wasn't just the money that kept her on the assembly line", "indirect", "Jane Doe") in [
+        r[:3] for r in rows], rows
+
+
+def _with_title(nlp: Language, title: str, body: str) -> list[tuple[str, str, str, str]]:
+    text = f"{title}\n\n{body}"
+    doc = nlp.make_doc(text)
+    doc._.news_parts = [("title", 0, len(title)), ("paragraph", len(title) + 2, len(text))]
+    return [(text[q.start:q.end], q.type, q.speaker, q.cue) for q in nlp(doc)._.quotes]
+
+
+BODY = "Jane Doe spoke to the council of Springfield on Monday about the bridge."
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "title",
+    ["Robert Roe: The Bridge Will Reopen In May", "Robert Roe: ‘The Bridge Will Reopen In May’"],
+)
+def test_headline_name_colon_statement_is_attributed(nlp: Language, title: str) -> None:
+    assert ("The Bridge Will Reopen In May", "indirect", "Robert Roe", ":") in _with_title(nlp, title, BODY)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Robert Roe: Saint Or Sinner Of Springfield?",  # a question about her, not her words
+        "Bridge Watch: The Bridge Will Reopen In May",  # no person or organisation before the colon
+        "“The Bridge Will Reopen In May,” Springfield Hears",  # a headline in quote marks, no name and colon
+        "Former Mayor Robert Roe At The Council: The Bridge Will Reopen",  # more than a name before the colon
+    ],
+)
+def test_headline_without_a_name_and_colon_gives_no_row(nlp: Language, title: str) -> None:
+    assert [r for r in _with_title(nlp, title, BODY) if r[3] == ":" or r[0].startswith("The Bridge")] == []
