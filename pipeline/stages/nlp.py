@@ -36,13 +36,15 @@ def check(settings: Settings) -> str:
         raise ModelNotFound(f"spaCy model {name!r} is not installed (nor a path"
                             + (f", nor {' or '.join(vendored)}" if vendored else "")
                             + "); run 'make install' or choose an installed pipeline with --model")
-    # our components and models/components.toml on a blank pipeline: a wrong configuration
-    # fails here, with its message, rather than in every worker (the rules are loaded where the
-    # pipeline is built, once: here only the positions and factories are checked)
+    # A malformed rules file fails here, with its message, not once per document: every table
+    # parses, and the rules `document.prepare` reads (language, Chinese) load. The components'
+    # own rules load where the pipeline is built; here only their positions and factories
+    # (models/components.toml) are checked, on a blank pipeline.
     book = rulebook.for_settings(settings)
-    book.validate()  # every rules table parses (a lazily loaded one would reject each document instead)
-    # the rules read in `document.prepare` (language, Chinese) fail here too, not once per document
-    language.rules_of(book), chinese.number_units(book), zh_entities.load_rules(book)
+    book.validate()
+    language.rules_of(book)
+    chinese.number_units(book)
+    zh_entities.load_rules(book)
     add_components(spacy.blank("en"), book, initialize=False)
     return name
 

@@ -41,14 +41,23 @@ STANDINGS_LINE = re.compile(rf"^({_TEAM})(?: \d{{1,3}}){{2,}}(?: {_COLUMN}){{2,}
 
 GAZETTEER = "en/organisations.csv"
 LEGAL_FORMS = "en/legal_forms.txt"
+CLUB_PREFIXES = "en/club_prefixes.txt"
+PLACE_PLURALS = "en/place_plurals.txt"
+RESULT_VERBS = "en/result_verbs.txt"
 # words a company's name may hold between capitalised words ("Cable and Wireless Plc")
 _NAME_JOINERS = {"and", "&", "of", "de", "du", "der", "di", "la", "le"}
 _MAX_NAME_WORDS = 6
 
 
+def word_set(book: RuleBook, name: str) -> frozenset[str]:
+    """A word list of ``models/`` in lower case without periods (legal forms: "ag", "spa"; club
+    prefixes, place plurals, result verbs)."""
+    return frozenset(line.lower().replace(".", "") for line in book.lines(name))
+
+
 def legal_forms(book: RuleBook) -> frozenset[str]:
     """The legal forms of ``models/en/legal_forms.txt``, lower case without periods ("ag", "spa")."""
-    return frozenset(line.lower().replace(".", "") for line in book.lines(LEGAL_FORMS))
+    return word_set(book, LEGAL_FORMS)
 
 
 def is_legal_form(tok: Token, forms: frozenset[str]) -> bool:
@@ -191,7 +200,6 @@ def split_scores(ent: Span, is_country: IsCountry = _never) -> list[Span]:
     return parts or [ent]
 
 
-RESULT_VERBS = "en/result_verbs.txt"
 # a wire story's sport slug starting a line: "CRICKET - ...", "RUGBY UNION - ..."
 _SPORT_SLUG = re.compile(r"^([A-Z][A-Z ]{2,30}?) - ", re.M)
 _DASHED_SCORE = re.compile(r"(?<![\d.-])\d{1,3}-\d{1,3}(?![\d.-])")
@@ -293,18 +301,8 @@ def in_results(ent: Span, is_country: IsCountry = _never) -> Span:
     if (after > nxt and after < len(doc) and is_score(doc[after].text)) or before:
         return Span(doc, ent.start, ent.end, label="ORG", span_id=ent.id_)
     return ent
-
-
-
-CLUB_PREFIXES = "en/club_prefixes.txt"
-PLACE_PLURALS = "en/place_plurals.txt"
 # labels a team's name may carry wrongly: a place or a person ("Miami Dolphins" GPE, "Real Kakamora" PERSON)
 _TEAM_RELABELLED = ("GPE", "LOC", "PERSON", "FAC")
-
-
-def word_set(book: RuleBook, name: str) -> frozenset[str]:
-    """A word list of ``models/`` in lower case without periods (club prefixes, place plurals)."""
-    return frozenset(line.lower().replace(".", "") for line in book.lines(name))
 
 
 def _club_prefix(tok: Token, prefixes: Collection[str]) -> bool:
