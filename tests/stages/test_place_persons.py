@@ -1,0 +1,55 @@
+"""Issue 14, every place coded: names the small model tags as places that are people (blank pipelines)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.config import MODELS_DIR
+from pipeline.stages import entities
+
+RULES = entities.load_rules(MODELS_DIR)
+
+
+def _run(blank: Language, text: str, ents: list[tuple[str, str]]) -> Doc:
+    """``text`` with the given (mention, label) entities, through ``news_entities``."""
+    doc = blank(text)
+    spans, pos = [], 0
+    for mention, label in ents:
+        start = text.index(mention, pos)
+        pos = start + len(mention)
+        spans.append(doc.char_span(start, pos, label=label))
+    doc.ents = spans
+    return entities.NewsEntities(RULES)(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a surname no gazetteer knows, tagged a place, that the article writes after a first name
+        ("A suit was filed by Bradley Podliska on Friday. Podliska said he was fired.",
+         [("Bradley Podliska", "FAC"), ("Podliska", "GPE")],
+         [("Bradley Podliska", "PERSON", ""), ("Podliska", "PERSON", "")]),
+        ("Alison Lundergan Grimes won. Grimes thanked voters.",
+         [("Alison Lundergan Grimes", "ORG"), ("Grimes", "GPE")],
+         [("Alison Lundergan Grimes", "PERSON", ""), ("Grimes", "PERSON", "")]),
+        # a given name no gazetteer knows as a place, tagged a place alone
+        ("Melania spoke on Tuesday.", [("Melania", "GPE")], [("Melania", "PERSON", "")]),
+        # negatives: a known place stays, even when it is a given name or a full name's last word
+        ("Charlotte voted, as North Carolina did.", [("Charlotte", "GPE"), ("North Carolina", "GPE")],
+         [("Charlotte", "GPE", "US"), ("North Carolina", "GPE", "US")]),
+        ("Andrew Jackson was born there. Jackson is in Mississippi.",
+         [("Andrew Jackson", "PERSON"), ("Jackson", "GPE"), ("Mississippi", "GPE")],
+         [("Andrew Jackson", "PERSON", ""), ("Jackson", "PERSON", ""), ("Mississippi", "GPE", "US")]),
+        # a facility and a name whose first word the article writes in lower case stay
+        ("Crowds filled the National Mall. The Mall was full of national flags.",
+         [("National Mall", "ORG"), ("Mall", "GPE")], [("National Mall", "ORG", ""), ("Mall", "GPE", "")]),
+        # a place word as head: a place, not a surname
+        ("Flooding hit Cedar Rapids. Rapids rose.", [("Cedar Rapids", "GPE"), ("Rapids", "GPE")],
+         [("Cedar Rapids", "GPE", "US"), ("Rapids", "GPE", "")]),
+    ],
+)
+def test_people_tagged_as_places(blank: Language, text: str, ents: list[tuple[str, str]],
+                                 expected: list[tuple[str, str, str]]) -> None:
+    assert [(e.text, e.label_, e._.country_code) for e in _run(blank, text, ents).ents] == expected
