@@ -124,7 +124,7 @@ def _geonames(p: Places, places: Candidates, population: dict[str, int]) -> None
 
 
 RULE_FILES = ("en/combining_forms.csv", "en/place_abbreviations.csv", "en/world_regions.csv", "en/not_places.txt",
-              "en/place_qualifiers.txt")
+              "en/place_qualifiers.txt", "en/place_demonyms.csv")
 
 
 def load(rules: RuleBook | None = None) -> Places:
@@ -154,8 +154,9 @@ def _build(rules: RuleBook | None = None) -> Places:
     The rule book (None: no rule files) gives ``en/combining_forms.csv`` (form,country_code),
     ``en/place_abbreviations.csv`` (abbreviation,place,country_code), ``en/world_regions.csv``
     (name,region), ``en/not_places.txt``: words the gazetteers list as places that English
-    text uses as common words ("Central", "Western"), and ``en/place_qualifiers.txt``: words
-    before a place naming a part of it ("Southern California", "Upstate New York").
+    text uses as common words ("Central", "Western"), ``en/place_qualifiers.txt``: words
+    before a place naming a part of it ("Southern California", "Upstate New York"), and
+    ``en/place_demonyms.csv`` (demonym,country_code): the people of a state or province ("Texan").
     """
     import pycountry
     from countryinfo import all_countries
@@ -188,6 +189,8 @@ def _build(rules: RuleBook | None = None) -> Places:
                 _add(table, prov.split(" (")[0], code, pop)
         for dem in (c.demonym() or "").split(","):
             _add(demonyms, dem, code, pop)
+    for row in rows("place_demonyms.csv", "demonym", "country_code"):  # "Virginian", "Quebecers"
+        _add(demonyms, row["demonym"], row["country_code"], population.get(row["country_code"], 0))
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             if hasattr(country, attr):

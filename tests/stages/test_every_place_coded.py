@@ -1,4 +1,4 @@
-"""Issue 14, every place coded: names the small model tags as places that are people (blank pipelines)."""
+"""Issue 14, every place coded: people the model tags as places, demonyms of states, small towns (blank pipelines)."""
 
 from __future__ import annotations
 
@@ -52,4 +52,22 @@ def _run(blank: Language, text: str, ents: list[tuple[str, str]]) -> Doc:
 )
 def test_people_tagged_as_places(blank: Language, text: str, ents: list[tuple[str, str]],
                                  expected: list[tuple[str, str, str]]) -> None:
+    assert [(e.text, e.label_, e._.country_code) for e in _run(blank, text, ents).ents] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # the people of a state or province: a nationality coded with the country, singular or plural
+        ("A Virginian and two Texans met.", [("Virginian", "GPE"), ("Texans", "NORP")],
+         [("Virginian", "NORP", "US"), ("Texans", "NORP", "US")]),
+        ("New Yorkers and Quebecers agreed.", [("New Yorkers", "NORP"), ("Quebecers", "NORP")],
+         [("New Yorkers", "NORP", "US"), ("Quebecers", "NORP", "CA")]),
+        # negatives: a magazine named like the singular stays an organisation; Georgian is the country's
+        ("He wrote for The New Yorker.", [("New Yorker", "ORG")], [("New Yorker", "ORG", "")]),
+        ("A Georgian wine.", [("Georgian", "NORP")], [("Georgian", "NORP", "GE")]),
+    ],
+)
+def test_demonyms_of_states_are_coded(blank: Language, text: str, ents: list[tuple[str, str]],
+                                      expected: list[tuple[str, str, str]]) -> None:
     assert [(e.text, e.label_, e._.country_code) for e in _run(blank, text, ents).ents] == expected
