@@ -71,3 +71,21 @@ def test_people_tagged_as_places(blank: Language, text: str, ents: list[tuple[st
 def test_demonyms_of_states_are_coded(blank: Language, text: str, ents: list[tuple[str, str]],
                                       expected: list[tuple[str, str, str]]) -> None:
     assert [(e.text, e.label_, e._.country_code) for e in _run(blank, text, ents).ents] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a company of the gazetteer the model tags as a place is an organisation, not an uncoded place
+        ("Verizon agreed with the unions.", [("Verizon", "GPE")], [("Verizon", "ORG", "company")]),
+        ("Pfizer and Merck fell.", [("Pfizer", "GPE"), ("Merck", "PERSON")],
+         [("Pfizer", "ORG", "company"), ("Merck", "ORG", "company")]),
+        # negatives: a company named like an English word is not listed ("Apple"), nor a place
+        ("Apple sold more phones.", [("Apple", "ORG")], [("Apple", "ORG", "organisation")]),
+        ("Coca-Cola opened a plant in Atlanta.", [("Coca-Cola", "ORG"), ("Atlanta", "GPE")],
+         [("Coca-Cola", "ORG", "company"), ("Atlanta", "GPE", "city or region")]),
+    ],
+)
+def test_listed_companies_are_organisations(blank: Language, text: str, ents: list[tuple[str, str]],
+                                            expected: list[tuple[str, str, str]]) -> None:
+    assert [(e.text, e.label_, e._.kind) for e in _run(blank, text, ents).ents] == expected
