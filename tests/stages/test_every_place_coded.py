@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.config import MODELS_DIR
-from pipeline.stages import entities
+from pipeline.stages import entities, places
 
 RULES = entities.load_rules(MODELS_DIR)
 
@@ -89,3 +89,28 @@ def test_demonyms_of_states_are_coded(blank: Language, text: str, ents: list[tup
 def test_listed_companies_are_organisations(blank: Language, text: str, ents: list[tuple[str, str]],
                                             expected: list[tuple[str, str, str]]) -> None:
     assert [(e.text, e.label_, e._.kind) for e in _run(blank, text, ents).ents] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "expected"),
+    [
+        # a town of 5,000 to 15,000 people in an article about its country
+        ("Yazoo City", "US", ("US", "city or region")),
+        # not outside an article about its country, nor when an English word or a bigger place has
+        # its name: Sunshine (Victoria), Atlantic (Iowa), Satan (North Korea) are words first
+        ("Yazoo City", "", ("", "")),
+        ("Yazoo City", "GB", ("", "")),
+        ("Sunshine", "AU", ("", "")),
+        ("Atlantic", "US", ("", "")),
+        ("Satan", "KP", ("", "")),
+        # a city of 15,000 or more is still coded as before
+        ("Jackson", "US", ("US", "city or region")),
+    ],
+)
+def test_small_towns_are_coded_in_their_country(name: str, context: str, expected: tuple[str, str]) -> None:
+    assert places.place_code(name, RULES.places, context) == expected
+
+
+def test_small_town_needs_the_article_country(blank: Language) -> None:
+    doc = _run(blank, "Flooding hit Yazoo City, a town in Mississippi.", [("Yazoo City", "GPE"), ("Mississippi", "GPE")])
+    assert [(e.text, e._.country_code) for e in doc.ents] == [("Yazoo City", "US"), ("Mississippi", "US")]
