@@ -331,6 +331,19 @@ def region_of(name: str, code: str, places: Places) -> str:
     return places.supranational.get(name.strip().lower().removeprefix("the "), "")
 
 
+def feature_region(name: str, places: Places, features: Collection[str]) -> str:
+    """The world region of a natural feature named after a place ("Lake Erie", "Kaneohe Bay",
+    "South China Sea"): the region of the place its words other than ``features`` (lake, river,
+    bay: the LOC head words of ``models/en/heads.csv``) name. No country code: a lake, river or
+    sea may cross borders (Lake Erie is Canada's too). Empty when the rest names no place."""
+    words = name.split()
+    rest = " ".join(w for w in words if w.lower().rstrip(".") not in features)
+    if not rest or rest == name:
+        return ""
+    code, kind = place_code(rest, places)
+    return region_of(rest, code, places) if code or kind == "world region" else ""
+
+
 def document_country(names: list[str], places: Places) -> str:
     """The country an article is about: the most frequent code among its place names that name
     places of one country only (a country, "Texas", "Tulsa"; not "Paris" or "Birmingham");

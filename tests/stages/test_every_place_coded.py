@@ -114,3 +114,22 @@ def test_small_towns_are_coded_in_their_country(name: str, context: str, expecte
 def test_small_town_needs_the_article_country(blank: Language) -> None:
     doc = _run(blank, "Flooding hit Yazoo City, a town in Mississippi.", [("Yazoo City", "GPE"), ("Mississippi", "GPE")])
     assert [(e.text, e._.country_code) for e in doc.ents] == [("Yazoo City", "US"), ("Mississippi", "US")]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a natural feature named after a place: the place's world region, no country code
+        ("Boats on Lake Erie.", [("Lake Erie", "LOC")], [("Lake Erie", "", "Americas")]),
+        ("Ships in the South China Sea.", [("South China Sea", "LOC")], [("South China Sea", "", "Asia")]),
+        ("Farms of the Mississippi River Valley.", [("Mississippi River Valley", "LOC")],
+         [("Mississippi River Valley", "", "Americas")]),
+        # negatives: a feature whose other words name no place, and a county (coded as before)
+        ("Jail on Rikers Island.", [("Rikers Island", "LOC")], [("Rikers Island", "", "")]),
+        ("A walk by Lake Success.", [("Lake Success", "LOC")], [("Lake Success", "", "")]),
+        ("Voters in Jackson County.", [("Jackson County", "GPE")], [("Jackson County", "US", "Americas")]),
+    ],
+)
+def test_natural_features_get_the_region_of_their_place(blank: Language, text: str, ents: list[tuple[str, str]],
+                                                        expected: list[tuple[str, str, str]]) -> None:
+    assert [(e.text, e._.country_code, e._.region) for e in _run(blank, text, ents).ents] == expected

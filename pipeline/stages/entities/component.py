@@ -81,6 +81,7 @@ class NewsEntities(FromRuleBook):
         self.codes = {v: a.country_code for v, a in rules.aliases.items() if a.country_code and a.kind == "country"}
         self.lower_aliases = {v.lower(): a for v, a in rules.aliases.items()}
         self.not_nicknames = rules.place_plurals | {h for h, x in rules.heads.items() if x.label in PLACE_LABELS}
+        self.features = frozenset(h for h, x in rules.heads.items() if x.label == "LOC")  # lake, river, bay
 
     @property
     def rules(self) -> Rules:
@@ -129,7 +130,9 @@ class NewsEntities(FromRuleBook):
             self._describe(ent, acronyms, people,
                            places_mod.local_context(clean_name(ent.text), near, context, self.rules.places))
             if ent.label_ in CODED_LABELS:
-                ent._.region = places_mod.region_of(ent._.canonical, ent._.country_code, self.rules.places)
+                ent._.region = places_mod.region_of(ent._.canonical, ent._.country_code, self.rules.places) or (
+                    "" if ent._.country_code or ent.label_ == "NORP"
+                    else places_mod.feature_region(ent._.canonical, self.rules.places, self.features))
         return doc
 
     def _listed_places(self, ents: tuple[Span, ...] | list[Span]) -> list[list[str]]:
