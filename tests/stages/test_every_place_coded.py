@@ -34,6 +34,14 @@ def _run(blank: Language, text: str, ents: list[tuple[str, str]]) -> Doc:
         ("Alison Lundergan Grimes won. Grimes thanked voters.",
          [("Alison Lundergan Grimes", "ORG"), ("Grimes", "GPE")],
          [("Alison Lundergan Grimes", "PERSON", ""), ("Grimes", "PERSON", "")]),
+        # ... or after a first name or an initial the model tagged as nothing
+        ("The imam Adel Nefzi spoke. Nefzi said the mosque was shut.", [("Nefzi", "GPE")],
+         [("Nefzi", "PERSON", "")]),
+        ("Ranking Democrat Elijah E. Cummings waits. Cummings's staff said so.", [("Cummings", "GPE")],
+         [("Cummings", "PERSON", "")]),
+        # negatives: a town no gazetteer knows after a preposition or a sentence's first word
+        ("Protesters stayed in Burns. But Burns is calm, but tense.", [("Burns", "GPE"), ("Burns", "GPE")],
+         [("Burns", "GPE", ""), ("Burns", "GPE", "")]),
         # a given name no gazetteer knows as a place, tagged a place alone
         ("Melania spoke on Tuesday.", [("Melania", "GPE")], [("Melania", "PERSON", "")]),
         # negatives: a known place stays, even when it is a given name or a full name's last word

@@ -112,8 +112,10 @@ def place_surnames(ents: list[Span], unknown: Callable[[str], bool], heads: Coll
     also writes as the last word of a longer name of title-case words without a head word
     ("Podliska" and "Bradley Podliska" tagged FAC), or right after a person's name ("Enrique
     Peña" + "Nieto"), is a person, and so is that longer name unless its first word is one the
-    article writes in lower case ("National Mall"). A known place stays ("Clinton",
-    "Jackson": cities too); "Mexico City" or "Fort Pierce" are places the gazetteers know.
+    article writes in lower case ("National Mall"). So is one the article writes after a first
+    name or initial the model tagged as nothing ("Adel Nefzi said", "Elijah E. Cummings"). A
+    known place stays ("Clinton", "Jackson": cities too); "Mexico City" or "Fort Pierce" are
+    places the gazetteers know.
 
     Args:
         ents: the document's entities, in text order.
@@ -127,7 +129,7 @@ def place_surnames(ents: list[Span], unknown: Callable[[str], bool], heads: Coll
     fulls = {e.text for e in ents if 2 <= len(e) <= 4 and e.label_ != "PERSON" and not e.id_ and e[-1].text in lone
              and all(t.is_title for t in e) and e[0].lower_ not in lower and head_of(e.text) not in heads
              and unknown(e.text)}
-    surnames = {full.split()[-1] for full in fulls}
+    surnames = {full.split()[-1] for full in fulls} | _after_first_names(ents, lone, lower, unknown, heads)
     out = [respan(e, e.start, e.end, "PERSON") if e.text in fulls or (e.text in surnames and e.label_ in _NOT_PERSON)
            else e for e in ents]
     merged: list[Span] = []
@@ -139,3 +141,19 @@ def place_surnames(ents: list[Span], unknown: Callable[[str], bool], heads: Coll
         else:
             merged.append(e)
     return merged
+
+
+def _after_first_names(ents: list[Span], lone: set[str], lower: set[str], unknown: Callable[[str], bool],
+                       heads: Collection[str]) -> set[str]:
+    """The one-word "places" of ``lone`` the article writes right after a capitalised word outside
+    any entity that it never writes in lower case, is no place and no head word ("Adel Nefzi",
+    "E. Cummings"; not "in Burns", "But Burns", "Fort Burns")."""
+    doc = ents[0].doc
+    covered = {i for e in ents for i in range(e.start, e.end) if e.text not in lone}
+    found = set()
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if (tok.text in lone and prev.i not in covered and prev.is_title and prev.text.rstrip(".").isalpha()
+                and prev.lower_ not in lower and prev.lower_.rstrip(".") not in heads and unknown(prev.text)):
+            found.add(tok.text)
+    return found
