@@ -42,6 +42,8 @@ def _run(blank: Language, text: str, ents: list[tuple[str, str]]) -> Doc:
         # negatives: a town no gazetteer knows after a preposition or a sentence's first word
         ("Protesters stayed in Burns. But Burns is calm, but tense.", [("Burns", "GPE"), ("Burns", "GPE")],
          [("Burns", "GPE", ""), ("Burns", "GPE", "")]),
+        # a compound of countries after a capitalised word is no surname
+        ("Analysts at Stimson U.S.-China desks.", [("U.S.-China", "GPE")], [("U.S.-China", "GPE", "US")]),
         # a given name no gazetteer knows as a place, tagged a place alone
         ("Melania spoke on Tuesday.", [("Melania", "GPE")], [("Melania", "PERSON", "")]),
         # negatives: a known place stays, even when it is a given name or a full name's last word

@@ -122,7 +122,8 @@ def place_surnames(ents: list[Span], unknown: Callable[[str], bool], heads: Coll
         unknown: whether no gazetteer knows a name as a place.
         heads: the head words of ``models/en/heads.csv`` ("Rapids" or "Hospital" end no person).
     """
-    lone = {e.text for e in ents if len(e) == 1 and e.label_ in _NOT_PERSON and e[0].is_title and unknown(e.text)}
+    lone = {e.text for e in ents if len(e) == 1 and e.label_ in _NOT_PERSON and e[0].is_title and e[0].is_alpha
+            and unknown(e.text)}
     if not lone:
         return ents
     lower = {t.text for t in ents[0].doc if t.is_lower}  # "National Mall": the article writes "national"
