@@ -44,8 +44,12 @@ def _run(blank: Language, text: str, ents: list[tuple[str, str]]) -> Doc:
          [("Burns", "GPE", ""), ("Burns", "GPE", "")]),
         # a compound of countries after a capitalised word is no surname
         ("Analysts at Stimson U.S.-China desks.", [("U.S.-China", "GPE")], [("U.S.-China", "GPE", "US")]),
-        # a given name no gazetteer knows as a place, tagged a place alone
-        ("Melania spoke on Tuesday.", [("Melania", "GPE")], [("Melania", "PERSON", "")]),
+        # a name starting with a given name no gazetteer knows as a place
+        ("Gov. Beverly Perdue spoke.", [("Beverly Perdue", "GPE")], [("Beverly Perdue", "PERSON", "")]),
+        # negatives: a facility named after a person, a region named like a given name
+        ("Fans filled Victoria Park.", [("Victoria Park", "FAC")], [("Victoria Park", "FAC", "")]),
+        ("He sailed from Brittany to Cornwall.", [("Brittany", "GPE"), ("Cornwall", "GPE")],
+         [("Brittany", "GPE", ""), ("Cornwall", "GPE", "GB")]),
         # negatives: a known place stays, even when it is a given name or a full name's last word
         ("Charlotte voted, as North Carolina did.", [("Charlotte", "GPE"), ("North Carolina", "GPE")],
          [("Charlotte", "GPE", "US"), ("North Carolina", "GPE", "US")]),

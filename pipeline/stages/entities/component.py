@@ -256,8 +256,9 @@ class NewsEntities(FromRuleBook):
     def _given_name_first(self, ent: Span, head: Head | None) -> bool:
         """An "organisation" of two or three capitalised words starting with a given name and
         without a head word or legal form is a person ("Carly Fiorina", "Jeff Weaver"); so is a
-        "place" of one to three such words no gazetteer knows ("Melania"; not "Charlotte")."""
-        if ent.label_ not in ("ORG", *PLACE_LABELS) or not 1 + (ent.label_ == "ORG") <= len(ent) <= 3:
+        GPE or LOC of such words no gazetteer knows ("Beverly Perdue"). Not a facility ("Victoria
+        Park", "Thomas Robinson Stadium") nor one word ("Brittany, France")."""
+        if ent.label_ not in ("ORG", "GPE", "LOC") or not 2 <= len(ent) <= 3:
             return False
         return (head is None and ent[0].is_title and ent[0].lower_ in self.rules.given_names
                 and all(t.is_title for t in ent) and ent[-1].lower_.replace(".", "") not in self.rules.legal_forms

@@ -7,6 +7,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection
 
+import numpy
+from spacy.attrs import IS_LOWER, ORTH
 from spacy.tokens import Span
 
 from .names import clean_name, head_of, respan
@@ -126,11 +128,14 @@ def place_surnames(ents: list[Span], unknown: Callable[[str], bool], heads: Coll
             and unknown(e.text)}
     if not lone:
         return ents
-    lower = {t.text for t in ents[0].doc if t.is_lower}  # "National Mall": the article writes "national"
+    doc = ents[0].doc
+    words = doc.to_array([ORTH, IS_LOWER])  # one pass in C, not a Python loop over the tokens
+    # "National Mall": the article writes "national"
+    lower = {doc.vocab.strings[int(h)] for h in numpy.unique(words[words[:, 1] == 1, 0])}
     fulls = {e.text for e in ents if 2 <= len(e) <= 4 and e.label_ != "PERSON" and not e.id_ and e[-1].text in lone
              and all(t.is_title for t in e) and e[0].lower_ not in lower and head_of(e.text) not in heads
              and unknown(e.text)}
-    surnames = {full.split()[-1] for full in fulls} | _after_first_names(ents, lone, lower, unknown, heads)
+    surnames = {full.split()[-1] for full in fulls} | _after_first_names(ents, words[:, 0], lone, lower, unknown, heads)
     out = [respan(e, e.start, e.end, "PERSON") if e.text in fulls or (e.text in surnames and e.label_ in _NOT_PERSON)
            else e for e in ents]
     merged: list[Span] = []
@@ -144,17 +149,18 @@ def place_surnames(ents: list[Span], unknown: Callable[[str], bool], heads: Coll
     return merged
 
 
-def _after_first_names(ents: list[Span], lone: set[str], lower: set[str], unknown: Callable[[str], bool],
-                       heads: Collection[str]) -> set[str]:
+def _after_first_names(ents: list[Span], orths: numpy.ndarray, lone: set[str], lower: set[str],
+                       unknown: Callable[[str], bool], heads: Collection[str]) -> set[str]:
     """The one-word "places" of ``lone`` the article writes right after a capitalised word outside
     any entity that it never writes in lower case, is no place and no head word ("Adel Nefzi",
     "E. Cummings"; not "in Burns", "But Burns", "Fort Burns")."""
     doc = ents[0].doc
     covered = {i for e in ents for i in range(e.start, e.end) if e.text not in lone}
     found = set()
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if (tok.text in lone and prev.i not in covered and prev.is_title and prev.text.rstrip(".").isalpha()
+    wanted = numpy.array([doc.vocab.strings[name] for name in lone], dtype=orths.dtype)
+    for i in numpy.nonzero(numpy.isin(orths[1:], wanted))[0].tolist():  # the tokens of lone, but the first
+        tok, prev = doc[i + 1], doc[i]
+        if (prev.i not in covered and prev.is_title and prev.text.rstrip(".").isalpha()
                 and prev.lower_ not in lower and prev.lower_.rstrip(".") not in heads and unknown(prev.text)):
             found.add(tok.text)
     return found
