@@ -11,7 +11,7 @@ from pipeline.stages.quotes.name_chains import name_chains
 from pipeline.stages.quotes.speaker_rules import SpeakerRules
 from pipeline.stages.quotes.speakers import SpeakerResolver
 
-GIVEN = {"rahm": "m", "al": "m", "virginia": "f", "frank": "m", "barack": "m", "henry": "m",
+GIVEN = {"rahm": "m", "donald": "m", "al": "m", "virginia": "f", "frank": "m", "barack": "m", "henry": "m",
          "hillary": "f", "bill": "m", "marine": "f", "scott": "m"}
 TITLES = frozenset({"mayor", "sen"})
 STOP = frozenset({"co", "inc", "university", "county"})
@@ -21,19 +21,23 @@ def _doc(blank: Language, text: str, tagged: dict[str, str] | None = None) -> Do
     """``text`` split on spaces ("," "." and "'s" stand alone); a capitalised word is NNP (a
     word marked ``+`` is NNPS), anything else NN; ``tagged``: entity text -> label, every
     occurrence that stands alone (no capitalised word next to it)."""
-    words = text.split()
+    words, spaces = [], []
+    for chunk in text.split():  # "Holtz~-~Eakin": three tokens written without spaces
+        parts = chunk.split("~")
+        words.extend(parts)
+        spaces.extend([False] * (len(parts) - 1) + [True])
     plural = {k for k, w in enumerate(words) if w.endswith("+")}
     words = [w.rstrip("+") for w in words]
     tags = ["NNPS" if k in plural else "NNP" if w[:1].isupper() and w.isalpha() else "NN"
             for k, w in enumerate(words)]
     pos = ["PROPN" if t.startswith("NNP") else "NOUN" for t in tags]
-    doc = Doc(blank.vocab, words=words, tags=tags, pos=pos)
+    doc = Doc(blank.vocab, words=words, spaces=spaces, tags=tags, pos=pos)
     ents: list[Span] = []
     for name, label in (tagged or {}).items():
-        n = len(name.split())
+        n = len(name.replace("~", " ").split())
         for k in range(len(words) - n + 1):
             inside = any(0 <= x < len(words) and words[x][:1].isupper() and words[x].isalpha() for x in (k - 1, k + n))
-            if " ".join(words[k:k + n]) == name and not inside and not any(e.start < k + n and k < e.end for e in ents):
+            if doc[k:k + n].text == name.replace("~", "") and not inside and not any(e.start < k + n and k < e.end for e in ents):
                 ents.append(Span(doc, k, k + n, label=label))
     doc.ents = sorted(ents, key=lambda e: e.start)
     return doc
@@ -117,3 +121,34 @@ def test_surname_shared_by_two_people_keeps_the_existing_rule(blank: Language) -
     res = _resolver(blank, doc)
     assert res.resolve(doc[12:13]).name == "Hillary Clinton"
     assert res.resolve(doc[4:6]).name == "Bill Clinton"
+
+
+def test_every_use_of_a_family_name_takes_the_full_name(blank: Language) -> None:
+    """One string per person: a lone family name, a hyphenated one, a family name of several
+    words, and a pronoun that finds any of them."""
+    doc = _doc(blank, "Cecile Richards spoke . Richards said so . she added . Douglas Holtz~-~Eakin spoke . "
+               "Holtz~-~Eakin said so . Bill de Blasio spoke . De Blasio said so .",
+               {"Cecile Richards": "PERSON", "Richards": "PERSON", "Douglas Holtz~-~Eakin": "PERSON",
+                "Holtz~-~Eakin": "PERSON", "Bill de Blasio": "PERSON", "De Blasio": "PERSON"})
+    res = _resolver(blank, doc)
+    assert res.resolve(doc[4:5]).name == "Cecile Richards"
+    assert res.resolve(doc[8:9]).name == "Cecile Richards"
+    holtz = next(e for e in doc.ents if e.text == "Holtz-Eakin")
+    assert res.resolve(holtz).name == "Douglas Holtz-Eakin"
+    de_blasio = next(e for e in doc.ents if e.text == "De Blasio")
+    assert res.resolve(de_blasio).name == "Bill de Blasio"
+
+
+def test_full_name_is_no_family_name_of_a_longer_one(blank: Language) -> None:
+    """A name starting with a given name is a full name ("Certainly Donald Trump", a headline's
+    capitalised adverb taken into a PERSON, does not swallow "Donald Trump"); a family name two
+    people share stays as written."""
+    doc = _doc(blank, "Certainly Donald Trump won . later Donald Trump said so . Ana Van Buren spoke . "
+               "Eva Van Buren spoke . Van Buren said so .",
+               {"Certainly Donald Trump": "PERSON", "Donald Trump": "PERSON", "Ana Van Buren": "PERSON",
+                "Eva Van Buren": "PERSON", "Van Buren": "PERSON"})
+    res = _resolver(blank, doc)
+    trump = [e for e in doc.ents if e.text == "Donald Trump"][0]
+    assert res.resolve(trump).name == "Donald Trump"
+    van_buren = [e for e in doc.ents if e.text == "Van Buren"][0]
+    assert res.resolve(van_buren).name == "Van Buren"

@@ -116,6 +116,19 @@ class SpeakerResolver:
         self._gender_of = {m.name: m.gender for m in self.mentions if m.gender}
         self._mention_starts = [m.start_char for m in self.mentions]
         self._surname_starts = {w: [m.start_char for m in ms] for w, ms in self._by_surname.items()}
+        # A family name written alone ("Richards", "Holtz-Eakin", "Le Pen") names its owner's full
+        # name in every use, so a pronoun that finds this mention says the same: one string per person.
+        tails: dict[str, set[str]] = {}
+        for m in self.mentions:
+            parts = m.name.split()
+            for k in range(1, len(parts) - 1):
+                tails.setdefault(" ".join(parts[k:]).lower(), set()).add(m.name)
+        self._tails = {tail: next(iter(names)) for tail, names in tails.items() if len(names) == 1}
+        for m in self.mentions:
+            full = self._fuller(m.name, m.start_char)
+            if full != m.name:
+                m.name, m.gender = full, gender_of(full) or m.gender
+        self._gender_of = {m.name: m.gender for m in self.mentions if m.gender}
         self._names = {m.name for m in self.mentions}
         self._heads = rules.heads if rules is not None else {}
 
@@ -313,9 +326,18 @@ class SpeakerResolver:
     def _full(self, person: Span) -> str:
         if person.start_char in self._bare:
             return self._bare[person.start_char]
-        name = _name(person)
-        fuller = self._surname(person) if len(person) == 1 and " " not in name else None
-        return fuller.name if fuller is not None else name
+        return self._fuller(_name(person), person.start_char)
+
+    def _fuller(self, name: str, start_char: int) -> str:
+        """The full name a family name written alone at ``start_char`` stands for: one word
+        ("Richards", "Holtz-Eakin") by ``_surname_of``, several ("Le Pen", "de Blasio") when one
+        person of the article has a longer name ending in them; else the name as it is."""
+        if " " not in name:
+            found = self._surname_of(name.lower(), start_char) if name[:1].isupper() else None
+            return found.name if found is not None else name
+        if name.split()[0].lower() in self.given:
+            return name  # a full name itself ("Donald Trump" is no part of "Certainly Donald Trump")
+        return self._tails.get(name.lower(), name)
 
     @staticmethod
     def _antecedent(mention: Span) -> Span:
