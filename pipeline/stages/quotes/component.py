@@ -123,9 +123,10 @@ class QuoteExtractor(FromRuleBook):
         quote_cues = {att.cue.start for _, _, _, att in found if att.cue is not None}
         found.extend(self._indirect(doc, ctx, [(s, e) for s, e, _, _ in found], quote_cues))
         rules = doc._.entity_rules
-        untagged = name_chains(doc, ctx.ents, [att.speaker for *_, att in found if att.speaker is not None],
-                               self.speaker_rules.given, rules.titles if rules is not None else frozenset(),
-                               self._stop_words(rules)) if self.speaker_rules.given else []
+        speakers = [att.speaker for *_, att in found if att.speaker is not None]
+        untagged = name_chains(doc, ctx.ents, speakers, self.speaker_rules.given,
+                               rules.titles if rules is not None else frozenset(),
+                               self._stop_words(rules)) if speakers and self.speaker_rules.given else []
         resolver = SpeakerResolver(doc, self.speaker_rules, ctx.quoted, ctx.ents, untagged)
         rows = [self._row(qs, qe, qtype, att, resolver)
                 for qs, qe, qtype, att in sorted(found, key=lambda x: (x[0], x[1]))]
