@@ -152,3 +152,13 @@ def test_full_name_is_no_family_name_of_a_longer_one(blank: Language) -> None:
     assert res.resolve(trump).name == "Donald Trump"
     van_buren = [e for e in doc.ents if e.text == "Van Buren"][0]
     assert res.resolve(van_buren).name == "Van Buren"
+
+
+def test_family_name_the_tagger_took_for_a_verb(blank: Language) -> None:
+    """"Schilling said" with Schilling tagged a verb is still Curt Schilling's; a capitalised verb
+    that is nobody's family name names nobody."""
+    doc = _doc(blank, "Curt Schilling spoke . Schilling said so . Writing said so .", {"Curt Schilling": "PERSON"})
+    doc[4].pos_ = doc[8].pos_ = "VERB"
+    res = _resolver(blank, doc)
+    assert res.resolve(doc[4:5]).name == "Curt Schilling"
+    assert res.resolve(doc[8:9]).name == ""

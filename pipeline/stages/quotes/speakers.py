@@ -391,8 +391,11 @@ class SpeakerResolver:
         mention whose name ends with it, else the first one after it. Person mentions carry
         their resolved names (``entities.person_canonicals``), so the latest one is the
         person the bare surname currently names."""
-        if len(mention) != 1 or not mention[0].is_alpha or mention[0].pos_ not in ("PROPN", "NOUN", "X"):
+        tok = mention[0]
+        if len(mention) != 1 or not tok.is_alpha:
             return None
+        if tok.pos_ not in ("PROPN", "NOUN", "X") and not (tok.is_title and tok.lower_ in self._by_surname):
+            return None  # a capitalised family name of the article the tagger took for a verb: "Schilling said"
         return self._surname_of(mention[0].lower_, mention.start_char)
 
     def _surname_of(self, word: str, start_char: int) -> _Person | None:
