@@ -14,7 +14,7 @@ from pipeline.stages.quotes.speakers import SpeakerResolver
 GIVEN = {"rahm": "m", "donald": "m", "al": "m", "virginia": "f", "frank": "m", "barack": "m", "henry": "m",
          "hillary": "f", "bill": "m", "marine": "f", "scott": "m"}
 TITLES = frozenset({"mayor", "sen"})
-STOP = frozenset({"co", "inc", "university", "county"})
+STOP = frozenset({"co", "inc", "university", "county", "asa"})
 
 
 def _doc(blank: Language, text: str, tagged: dict[str, str] | None = None) -> Doc:
@@ -162,3 +162,11 @@ def test_family_name_the_tagger_took_for_a_verb(blank: Language) -> None:
     res = _resolver(blank, doc)
     assert res.resolve(doc[4:5]).name == "Curt Schilling"
     assert res.resolve(doc[8:9]).name == ""
+
+
+def test_a_legal_form_as_first_word_and_a_stop_word_in_the_org(blank: Language) -> None:
+    """"But Asa Khalif": the model's ORG "But Asa" and the legal form "ASA" as a given name do
+    not hide the person; "Frank Smith Asa" (a legal form after the first word) stays no one's."""
+    doc = _doc(blank, "voters . But Asa Khalif , an organizer , spoke . Khalif said so . Frank Smith Asa said .",
+               {"But Asa": "ORG", "Khalif": "PERSON", "Frank Smith Asa": "ORG"})
+    assert _chains(doc) == ["Asa Khalif"]

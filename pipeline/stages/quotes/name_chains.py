@@ -2,12 +2,14 @@
 "Adel Nefzi" untagged while "Nefzi" is a GPE. The speaker resolver counts them as persons, so a
 lone surname, a pronoun or a later quote of theirs finds their full name.
 
-A *name chain* is two or three capitalised proper nouns in a row ("Asa Khalif", "Eswar
-Prasad"), none of them a title, an organisation or place head word (``heads.csv``: "Ford
-Motors", "Oakland County") or a company's legal form (``legal_forms.txt``), overlapping no
-PERSON entity, inside no longer entity or capitalised run ("Boca West Country Club"), and
-no family name of a longer PERSON ("Le Pen" of "Marine Le Pen"), tagged nothing or ORG (not a
-place: "Virginia Beach", "Boca West"; not a title: "The Pete Santilli Show"). It names a person when
+A *name chain* is two or three capitalised singular proper nouns in a row ("Asa Khalif",
+"Eswar Prasad"): after the first, no organisation or place head word (``heads.csv``: "Ford
+Motors", "Oakland County") and no company's legal form (``legal_forms.txt``: "Ford Motor Co";
+a first word may be one, "Asa" is a Norwegian form); overlapping no PERSON entity; inside no
+longer entity (leading stop words aside: "But Asa" tagged ORG) nor a longer capitalised run
+("Boca West Country Club"); not the family name of a longer PERSON ("Le Pen" of "Marine Le
+Pen"); tagged nothing or ORG (not a place: "Virginia Beach", "Boca West"; not a title: "The
+Pete Santilli Show"). It names a person when
 
 - its last word stands elsewhere in the article alone as a PERSON (not after "the", not a
   given name: "the Klan", "Hillary"), or after Mr./Ms. ("Ms. Tempel said"), however the
@@ -103,13 +105,15 @@ def name_chains(doc: Doc, ents: Sequence[Span], speakers: Sequence[Span], given:
 
 def _is_person(chain: Span, ent_at: dict[int, Span], lone: set[str], alone: set[tuple[int, int]],
                given: dict[str, str] | frozenset[str], stop: frozenset[str]) -> bool:
-    if any(_bare(t) in stop for t in chain):
-        return False
+    if any(_bare(t) in stop for t in chain[1:]):
+        return False  # heads and legal forms end names of organisations; a first word may be one ("Asa")
     tagged = {ent_at[t.i] for t in chain if t.i in ent_at}
-    if any(e.start < chain.start or e.end > chain.end for e in tagged):
-        return False  # part of a longer name ("John Hopkins University")
+    doc = chain.doc
+    if any(e.end > chain.end or e.start < chain.start and not all(t.is_stop for t in doc[e.start:chain.start])
+           for e in tagged):
+        return False  # part of a longer name ("John Hopkins University"; "But Asa", an ORG, is no name)
     # the token before: a name chain does not continue a capitalised run it is cut from
-    if chain.start > 0 and chain.doc[chain.start - 1].ent_type_ == "PERSON":
+    if chain.start > 0 and doc[chain.start - 1].ent_type_ == "PERSON":
         return False
     labels = {e.label_ for e in tagged}
     if labels - {"ORG"}:
