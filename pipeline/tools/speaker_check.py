@@ -37,12 +37,17 @@ pronouns included. The right ``speaker`` is the full name as the article introdu
 same for every quote of that person; an organisation's name. It reports coverage over the
 named sources whose attribution has a matched row and over all named sources, and accuracy
 both exact (case, spacing and curly apostrophes aside) and lenient (``name_key``).
+
+``--sample train`` and ``--sample last100`` score ``quote_recall``'s parts (its kept parses,
+``--cache``; only our components rerun) against the rules' gold: the train part is where speaker
+errors are listed (``--show``) and tuned; the kept-aside samples' rows are not read while tuning.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import sys
 import tempfile
 from collections import defaultdict
@@ -122,8 +127,10 @@ TALLIES = ("named", "person", "organisation", "person name", "person pronoun", "
 
 
 def check(text_dir: Path, ann_dir: Path, stems: list[str], out_dir: Path, model: str,
-          show: bool, hand_file: Path | None = None, hand_only: bool = False) -> dict[str, Tally]:
-    """Run the pipeline over the articles ``stems`` and compare speakers with resolved gold
+          show: bool, hand_file: Path | None = None, hand_only: bool = False,
+          parses: Path | None = None) -> dict[str, Tally]:
+    """Run the pipeline over the articles ``stems`` (or only our components over the model's
+    parses kept by ``quote_recall`` in ``parses``) and compare speakers with resolved gold
     (``hand_file``'s sources replace the rules' answer; with ``hand_only`` every source must
     be there)."""
     import spacy
@@ -133,7 +140,12 @@ def check(text_dir: Path, ann_dir: Path, stems: list[str], out_dir: Path, model:
     from ..stages.entities import load_word_list
 
     settings = Settings().with_(quiet=True, force=True, workers=1, model=model or None)
-    run([text_dir / f"{s}.txt" for s in stems], out_dir, None, settings)
+    if parses is not None:
+        from .quote_recall import extract
+
+        extract(parses, out_dir, settings)
+    else:
+        run([text_dir / f"{s}.txt" for s in stems], out_dir, None, settings)
     with open(out_dir / "documents.csv", encoding="utf-8", newline="") as f:
         doc_of = {r["doc_id"]: Path(r["source"]).stem for r in csv.DictReader(f)}
     rows: dict[str, list[dict[str, str]]] = defaultdict(list)
@@ -191,13 +203,16 @@ def check(text_dir: Path, ann_dir: Path, stems: list[str], out_dir: Path, model:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m pipeline.tools.speaker_check", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sample", choices=("keptaside", "keptaside2", "dev"), default="keptaside2",
+    ap.add_argument("--sample", choices=("keptaside", "keptaside2", "dev", "train", "last100"), default="keptaside2",
                     help="keptaside2: 25 train articles never tuned on, every source resolved by hand; "
-                         "keptaside: the first 25 (tuned on since); dev: polnear/dev (tune here)")
+                         "keptaside: the first 25 (tuned on since); dev: polnear/dev; train, last100: "
+                         "quote_recall's parts with rule gold, from the parses it keeps (--cache)")
     ap.add_argument("--shared", type=Path, default=SHARED_DIR)
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
     ap.add_argument("--model", default="")
     ap.add_argument("--show", action="store_true", help="list every empty or wrong speaker")
+    ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "quote-recall-cache",
+                    help="quote_recall's kept parses (train, last100)")
     ap.add_argument("--rules-only", action="store_true",
                     help="ignore the hand-resolved sources of the kept-aside sample (speaker_keptaside_hand.tsv)")
     args = ap.parse_args(argv)
@@ -206,6 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"speaker check skipped: {polnear} not found")
         return 0
     hand_file: Path | None = None
+    parses: Path | None = None
     if args.sample == "keptaside2":
         folder = polnear / "train"
         stems = KEPTASIDE2_FILE.read_text(encoding="utf-8").split()
@@ -214,13 +230,21 @@ def main(argv: list[str] | None = None) -> int:
         folder = polnear / "train"
         stems = KEPTASIDE_FILE.read_text(encoding="utf-8").split()
         hand_file = None if args.rules_only else HAND_FILE
+    elif args.sample in ("train", "last100"):
+        folder = polnear / "train"
+        names = args.cache / args.sample / "names.json"
+        if not names.exists():
+            print(f"no kept parses in {names.parent}: run python -m pipeline.tools.quote_recall --part {args.sample}")
+            return 1
+        stems = json.loads(names.read_text())
+        parses = names.parent
     else:
         folder = polnear / "dev"
         stems = sorted(p.stem for p in (folder / "attributions").glob("*.ann"))
-    stems = stems[:args.limit] if args.limit else stems
+    stems = stems[:args.limit] if args.limit and parses is None else stems
     with tempfile.TemporaryDirectory(prefix="speaker-check-") as tmp:
         check(folder / "text", folder / "attributions", stems, Path(tmp), args.model, args.show,
-              hand_file, hand_only=args.sample == "keptaside2")
+              hand_file, hand_only=args.sample == "keptaside2", parses=parses)
     return 0
 
 

@@ -141,3 +141,11 @@ def test_tally_scores_both_coverages_and_both_accuracies() -> None:
     s = t.scores()
     assert (s["coverage"], s["coverage_all"]) == (2 / 3, 2 / 4)
     assert (s["accuracy"], s["accuracy_lenient"]) == (1 / 2, 1.0)
+
+
+def test_train_sample_needs_quote_recall_s_kept_parses(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                       shared: Path) -> None:
+    if not (shared / "data" / "polnear" / "train").is_dir():
+        pytest.skip("polnear/train is absent")
+    assert sc.main(["--sample", "train", "--cache", str(tmp_path)]) == 1
+    assert "quote_recall --part train" in capsys.readouterr().out

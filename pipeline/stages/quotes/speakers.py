@@ -24,7 +24,8 @@ class SpeakerResolver:
     """Resolves speaker mentions of one document; build once per ``Doc``."""
 
     def __init__(self, doc: Doc, speaker_rules: SpeakerRules | None = None,
-                 quoted: list[bool] | None = None, ents: Sequence[Span] | None = None) -> None:
+                 quoted: list[bool] | None = None, ents: Sequence[Span] | None = None,
+                 untagged: Sequence[Span] = ()) -> None:
         self.doc = doc
         self.groups = speaker_rules.groups if speaker_rules is not None else frozenset()
         self.given = speaker_rules.given if speaker_rules is not None else {}
@@ -35,10 +36,11 @@ class SpeakerResolver:
         # Indexes built once: ``doc.ents`` makes a new tuple on every access, and a scan of
         # it per mention is quadratic in the number of entities.
         spans: Sequence[Span] = doc.ents if ents is None else ents  # the caller's, when it has them already
-        self._ent_at = {i: e for e in spans for i in range(e.start, e.end)}
-        self._orgs = [e for e in spans if e.label_ == "ORG"]
+        self._ent_at = {i: e for e in [*spans, *untagged] for i in range(e.start, e.end)}
+        self._orgs = [e for e in spans if e.label_ == "ORG" and self._ent_at[e.start] is e]
         self._org_starts = [e.start for e in self._orgs]
-        self.persons = [e for e in spans if e.label_ == "PERSON"]
+        # persons: the model's, and the names it did not tag as persons (``name_chains``)
+        self.persons = sorted([e for e in spans if e.label_ == "PERSON"] + list(untagged), key=lambda e: e.start)
         self._person_starts = [e.start for e in self.persons]
         self.profiles: dict[str, tuple[str, str]] = {}
         self.mentions: list[_Person] = []
@@ -114,6 +116,19 @@ class SpeakerResolver:
         self._gender_of = {m.name: m.gender for m in self.mentions if m.gender}
         self._mention_starts = [m.start_char for m in self.mentions]
         self._surname_starts = {w: [m.start_char for m in ms] for w, ms in self._by_surname.items()}
+        # A family name written alone ("Richards", "Holtz-Eakin", "Le Pen") names its owner's full
+        # name in every use, so a pronoun that finds this mention says the same: one string per person.
+        tails: dict[str, set[str]] = {}
+        for m in self.mentions:
+            parts = m.name.split()
+            for k in range(1, len(parts) - 1):
+                tails.setdefault(" ".join(parts[k:]).lower(), set()).add(m.name)
+        self._tails = {tail: next(iter(names)) for tail, names in tails.items() if len(names) == 1}
+        for m in self.mentions:
+            full = self._fuller(m.name, m.start_char)
+            if full != m.name:
+                m.name, m.gender = full, gender_of(full) or m.gender
+        self._gender_of = {m.name: m.gender for m in self.mentions if m.gender}
         self._names = {m.name for m in self.mentions}
         self._heads = rules.heads if rules is not None else {}
 
@@ -311,9 +326,18 @@ class SpeakerResolver:
     def _full(self, person: Span) -> str:
         if person.start_char in self._bare:
             return self._bare[person.start_char]
-        name = _name(person)
-        fuller = self._surname(person) if len(person) == 1 and " " not in name else None
-        return fuller.name if fuller is not None else name
+        return self._fuller(_name(person), person.start_char)
+
+    def _fuller(self, name: str, start_char: int) -> str:
+        """The full name a family name written alone at ``start_char`` stands for: one word
+        ("Richards", "Holtz-Eakin") by ``_surname_of``, several ("Le Pen", "de Blasio") when one
+        person of the article has a longer name ending in them; else the name as it is."""
+        if " " not in name:
+            found = self._surname_of(name.lower(), start_char) if name[:1].isupper() else None
+            return found.name if found is not None else name
+        if name.split()[0].lower() in self.given:
+            return name  # a full name itself ("Donald Trump" is no part of "Certainly Donald Trump")
+        return self._tails.get(name.lower(), name)
 
     @staticmethod
     def _antecedent(mention: Span) -> Span:
@@ -367,8 +391,11 @@ class SpeakerResolver:
         mention whose name ends with it, else the first one after it. Person mentions carry
         their resolved names (``entities.person_canonicals``), so the latest one is the
         person the bare surname currently names."""
-        if len(mention) != 1 or not mention[0].is_alpha or mention[0].pos_ not in ("PROPN", "NOUN", "X"):
+        tok = mention[0]
+        if len(mention) != 1 or not tok.is_alpha:
             return None
+        if tok.pos_ not in ("PROPN", "NOUN", "X") and not (tok.is_title and tok.lower_ in self._by_surname):
+            return None  # a capitalised family name of the article the tagger took for a verb: "Schilling said"
         return self._surname_of(mention[0].lower_, mention.start_char)
 
     def _surname_of(self, word: str, start_char: int) -> _Person | None:

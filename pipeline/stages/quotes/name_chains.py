@@ -1,0 +1,123 @@
+"""Persons the model did not tag as persons: "Rahm Emanuel" untagged, "Sylke Tempel" an ORG,
+"Adel Nefzi" untagged while "Nefzi" is a GPE. The speaker resolver counts them as persons, so a
+lone surname, a pronoun or a later quote of theirs finds their full name.
+
+A *name chain* is two or three capitalised singular proper nouns in a row ("Asa Khalif",
+"Eswar Prasad"): after the first, no organisation or place head word (``heads.csv``: "Ford
+Motors", "Oakland County") and no company's legal form (``legal_forms.txt``: "Ford Motor Co";
+a first word may be one, "Asa" is a Norwegian form); overlapping no PERSON entity; inside no
+longer entity (leading stop words aside: "But Asa" tagged ORG) nor a longer capitalised run
+("Boca West Country Club"); not the family name of a longer PERSON ("Le Pen" of "Marine Le
+Pen"); tagged nothing or ORG (not a place: "Virginia Beach", "Boca West"; not a title: "The
+Pete Santilli Show"). It names a person when
+
+- its last word stands elsewhere in the article alone as a PERSON (not after "the", not a
+  given name: "the Klan", "Hillary"), or after Mr./Ms. ("Ms. Tempel said"), however the
+  model tagged the chain; or
+- the model tagged it nothing, and its first word is a given name of ``given_names.csv``
+  ("Scott Conroy") or it is a speaker mention by itself ("Adel Nefzi said"). A given name
+  alone does not make a person of an ORG ("Al Jazeera").
+
+Titles and capitalised common nouns before it ("Actress", "Year": words the article also
+writes in lower case, unless given names) are no part of the name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy
+from spacy.attrs import ENT_TYPE, LOWER, ORTH, TAG
+from spacy.tokens import Doc, Span, Token
+
+from .speaker_rules import HONORIFICS
+
+MAX_WORDS = 3
+DETERMINERS = ("the", "a", "an")
+HYPHENS = ("-", "–")
+
+
+def _word(tok: Token) -> bool:
+    """A capitalised singular proper noun, no stop word and not all capitals, that can be part of
+    a name ("O'Malley", "Holtz-Eakin"; not "Founding Fathers"); the caller has checked the tag."""
+    text = tok.text
+    return (text[:1].isupper() and not text.isupper() and not tok.is_stop
+            and text.replace("-", "").replace("'", "").replace("’", "").isalpha())
+
+
+def _bare(tok: Token) -> str:
+    return tok.lower_.rstrip(".")
+
+
+def name_chains(doc: Doc, ents: Sequence[Span], speakers: Sequence[Span], given: dict[str, str] | frozenset[str],
+                titles: frozenset[str], stop: frozenset[str]) -> list[Span]:
+    """The name chains of ``doc`` that name persons (see the module), as PERSON spans in text
+    order. ``speakers``: the speaker mentions of the document's attributions; ``titles``: words
+    written before a name ("Mayor Greg Stanton": the chain starts after them); ``stop``:
+    lower-case words no person's name contains or is followed by (head words, legal forms)."""
+    n = len(doc)
+    if n < 2:
+        return []
+    strings = doc.vocab.strings
+    arr = doc.to_array([TAG, ENT_TYPE, ORTH, LOWER])  # token attributes: no lexeme look-ups
+    # candidates, in numpy: singular proper nouns, no PERSON, next to another (a chain)
+    cand = arr[:, 0] == strings["NNP"]
+    free = cand & (arr[:, 1] != strings["PERSON"])
+    pair = numpy.zeros(n, dtype=bool)
+    pair[1:] |= free[:-1]
+    pair[:-1] |= free[1:]
+    word = {i for i in numpy.flatnonzero(free & pair).tolist() if _word(doc[i])}
+    runs = []
+    for i in sorted(word):
+        if i - 1 in word:
+            continue  # inside a run already read
+        j = i
+        while j in word:
+            j += 1
+        if j - i >= 2:
+            runs.append((i, j))
+    if not runs:
+        return []
+    common = set(arr[arr[:, 2] == arr[:, 3], 3].tolist())  # words the article also writes in lower case
+    chains = []
+    for i, j in runs:
+        k = i  # leading titles and common nouns ("Actress", "Year") are no part of the name
+        while k < j and (_bare(doc[k]) in titles or doc[k].lower in common and doc[k].lower_ not in given):
+            k += 1
+        cut = k and not doc[k - 1].whitespace_ and doc[k - 1].text in HYPHENS  # "Dodd-Frank Act"
+        if 2 <= j - k <= MAX_WORDS and not cut and not (j < n and (_bare(doc[j]) in stop or doc[j].is_title)):
+            chains.append(doc[k:j])
+    if not chains:
+        return []
+    ent_at = {i: e for e in ents for i in range(e.start, e.end)}
+    # family names written alone: a one-word PERSON (not "the Klan", not a given name), or after Mr./Ms.
+    lone = {e[0].lower_ for e in ents if e.label_ == "PERSON" and len(e) == 1
+            and not (e.start and doc[e.start - 1].lower_ in DETERMINERS)} - set(given)
+    after = numpy.zeros(n, dtype=bool)
+    after[1:] = numpy.isin(arr[:-1, 3], [strings[h] for h in HONORIFICS])
+    lone |= {doc[i].lower_ for i in numpy.flatnonzero(cand & after).tolist() if _word(doc[i])}
+    alone = {(sp.start, sp.end) for sp in speakers}
+    # the last words of a person's name are that person's family name ("Le Pen" of "Marine Le Pen")
+    tails = {e[k:].text for e in ents if e.label_ == "PERSON" for k in range(1, len(e) - 1)}
+    return [Span(doc, c.start, c.end, label="PERSON") for c in chains
+            if c.text not in tails and _is_person(c, ent_at, lone, alone, given, stop)]
+
+
+def _is_person(chain: Span, ent_at: dict[int, Span], lone: set[str], alone: set[tuple[int, int]],
+               given: dict[str, str] | frozenset[str], stop: frozenset[str]) -> bool:
+    if any(_bare(t) in stop for t in chain[1:]):
+        return False  # heads and legal forms end names of organisations; a first word may be one ("Asa")
+    tagged = {ent_at[t.i] for t in chain if t.i in ent_at}
+    doc = chain.doc
+    if any(e.end > chain.end or e.start < chain.start and not all(t.is_stop for t in doc[e.start:chain.start])
+           for e in tagged):
+        return False  # part of a longer name ("John Hopkins University"; "But Asa", an ORG, is no name)
+    # the token before: a name chain does not continue a capitalised run it is cut from
+    if chain.start > 0 and doc[chain.start - 1].ent_type_ == "PERSON":
+        return False
+    labels = {e.label_ for e in tagged}
+    if labels - {"ORG"}:
+        return False  # a place ("Virginia Beach", "Boca West"), a title ("The Pete Santilli Show")
+    if chain[-1].lower_ in lone:
+        return True
+    return not labels and (chain[0].lower_ in given or (chain.start, chain.end) in alone)

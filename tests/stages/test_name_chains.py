@@ -1,0 +1,172 @@
+"""Persons the model did not tag as persons (``quotes/name_chains.py``) and what the speaker
+resolver makes of them. Hand-tagged docs on a blank vocabulary: the rule, not the model's tags."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline.stages.quotes.name_chains import name_chains
+from pipeline.stages.quotes.speaker_rules import SpeakerRules
+from pipeline.stages.quotes.speakers import SpeakerResolver
+
+GIVEN = {"rahm": "m", "donald": "m", "al": "m", "virginia": "f", "frank": "m", "barack": "m", "henry": "m",
+         "hillary": "f", "bill": "m", "marine": "f", "scott": "m"}
+TITLES = frozenset({"mayor", "sen"})
+STOP = frozenset({"co", "inc", "university", "county", "asa"})
+
+
+def _doc(blank: Language, text: str, tagged: dict[str, str] | None = None) -> Doc:
+    """``text`` split on spaces ("," "." and "'s" stand alone); a capitalised word is NNP (a
+    word marked ``+`` is NNPS), anything else NN; ``tagged``: entity text -> label, every
+    occurrence that stands alone (no capitalised word next to it)."""
+    words, spaces = [], []
+    for chunk in text.split():  # "Holtz~-~Eakin": three tokens written without spaces
+        parts = chunk.split("~")
+        words.extend(parts)
+        spaces.extend([False] * (len(parts) - 1) + [True])
+    plural = {k for k, w in enumerate(words) if w.endswith("+")}
+    words = [w.rstrip("+") for w in words]
+    tags = ["NNPS" if k in plural else "NNP" if w[:1].isupper() and w.isalpha() else "NN"
+            for k, w in enumerate(words)]
+    pos = ["PROPN" if t.startswith("NNP") else "NOUN" for t in tags]
+    doc = Doc(blank.vocab, words=words, spaces=spaces, tags=tags, pos=pos)
+    ents: list[Span] = []
+    for name, label in (tagged or {}).items():
+        n = len(name.replace("~", " ").split())
+        for k in range(len(words) - n + 1):
+            inside = any(0 <= x < len(words) and words[x][:1].isupper() and words[x].isalpha() for x in (k - 1, k + n))
+            if doc[k:k + n].text == name.replace("~", "") and not inside and not any(e.start < k + n and k < e.end for e in ents):
+                ents.append(Span(doc, k, k + n, label=label))
+    doc.ents = sorted(ents, key=lambda e: e.start)
+    return doc
+
+
+def _chains(doc: Doc, speakers: list[tuple[int, int]] = ()) -> list[str]:  # type: ignore[assignment]
+    return [c.text for c in name_chains(doc, doc.ents, [doc[s:e] for s, e in speakers], GIVEN, TITLES, STOP)]
+
+
+def test_org_tagged_name_whose_surname_stands_alone_is_a_person(blank: Language) -> None:
+    doc = _doc(blank, "said Sylke Tempel , the editor . Ms. Tempel said more .",
+               {"Sylke Tempel": "ORG", "Tempel": "PERSON"})
+    assert _chains(doc) == ["Sylke Tempel"]
+
+
+@pytest.mark.parametrize("text, tagged", [
+    # an organisation named after a person: its last word never stands alone as a person
+    ("Henry Ford built cars . Ford Motor said more . Ford said so .",
+     {"Henry Ford": "PERSON", "Ford Motor": "ORG", "Ford": "PERSON"}),
+    # a legal form or a head word after the chain: part of a longer name
+    ("Virginia Smith said . Frank Smith Co said more .", {"Virginia Smith": "PERSON"}),
+    # an ORG starting with a given name needs more than the given name
+    ("Al Jazeera said so .", {"Al Jazeera": "ORG"}),
+    # a place starting with a given name
+    ("Virginia Beach said so .", {"Virginia Beach": "GPE"}),
+    # a plural ("Founding Fathers") is no one's name; nor a name cut from a hyphenated one
+    ("Founding Fathers+ said so .", {}),
+])
+def test_no_person_in_names_of_organisations_and_places(blank: Language, text: str, tagged: dict[str, str]) -> None:
+    assert _chains(_doc(blank, text, tagged)) == []
+
+
+def test_hyphenated_tail_is_no_name(blank: Language) -> None:
+    doc = Doc(blank.vocab, words=["the", "Dodd", "-", "Frank", "Act", "passed", "."],
+              spaces=[True, False, False, True, True, False, False],
+              tags=["DT", "NNP", "HYPH", "NNP", "NNP", "VBD", "."],
+              pos=["DET", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"])
+    assert _chains(doc) == []
+
+
+def test_untagged_name_with_a_given_name_or_as_a_speaker(blank: Language) -> None:
+    doc = _doc(blank, "Scott Conroy asked . Omar Mateen shot . Adel Nefzi said so .")
+    assert _chains(doc) == ["Scott Conroy"]  # no given name, no speaker: Omar Mateen is left alone
+    assert _chains(doc, [(8, 10)]) == ["Scott Conroy", "Adel Nefzi"]
+
+
+def test_titles_and_capitalised_common_nouns_before_a_name_are_dropped(blank: Language) -> None:
+    doc = _doc(blank, "the year ended . Year Barack Obama said . Mayor Rahm Emanuel said .")
+    assert _chains(doc) == ["Barack Obama", "Rahm Emanuel"]
+
+
+def test_family_name_of_a_longer_person_is_no_new_person(blank: Language) -> None:
+    doc = _doc(blank, "Marine Le Pen spoke . Le Pen said so .", {"Marine Le Pen": "PERSON"})
+    assert _chains(doc, [(5, 7)]) == []
+
+
+def _resolver(blank: Language, doc: Doc, speakers: list[tuple[int, int]] = ()) -> SpeakerResolver:  # type: ignore[assignment]
+    rules = SpeakerRules(given=GIVEN)
+    extra = name_chains(doc, doc.ents, [doc[s:e] for s, e in speakers], GIVEN, TITLES, STOP)
+    return SpeakerResolver(doc, rules, None, doc.ents, extra)
+
+
+def test_lone_surname_takes_the_untagged_full_name(blank: Language) -> None:
+    doc = _doc(blank, "CHICAGO - Rahm Emanuel may lose . Emanuel said so . Emanuel added .",
+               {"Emanuel": "PERSON", "CHICAGO": "GPE"})
+    who = _resolver(blank, doc).resolve(doc[7:8])
+    assert (who.name, who.kind) == ("Rahm Emanuel", "person")
+    # without the chain, the surname stays as written
+    assert SpeakerResolver(doc, SpeakerRules(given=GIVEN), None, doc.ents).resolve(doc[7:8]).name == "Emanuel"
+
+
+def test_surname_mislabelled_a_place_takes_the_speaker_s_full_name(blank: Language) -> None:
+    doc = _doc(blank, "Adel Nefzi said he prayed . Nefzi said so .", {"Nefzi": "GPE"})
+    assert _resolver(blank, doc, [(0, 2)]).resolve(doc[6:7]).name == "Adel Nefzi"
+
+
+def test_surname_shared_by_two_people_keeps_the_existing_rule(blank: Language) -> None:
+    """A lone surname two people share still names the one the article writes out most."""
+    doc = _doc(blank, "Hillary Clinton spoke . Bill Clinton spoke . Hillary Clinton won . Clinton said so .",
+               {"Bill Clinton": "PERSON", "Clinton": "PERSON"})
+    res = _resolver(blank, doc)
+    assert res.resolve(doc[12:13]).name == "Hillary Clinton"
+    assert res.resolve(doc[4:6]).name == "Bill Clinton"
+
+
+def test_every_use_of_a_family_name_takes_the_full_name(blank: Language) -> None:
+    """One string per person: a lone family name, a hyphenated one, a family name of several
+    words, and a pronoun that finds any of them."""
+    doc = _doc(blank, "Cecile Richards spoke . Richards said so . she added . Douglas Holtz~-~Eakin spoke . "
+               "Holtz~-~Eakin said so . Bill de Blasio spoke . De Blasio said so .",
+               {"Cecile Richards": "PERSON", "Richards": "PERSON", "Douglas Holtz~-~Eakin": "PERSON",
+                "Holtz~-~Eakin": "PERSON", "Bill de Blasio": "PERSON", "De Blasio": "PERSON"})
+    res = _resolver(blank, doc)
+    assert res.resolve(doc[4:5]).name == "Cecile Richards"
+    assert res.resolve(doc[8:9]).name == "Cecile Richards"
+    holtz = next(e for e in doc.ents if e.text == "Holtz-Eakin")
+    assert res.resolve(holtz).name == "Douglas Holtz-Eakin"
+    de_blasio = next(e for e in doc.ents if e.text == "De Blasio")
+    assert res.resolve(de_blasio).name == "Bill de Blasio"
+
+
+def test_full_name_is_no_family_name_of_a_longer_one(blank: Language) -> None:
+    """A name starting with a given name is a full name ("Certainly Donald Trump", a headline's
+    capitalised adverb taken into a PERSON, does not swallow "Donald Trump"); a family name two
+    people share stays as written."""
+    doc = _doc(blank, "Certainly Donald Trump won . later Donald Trump said so . Ana Van Buren spoke . "
+               "Eva Van Buren spoke . Van Buren said so .",
+               {"Certainly Donald Trump": "PERSON", "Donald Trump": "PERSON", "Ana Van Buren": "PERSON",
+                "Eva Van Buren": "PERSON", "Van Buren": "PERSON"})
+    res = _resolver(blank, doc)
+    trump = [e for e in doc.ents if e.text == "Donald Trump"][0]
+    assert res.resolve(trump).name == "Donald Trump"
+    van_buren = [e for e in doc.ents if e.text == "Van Buren"][0]
+    assert res.resolve(van_buren).name == "Van Buren"
+
+
+def test_family_name_the_tagger_took_for_a_verb(blank: Language) -> None:
+    """"Schilling said" with Schilling tagged a verb is still Curt Schilling's; a capitalised verb
+    that is nobody's family name names nobody."""
+    doc = _doc(blank, "Curt Schilling spoke . Schilling said so . Writing said so .", {"Curt Schilling": "PERSON"})
+    doc[4].pos_ = doc[8].pos_ = "VERB"
+    res = _resolver(blank, doc)
+    assert res.resolve(doc[4:5]).name == "Curt Schilling"
+    assert res.resolve(doc[8:9]).name == ""
+
+
+def test_a_legal_form_as_first_word_and_a_stop_word_in_the_org(blank: Language) -> None:
+    """"But Asa Khalif": the model's ORG "But Asa" and the legal form "ASA" as a given name do
+    not hide the person; "Frank Smith Asa" (a legal form after the first word) stays no one's."""
+    doc = _doc(blank, "voters . But Asa Khalif , an organizer , spoke . Khalif said so . Frank Smith Asa said .",
+               {"But Asa": "ORG", "Khalif": "PERSON", "Frank Smith Asa": "ORG"})
+    assert _chains(doc) == ["Asa Khalif"]
