@@ -47,12 +47,15 @@ def family_name(words: list[str], suffixes: frozenset[str]) -> str:
 def person_canonicals(ents: tuple[Span, ...] | list[Span]) -> dict[int, str]:
     """Start token -> full name of every PERSON mention, a lone surname resolved in text order.
 
-    A bare surname names the person who currently owns it. The first full name with that
-    surname owns it; a later one ("Jeh Johnson" after "Gary Johnson") takes it over, unless
-    the article has already used the bare surname for the owner: news then writes the other
-    person's full name every time ("Ivanka Trump", "Heidi Cruz") and "Trump" or "Cruz" alone
-    stays the principal, as AP style asks. A surname before any full name (a headline) looks
-    ahead to the first one. Two people sharing a surname stay apart.
+    A surname only one person of the article has names that person, also before the full
+    name (a headline looks ahead). A surname several people share ("Bill Clinton", "Hillary
+    Clinton") names, the first time it is written alone, the one of them named in full in its
+    sentence or the one before ("Jeh Johnson warned ... Johnson said"), else the one the
+    article writes out most often, then the first: AP style writes the others in full every
+    time ("Ivanka Trump", "Heidi Cruz"). Written alone again it names the same person, so a
+    later full name does not take it over. The speakers of ``stages/quotes`` settle shared
+    surnames by the same rule, so the two tables agree. Without sentence boundaries (a blank
+    pipeline) the latest full name counts as near. Two people sharing a surname stay apart.
     """
     people = surname_index(ents)
     same = _shorter_forms(people)
@@ -60,31 +63,62 @@ def person_canonicals(ents: tuple[Span, ...] | list[Span]) -> dict[int, str]:
     for key, fulls in people.items():
         for f in fulls:
             keys.setdefault(f.start, []).append(key)
-    owner: dict[str, str] = {}
-    used: set[str] = set()  # surnames the article has used bare for their current owner
+    persons = sorted((e for e in ents if e.label_ == "PERSON"), key=lambda e: e.start)
+    written = Counter(same.get(n, n) for e in persons if len(e) >= 2 for n in [clean_name(e.text)])
+    named = {key: list(dict.fromkeys(same.get(n, n) for f in fulls for n in [clean_name(f.text)]))
+             for key, fulls in people.items()}
+    # written out most often, the first on a tie (max keeps the first)
+    principal = {key: max(names, key=lambda n: written[n]) for key, names in named.items() if len(names) > 1}
+    sentences = bool(persons) and persons[0].doc.has_annotation("SENT_START")
+    latest: dict[str, tuple[str, int]] = {}  # surname -> (name, sentence start) of its latest full mention
+    used: dict[str, str] = {}  # shared surname -> the person it named written alone
     out: dict[int, str] = {}
-    for e in sorted((e for e in ents if e.label_ == "PERSON"), key=lambda e: e.start):
-        name = clean_name(e.text)
-        name = same.get(name, name)
+    for e in persons:
+        sent = e.sent.start if sentences else -1
         if len(e) >= 2:
-            out[e.start] = name
+            name = clean_name(e.text)
+            out[e.start] = same.get(name, name)
             for key in keys.get(e.start, []):
-                if owner.get(key, name) != name and key in used:
-                    continue
-                if owner.get(key) != name:
-                    used.discard(key)
-                owner[key] = name
+                latest[key] = (out[e.start], sent)
             continue
         key = e[-1].text
-        if key in owner:
-            out[e.start] = owner[key]
-            used.add(key)
+        if key not in named:
+            out[e.start] = clean_name(e.text)
+        elif key not in principal:
+            out[e.start] = named[key][0]
+        elif e.start > 0 and e.doc[e.start - 1].lower_.rstrip(".") in _HONORIFICS:
+            out[e.start] = _by_honorific(e, used.get(key, principal[key]), named[key], latest)
         else:
-            fulls = people.get(key, [])
-            out[e.start] = same.get(clean_name(fulls[0].text), clean_name(fulls[0].text)) if fulls else name
+            if key not in used:
+                name, at = latest.get(key, ("", -2))
+                before = e.doc[sent - 1].sent.start if sent > 0 else sent  # the sentence before, or its own
+                near = bool(name) and (not sentences or at >= before)
+                used[key] = name if near else principal[key]
+            out[e.start] = used[key]
     return out
 
 
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m"}
+
+
+def _by_honorific(ent: Span, owner: str, names: list[str], latest: dict[str, tuple[str, int]]) -> str:
+    """A shared surname after Mr./Mrs./Ms. ("Mrs. Clinton" after "Bill Clinton ... Hillary
+    Clinton") names the one of ``names`` of that gender (by the given name, ``given_names.csv``),
+    the one named in full last before it first, whoever owns the bare surname; it settles no
+    owner. The owner stays when its gender is unknown or fits, and so does the surname as
+    written when nobody fits ("Mr. Obama" is no Michelle Obama), as the speakers do."""
+    rules = ent.doc._.entity_rules
+    given: dict[str, str] = rules.given_names if rules is not None else {}
+    want = _HONORIFICS[ent.doc[ent.start - 1].lower_.rstrip(".")]
+    def gender(name: str) -> str:
+        return given.get(name.split()[0].lower(), "")
+    if gender(owner) in ("", want):
+        return owner
+    fits = [n for n in names if gender(n) == want]
+    if not fits:
+        return clean_name(ent.text)
+    last = latest.get(ent[-1].text, ("", -1))[0]
+    return last if last in fits else fits[0]
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 
 

@@ -4,7 +4,7 @@ spaCy extensions it sets on spans and documents."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -77,7 +77,8 @@ class Rules:
     name_suffixes: frozenset[str] = frozenset()  # "jr", "iii": part of a person's name
     sports: frozenset[str] = frozenset()  # "cricket", "rugby union": a span of only these is no name
     legal_forms: frozenset[str] = frozenset()  # "ag", "ltd": a name ending in one is a company
-    given_names: frozenset[str] = frozenset()  # "carly", "john": a name starting with one is a person's
+    # "carly" -> "f", "john" -> "m": a name starting with one is a person's; Mrs./Mr. pick by gender
+    given_names: dict[str, str] = field(default_factory=dict)
     club_prefixes: frozenset[str] = frozenset()  # "fc", "real": a name starting with one is a club
     place_plurals: frozenset[str] = frozenset()  # "hills", "springs": a place's last word, no team's
     result_verbs: frozenset[str] = frozenset()  # "beat", "drew": a place beside one in a result is a team
@@ -113,5 +114,5 @@ def _rules_of(book: RuleBook) -> Rules:
     return Rules(aliases, load_heads(book), load_word_list(book, "titles.txt"), places_mod.load(book),
                  load_word_list(book, "division_heads.txt"), load_word_list(book, "name_suffixes.txt"),
                  load_word_list(book, "sports.txt"), orgs.legal_forms(book),
-                 frozenset(r["name"].lower() for r in book.rows("en/given_names.csv", ("name",))),
+                 {r["name"].lower(): r["gender"] for r in book.rows("en/given_names.csv", ("name", "gender"))},
                  *(orgs.word_set(book, name) for name in (orgs.CLUB_PREFIXES, orgs.PLACE_PLURALS, orgs.RESULT_VERBS)))
