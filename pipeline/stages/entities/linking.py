@@ -86,7 +86,7 @@ def person_canonicals(ents: tuple[Span, ...] | list[Span]) -> dict[int, str]:
             out[e.start] = clean_name(e.text)
         elif key not in principal:
             out[e.start] = named[key][0]
-        elif e.start > 0 and e.doc[e.start - 1].lower_.rstrip(".") in _HONORIFICS:
+        elif e.start > 0 and e.doc[e.start - 1].lower_ in HONORIFICS:
             out[e.start] = _by_honorific(e, used.get(key, principal[key]), named[key], latest)
         else:
             if key not in used:
@@ -98,7 +98,8 @@ def person_canonicals(ents: tuple[Span, ...] | list[Span]) -> dict[int, str]:
     return out
 
 
-_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m"}
+# courtesy titles and the gender they tell (the speakers of ``stages/quotes`` read them too)
+HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m"}
 
 
 def _by_honorific(ent: Span, owner: str, names: list[str], latest: dict[str, tuple[str, int]]) -> str:
@@ -109,7 +110,7 @@ def _by_honorific(ent: Span, owner: str, names: list[str], latest: dict[str, tup
     written when nobody fits ("Mr. Obama" is no Michelle Obama), as the speakers do."""
     rules = ent.doc._.entity_rules
     given: dict[str, str] = rules.given_names if rules is not None else {}
-    want = _HONORIFICS[ent.doc[ent.start - 1].lower_.rstrip(".")]
+    want = HONORIFICS[ent.doc[ent.start - 1].lower_]
     def gender(name: str) -> str:
         return given.get(name.split()[0].lower(), "")
     if gender(owner) in ("", want):
@@ -119,6 +120,8 @@ def _by_honorific(ent: Span, owner: str, names: list[str], latest: dict[str, tup
         return clean_name(ent.text)
     last = latest.get(ent[-1].text, ("", -1))[0]
     return last if last in fits else fits[0]
+
+
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 
 

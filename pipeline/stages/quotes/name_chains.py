@@ -30,7 +30,7 @@ import numpy
 from spacy.attrs import ENT_TYPE, LOWER, ORTH, TAG
 from spacy.tokens import Doc, Span, Token
 
-from .speaker_rules import HONORIFICS
+from ..entities.linking import HONORIFICS
 
 MAX_WORDS = 3
 DETERMINERS = ("the", "a", "an")

@@ -11,7 +11,6 @@ from ..entities import load_word_list
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}  # his: a cue noun's owner
 # honorifics that tell a person's gender; no honorific leaves it open
-HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m"}
 ORG_LABELS = ("ORG", "GPE", "NORP")
 TITLE_POS = ("PROPN", "NOUN", "ADJ")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")

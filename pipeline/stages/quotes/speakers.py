@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..entities import clean_name, family_name
-from .speaker_rules import HONORIFICS, ORG_LABELS, PERSON_PRONOUNS, SUBJECT_DEPS, TITLE_POS, SpeakerRules, Who, _Person
+from ..entities.linking import HONORIFICS
+from .speaker_rules import ORG_LABELS, PERSON_PRONOUNS, SUBJECT_DEPS, TITLE_POS, SpeakerRules, Who, _Person
 
 
 class SpeakerResolver:
