@@ -219,6 +219,25 @@ def test_one_label_per_name(blank: Language) -> None:
     assert {e.label_ for e in doc.ents} == {"ORG"}
 
 
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a lone surname the model reads as ORG twice and as a person once: a person
+        ("Trump's victory sealed it. Kasich trailed Trump. Trump welcomed the news.",
+         [("Trump", "ORG"), ("Trump", "ORG"), ("Trump", "PERSON")], {"PERSON"}),
+        # negatives: no PERSON reading at all, an acronym, a word of a longer organisation
+        ("Kasich trailed Trump. Trump welcomed the news.", [("Trump", "ORG"), ("Trump", "ORG")], {"ORG"}),
+        ("CNN reported. Later CNN said. CNN added.", [("CNN", "ORG"), ("CNN", "ORG"), ("CNN", "PERSON")], {"ORG"}),
+        ("Ford Motor Co said. Ford sold cars. Ford grew. Ford won.",
+         [("Ford Motor Co", "ORG"), ("Ford", "ORG"), ("Ford", "ORG"), ("Ford", "PERSON")], {"ORG"}),
+    ],
+)
+def test_one_word_person_reading_beats_org(blank: Language, text: str, ents: list[tuple[str, str]],
+                                           expected: set[str]) -> None:
+    doc = _run(blank, text, ents)
+    assert {e.label_ for e in doc.ents if e.text == ents[-1][0]} == expected
+
+
 def test_acronym_full_name_becomes_one_entity(blank: Language) -> None:
     text = "It is run by the United Nations Office for Outer Space Affairs (UNOOSA) in Vienna."
     doc = _run(blank, text, [("United Nations Office", "ORG"), ("Outer Space Affairs", "ORG"), ("UNOOSA", "PERSON")])

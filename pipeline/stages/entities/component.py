@@ -362,14 +362,27 @@ class NewsEntities(FromRuleBook):
             return ent if end == ent.end else respan(ent, ent.start, end)
         return [t for e in ents if (t := trimmed(e)) is not None]
 
-    @staticmethod
-    def _one_label_per_name(ents: list[Span]) -> list[Span]:
-        """Every mention of a name takes the name's most frequent label (the first on a tie)."""
+    def _one_label_per_name(self, ents: list[Span]) -> list[Span]:
+        """Every mention of a name takes the name's most frequent label (the first on a tie).
+
+        One exception: a one-word name the model reads as a person in one mention and as an
+        organisation in another is a person ("Trump's victory" ORG, "Trump welcomed" PERSON).
+        The small model falls back on ORG for a lone capitalised word it does not know; a PERSON
+        reading is the evidence. Not for a gazetteer name (it has an id), nor for an acronym
+        ("CNN"), a head word ("Congress") or a word of a longer organisation ("Ford Motor Co").
+        """
         votes: dict[str, Counter[str]] = {}
+        org_evidence: set[str] = set()
         for e in ents:
             if e.label_ in NAME_LABELS:
-                votes.setdefault(clean_name(e.text), Counter())[e.label_] += 1
-        best = {name: c.most_common(1)[0][0] for name, c in votes.items()}
+                name = clean_name(e.text)
+                votes.setdefault(name, Counter())[e.label_] += 1
+                if e.id_ or len(e) > 1 or name.isupper() or name.lower() in self.rules.heads:
+                    org_evidence.add(name)
+                if e.label_ == "ORG" and len(e) > 1:  # "Trump Organization", "Ford Motor Co"
+                    org_evidence.update(t.text for t in e)
+        best = {name: "PERSON" if c["PERSON"] and c["ORG"] and name not in org_evidence
+                else c.most_common(1)[0][0] for name, c in votes.items()}
         return [respan(e, e.start, e.end, best[clean_name(e.text)])
                 if e.label_ in NAME_LABELS and best[clean_name(e.text)] != e.label_ else e for e in ents]
 
