@@ -238,6 +238,23 @@ def test_one_word_person_reading_beats_org(blank: Language, text: str, ents: lis
     assert {e.label_ for e in doc.ents if e.text == ents[-1][0]} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("Former Secretary of State Hillary Clinton spoke.", [("State", "ORG"), ("Hillary Clinton", "PERSON")],
+         ["Hillary Clinton"]),
+        ("The Minister of Foreign Affairs met him.", [("Foreign Affairs", "ORG")], []),
+        # negatives: a name after a title and "of" that is no portfolio; a portfolio without a title
+        ("The Chairman of Microsoft spoke.", [("Microsoft", "ORG")], ["Microsoft"]),
+        ("He met the Governor of Texas.", [("Texas", "GPE")], ["Texas"]),
+        ("A spokesman for State said no.", [("State", "ORG")], ["State"]),
+    ],
+)
+def test_portfolio_after_a_title_is_no_entity(blank: Language, text: str, ents: list[tuple[str, str]],
+                                              expected: list[str]) -> None:
+    assert [e.text for e in _run(blank, text, ents).ents] == expected
+
+
 def test_acronym_full_name_becomes_one_entity(blank: Language) -> None:
     text = "It is run by the United Nations Office for Outer Space Affairs (UNOOSA) in Vienna."
     doc = _run(blank, text, [("United Nations Office", "ORG"), ("Outer Space Affairs", "ORG"), ("UNOOSA", "PERSON")])

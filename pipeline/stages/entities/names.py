@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Collection
+
 from spacy.tokens import Doc, Span
 
 from .rules import (
@@ -117,3 +120,37 @@ def has_known_head(name: str, doc: Doc) -> bool:
     """Whether the head word of ``name`` is in the heads table of the pipeline that made ``doc``."""
     rules = doc._.entity_rules
     return rules is not None and head_of(name) in rules.heads
+
+
+def one_label_per_name(ents: list[Span], heads: Collection[str] = ()) -> list[Span]:
+    """Every mention of a name takes the name's most frequent label (the first on a tie).
+
+    One exception: a one-word name the model reads as a person in one mention and as an
+    organisation in another is a person ("Trump's victory" ORG, "Trump welcomed" PERSON).
+    The small model falls back on ORG for a lone capitalised word it does not know; a PERSON
+    reading is the evidence. Not for a gazetteer name (it has an id), nor for an acronym
+    ("CNN"), a head word ("Congress") or a word of a longer organisation ("Ford Motor Co").
+    """
+    votes: dict[str, Counter[str]] = {}
+    org_evidence: set[str] = set()
+    for e in ents:
+        if e.label_ in NAME_LABELS:
+            name = clean_name(e.text)
+            votes.setdefault(name, Counter())[e.label_] += 1
+            if e.id_ or len(e) > 1 or name.isupper() or name.lower() in heads:
+                org_evidence.add(name)
+            if e.label_ == "ORG" and len(e) > 1:  # "Trump Organization", "Ford Motor Co"
+                org_evidence.update(t.text for t in e)
+    best = {name: "PERSON" if c["PERSON"] and c["ORG"] and name not in org_evidence
+            else c.most_common(1)[0][0] for name, c in votes.items()}
+    return [respan(e, e.start, e.end, best[clean_name(e.text)])
+            if e.label_ in NAME_LABELS and best[clean_name(e.text)] != e.label_ else e for e in ents]
+
+
+def in_title(ent: Span, titles: Collection[str], portfolios: Collection[str]) -> bool:
+    """A name that is a portfolio written after a title and "of" ("Secretary of State", "Minister
+    of Foreign Affairs"): part of the title (``models/en/portfolios.txt``), no entity. "Chairman
+    of Microsoft" keeps its name: Microsoft is no portfolio."""
+    doc = ent.doc
+    return (ent.label_ in NAME_LABELS and ent.start >= 2 and doc[ent.start - 1].lower_ == "of"
+            and doc[ent.start - 2].lower_.rstrip(".") in titles and ent.text.lower() in portfolios)
