@@ -228,6 +228,8 @@ def test_one_label_per_name(blank: Language) -> None:
         # negatives: no PERSON reading at all, an acronym, a word of a longer organisation
         ("Kasich trailed Trump. Trump welcomed the news.", [("Trump", "ORG"), ("Trump", "ORG")], {"ORG"}),
         ("CNN reported. Later CNN said. CNN added.", [("CNN", "ORG"), ("CNN", "ORG"), ("CNN", "PERSON")], {"ORG"}),
+        ("Zorvex 2 Wolves 1. Zorvex's manager said.", [("Zorvex", "ORG"), ("Wolves", "ORG"),
+                                                        ("Zorvex", "PERSON")], {"ORG"}),
         ("Ford Motor Co said. Ford sold cars. Ford grew. Ford won.",
          [("Ford Motor Co", "ORG"), ("Ford", "ORG"), ("Ford", "ORG"), ("Ford", "PERSON")], {"ORG"}),
     ],

@@ -129,7 +129,8 @@ def one_label_per_name(ents: list[Span], heads: Collection[str] = ()) -> list[Sp
     organisation in another is a person ("Trump's victory" ORG, "Trump welcomed" PERSON).
     The small model falls back on ORG for a lone capitalised word it does not know; a PERSON
     reading is the evidence. Not for a gazetteer name (it has an id), nor for an acronym
-    ("CNN"), a head word ("Congress") or a word of a longer organisation ("Ford Motor Co").
+    ("CNN"), a head word ("Congress"), a word of a longer organisation ("Ford Motor Co") or a
+    team beside its score ("Barnsley 2"; sports pages name clubs and players side by side).
     """
     votes: dict[str, Counter[str]] = {}
     org_evidence: set[str] = set()
@@ -141,6 +142,8 @@ def one_label_per_name(ents: list[Span], heads: Collection[str] = ()) -> list[Sp
                 org_evidence.add(name)
             if e.label_ == "ORG" and len(e) > 1:  # "Trump Organization", "Ford Motor Co"
                 org_evidence.update(t.text for t in e)
+            if e.label_ == "ORG" and beside_number(e):  # a team beside its score: "Barnsley 2 Wolves 1"
+                org_evidence.add(name)
     best = {name: "PERSON" if c["PERSON"] and c["ORG"] and name not in org_evidence
             else c.most_common(1)[0][0] for name, c in votes.items()}
     return [respan(e, e.start, e.end, best[clean_name(e.text)])
@@ -154,3 +157,10 @@ def in_title(ent: Span, titles: Collection[str], portfolios: Collection[str]) ->
     doc = ent.doc
     return (ent.label_ in NAME_LABELS and ent.start >= 2 and doc[ent.start - 1].lower_ == "of"
             and doc[ent.start - 2].lower_.rstrip(".") in titles and ent.text.lower() in portfolios)
+
+
+def beside_number(ent: Span) -> bool:
+    """A number right before or after the span ("Barnsley 2", "Essex 532-8")."""
+    doc = ent.doc
+    return ((ent.start > 0 and doc[ent.start - 1].like_num)
+            or (ent.end < len(doc) and (doc[ent.end].like_num or doc[ent.end].text[:1].isdigit())))
