@@ -250,6 +250,11 @@ def test_one_word_person_reading_beats_org(blank: Language, text: str, ents: lis
         ("The Chairman of Microsoft spoke.", [("Microsoft", "ORG")], ["Microsoft"]),
         ("He met the Governor of Texas.", [("Texas", "GPE")], ["Texas"]),
         ("A spokesman for State said no.", [("State", "ORG")], ["State"]),
+        # an abbreviated title before a person; not a title word ending a name before a sentence
+        ("He discussed Pres. Obama's press conference.", [("Pres", "GPE"), ("Obama", "PERSON")], ["Obama"]),
+        ("He sued the Department of Justice. Obama said no.", [("Department of Justice", "ORG"), ("Obama", "PERSON")],
+         ["Department of Justice", "Obama"]),
+        ("He prayed to the Lord. Obama said no.", [("Lord", "PERSON"), ("Obama", "PERSON")], ["Lord", "Obama"]),
     ],
 )
 def test_portfolio_after_a_title_is_no_entity(blank: Language, text: str, ents: list[tuple[str, str]],

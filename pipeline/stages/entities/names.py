@@ -151,12 +151,27 @@ def one_label_per_name(ents: list[Span], heads: Collection[str] = ()) -> list[Sp
 
 
 def in_title(ent: Span, titles: Collection[str], portfolios: Collection[str]) -> bool:
-    """A name that is a portfolio written after a title and "of" ("Secretary of State", "Minister
-    of Foreign Affairs"): part of the title (``models/en/portfolios.txt``), no entity. "Chairman
-    of Microsoft" keeps its name: Microsoft is no portfolio."""
+    """A name that is part of a title, no entity: a portfolio written after a title and "of"
+    ("Secretary of State", "Minister of Foreign Affairs"; ``models/en/portfolios.txt``; "Chairman
+    of Microsoft" keeps its name) or an abbreviated title before a person ("Pres. Obama")."""
     doc = ent.doc
+    if ent.label_ in NAME_LABELS and len(ent) == 1 and ent.text.lower().rstrip(".") in titles:
+        return abbreviated_title(ent)
     return (ent.label_ in NAME_LABELS and ent.start >= 2 and doc[ent.start - 1].lower_ == "of"
             and doc[ent.start - 2].lower_.rstrip(".") in titles and ent.text.lower() in portfolios)
+
+
+def abbreviated_title(ent: Span) -> bool:
+    """A title word with its period before a person the model tagged ("Pres. Obama", tagged GPE
+    "Pres"); not after "of" or "the" ("Department of Justice. Obama said")."""
+    doc, k = ent.doc, ent.end
+    if ent.start > 0 and doc[ent.start - 1].lower_ in ("of", "the"):
+        return False
+    if not ent.text.endswith("."):
+        if k >= len(doc) or doc[k].text != "." or ent[-1].whitespace_:
+            return False
+        k += 1
+    return k < len(doc) and doc[k].ent_type_ == "PERSON"
 
 
 def beside_number(ent: Span) -> bool:
