@@ -116,5 +116,5 @@ def _rules_of(book: RuleBook) -> Rules:
                  load_word_list(book, "division_heads.txt"), load_word_list(book, "name_suffixes.txt"),
                  load_word_list(book, "sports.txt"), orgs.legal_forms(book),
                  {r["name"].lower(): r["gender"] for r in book.rows("en/given_names.csv", ("name", "gender"))},
-                 *(orgs.word_set(book, name) for name in (orgs.CLUB_PREFIXES, orgs.PLACE_PLURALS, orgs.RESULT_VERBS)),
-                 load_word_list(book, "portfolios.txt"))
+                 orgs.word_set(book, orgs.CLUB_PREFIXES), orgs.word_set(book, orgs.PLACE_PLURALS),
+                 orgs.word_set(book, orgs.RESULT_VERBS), load_word_list(book, "portfolios.txt"))
