@@ -219,6 +219,49 @@ def test_one_label_per_name(blank: Language) -> None:
     assert {e.label_ for e in doc.ents} == {"ORG"}
 
 
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a lone surname the model reads as ORG twice and as a person once: a person
+        ("Trump's victory sealed it. Kasich trailed Trump. Trump welcomed the news.",
+         [("Trump", "ORG"), ("Trump", "ORG"), ("Trump", "PERSON")], {"PERSON"}),
+        # negatives: no PERSON reading at all, an acronym, a word of a longer organisation
+        ("Kasich trailed Trump. Trump welcomed the news.", [("Trump", "ORG"), ("Trump", "ORG")], {"ORG"}),
+        ("CNN reported. Later CNN said. CNN added.", [("CNN", "ORG"), ("CNN", "ORG"), ("CNN", "PERSON")], {"ORG"}),
+        ("Zorvex 2 Wolves 1. Zorvex's manager said.", [("Zorvex", "ORG"), ("Wolves", "ORG"),
+                                                        ("Zorvex", "PERSON")], {"ORG"}),
+        ("Ford Motor Co said. Ford sold cars. Ford grew. Ford won.",
+         [("Ford Motor Co", "ORG"), ("Ford", "ORG"), ("Ford", "ORG"), ("Ford", "PERSON")], {"ORG"}),
+    ],
+)
+def test_one_word_person_reading_beats_org(blank: Language, text: str, ents: list[tuple[str, str]],
+                                           expected: set[str]) -> None:
+    doc = _run(blank, text, ents)
+    assert {e.label_ for e in doc.ents if e.text == ents[-1][0]} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("Former Secretary of State Hillary Clinton spoke.", [("State", "ORG"), ("Hillary Clinton", "PERSON")],
+         ["Hillary Clinton"]),
+        ("The Minister of Foreign Affairs met him.", [("Foreign Affairs", "ORG")], []),
+        # negatives: a name after a title and "of" that is no portfolio; a portfolio without a title
+        ("The Chairman of Microsoft spoke.", [("Microsoft", "ORG")], ["Microsoft"]),
+        ("He met the Governor of Texas.", [("Texas", "GPE")], ["Texas"]),
+        ("A spokesman for State said no.", [("State", "ORG")], ["State"]),
+        # an abbreviated title before a person; not a title word ending a name before a sentence
+        ("He discussed Pres. Obama's press conference.", [("Pres", "GPE"), ("Obama", "PERSON")], ["Obama"]),
+        ("He sued the Department of Justice. Obama said no.", [("Department of Justice", "ORG"), ("Obama", "PERSON")],
+         ["Department of Justice", "Obama"]),
+        ("He prayed to the Lord. Obama said no.", [("Lord", "PERSON"), ("Obama", "PERSON")], ["Lord", "Obama"]),
+    ],
+)
+def test_portfolio_after_a_title_is_no_entity(blank: Language, text: str, ents: list[tuple[str, str]],
+                                              expected: list[str]) -> None:
+    assert [e.text for e in _run(blank, text, ents).ents] == expected
+
+
 def test_acronym_full_name_becomes_one_entity(blank: Language) -> None:
     text = "It is run by the United Nations Office for Outer Space Affairs (UNOOSA) in Vienna."
     doc = _run(blank, text, [("United Nations Office", "ORG"), ("Outer Space Affairs", "ORG"), ("UNOOSA", "PERSON")])

@@ -34,7 +34,18 @@ from .acronyms import country_code, learn_acronyms
 from .headlines import body_casing, dateline_places, headline_lines, true_case
 from .linking import person_canonicals, place_surnames, surname_index
 from .merging import _is_country, merge_of_names, merge_qualified_places, replace_overlapping
-from .names import clean_name, extend_name_suffix, head_of, head_word, is_lower_case_name, respan, split_span, trim_span
+from .names import (
+    clean_name,
+    extend_name_suffix,
+    head_of,
+    head_word,
+    in_title,
+    is_lower_case_name,
+    one_label_per_name,
+    respan,
+    split_span,
+    trim_span,
+)
 from .rules import (
     CODED_LABELS,
     LABEL_KINDS,
@@ -100,6 +111,7 @@ class NewsEntities(FromRuleBook):
         ents = replace_overlapping(ents, orgs.legal_form_spans(doc, self.rules.legal_forms, TITLE_SMALL_WORDS))
         ents = [p for e in ents for p in split_span(e)]
         ents = [t for e in ents if (t := trim_span(e, self.rules.titles)) is not None]
+        ents = [e for e in ents if not in_title(e, self.rules.titles, self.rules.portfolios)]
         ents = [extend_name_suffix(e, self.rules.name_suffixes) for e in ents]
         ents = [self._jurisdiction_of_title(e) for e in ents]
         ents = [e for e in ents if not is_lower_case_name(e) and clean_name(e.text).lower() not in self.rules.sports]
@@ -116,7 +128,7 @@ class NewsEntities(FromRuleBook):
                                                                     self.rules.given_names, self.rules.sports))
         ents = self._split_headline_names(text, ents)
         ents = self._drop_common_words(doc, text, ents)
-        ents = self._one_label_per_name(ents)
+        ents = one_label_per_name(ents, self.rules.heads)
         ents = place_surnames(ents, self._unknown_place, self.rules.heads)
         full_labels = {clean_name(e.text): e.label_ for e in ents}
         ents = [self._relabel_acronym(e, acronyms, full_labels) for e in ents]
@@ -361,17 +373,6 @@ class NewsEntities(FromRuleBook):
                 return None
             return ent if end == ent.end else respan(ent, ent.start, end)
         return [t for e in ents if (t := trimmed(e)) is not None]
-
-    @staticmethod
-    def _one_label_per_name(ents: list[Span]) -> list[Span]:
-        """Every mention of a name takes the name's most frequent label (the first on a tie)."""
-        votes: dict[str, Counter[str]] = {}
-        for e in ents:
-            if e.label_ in NAME_LABELS:
-                votes.setdefault(clean_name(e.text), Counter())[e.label_] += 1
-        best = {name: c.most_common(1)[0][0] for name, c in votes.items()}
-        return [respan(e, e.start, e.end, best[clean_name(e.text)])
-                if e.label_ in NAME_LABELS and best[clean_name(e.text)] != e.label_ else e for e in ents]
 
     @staticmethod
     def _relabel_acronym(ent: Span, acronyms: dict[str, str], full_labels: dict[str, str]) -> Span:

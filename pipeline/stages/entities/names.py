@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Collection
+
 from spacy.tokens import Doc, Span
 
 from .rules import (
@@ -117,3 +120,62 @@ def has_known_head(name: str, doc: Doc) -> bool:
     """Whether the head word of ``name`` is in the heads table of the pipeline that made ``doc``."""
     rules = doc._.entity_rules
     return rules is not None and head_of(name) in rules.heads
+
+
+def one_label_per_name(ents: list[Span], heads: Collection[str] = ()) -> list[Span]:
+    """Every mention of a name takes the name's most frequent label (the first on a tie).
+
+    One exception: a one-word name the model reads as a person in one mention and as an
+    organisation in another is a person ("Trump's victory" ORG, "Trump welcomed" PERSON).
+    The small model falls back on ORG for a lone capitalised word it does not know; a PERSON
+    reading is the evidence. Not for a gazetteer name (it has an id), nor for an acronym
+    ("CNN"), a head word ("Congress"), a word of a longer organisation ("Ford Motor Co") or a
+    team beside its score ("Barnsley 2"; sports pages name clubs and players side by side).
+    """
+    votes: dict[str, Counter[str]] = {}
+    org_evidence: set[str] = set()
+    for e in ents:
+        if e.label_ in NAME_LABELS:
+            name = clean_name(e.text)
+            votes.setdefault(name, Counter())[e.label_] += 1
+            if e.id_ or len(e) > 1 or name.isupper() or name.lower() in heads:
+                org_evidence.add(name)
+            if e.label_ == "ORG" and len(e) > 1:  # "Trump Organization", "Ford Motor Co"
+                org_evidence.update(t.text for t in e)
+            if e.label_ == "ORG" and beside_number(e):  # a team beside its score: "Barnsley 2 Wolves 1"
+                org_evidence.add(name)
+    best = {name: "PERSON" if c["PERSON"] and c["ORG"] and name not in org_evidence
+            else c.most_common(1)[0][0] for name, c in votes.items()}
+    return [respan(e, e.start, e.end, best[clean_name(e.text)])
+            if e.label_ in NAME_LABELS and best[clean_name(e.text)] != e.label_ else e for e in ents]
+
+
+def in_title(ent: Span, titles: Collection[str], portfolios: Collection[str]) -> bool:
+    """A name that is part of a title, no entity: a portfolio written after a title and "of"
+    ("Secretary of State", "Minister of Foreign Affairs"; ``models/en/portfolios.txt``; "Chairman
+    of Microsoft" keeps its name) or an abbreviated title before a person ("Pres. Obama")."""
+    doc = ent.doc
+    if ent.label_ in NAME_LABELS and len(ent) == 1 and ent.text.lower().rstrip(".") in titles:
+        return abbreviated_title(ent)
+    return (ent.label_ in NAME_LABELS and ent.start >= 2 and doc[ent.start - 1].lower_ == "of"
+            and doc[ent.start - 2].lower_.rstrip(".") in titles and ent.text.lower() in portfolios)
+
+
+def abbreviated_title(ent: Span) -> bool:
+    """A title word with its period before a person the model tagged ("Pres. Obama", tagged GPE
+    "Pres"); not after "of" or "the" ("Department of Justice. Obama said")."""
+    doc, k = ent.doc, ent.end
+    if ent.start > 0 and doc[ent.start - 1].lower_ in ("of", "the"):
+        return False
+    if not ent.text.endswith("."):
+        if k >= len(doc) or doc[k].text != "." or ent[-1].whitespace_:
+            return False
+        k += 1
+    return k < len(doc) and doc[k].ent_type_ == "PERSON"
+
+
+def beside_number(ent: Span) -> bool:
+    """A number right before or after the span ("Barnsley 2", "Essex 532-8")."""
+    doc = ent.doc
+    return ((ent.start > 0 and doc[ent.start - 1].like_num)
+            or (ent.end < len(doc) and (doc[ent.end].like_num or doc[ent.end].text[:1].isdigit())))

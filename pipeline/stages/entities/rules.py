@@ -82,6 +82,7 @@ class Rules:
     club_prefixes: frozenset[str] = frozenset()  # "fc", "real": a name starting with one is a club
     place_plurals: frozenset[str] = frozenset()  # "hills", "springs": a place's last word, no team's
     result_verbs: frozenset[str] = frozenset()  # "beat", "drew": a place beside one in a result is a team
+    portfolios: frozenset[str] = frozenset()  # "state", "finance": after "Secretary of", part of a title
 
 
 def load_aliases(book: RuleBook) -> dict[str, Alias]:
@@ -115,4 +116,5 @@ def _rules_of(book: RuleBook) -> Rules:
                  load_word_list(book, "division_heads.txt"), load_word_list(book, "name_suffixes.txt"),
                  load_word_list(book, "sports.txt"), orgs.legal_forms(book),
                  {r["name"].lower(): r["gender"] for r in book.rows("en/given_names.csv", ("name", "gender"))},
-                 *(orgs.word_set(book, name) for name in (orgs.CLUB_PREFIXES, orgs.PLACE_PLURALS, orgs.RESULT_VERBS)))
+                 orgs.word_set(book, orgs.CLUB_PREFIXES), orgs.word_set(book, orgs.PLACE_PLURALS),
+                 orgs.word_set(book, orgs.RESULT_VERBS), load_word_list(book, "portfolios.txt"))
