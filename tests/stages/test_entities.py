@@ -4,6 +4,8 @@ import re
 
 import pytest
 import spacy
+from entity_docs import RULES
+from entity_docs import run_entities as _run
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -64,9 +66,6 @@ def _ent(blank: Language, text: str, start: int, end: int, label: str) -> Span:
     span = Span(doc, start, end, label=label)
     doc.ents = [span]
     return doc.ents[0]
-
-
-RULES = entities.load_rules(MODELS_DIR)
 
 
 @pytest.mark.parametrize(
@@ -133,18 +132,6 @@ def test_title_case_keeps_acronyms_and_length() -> None:
 
 
 # --- the component on blank pipelines (no model) ---------------------------------------------
-
-def _run(blank: Language, text: str, ents: list[tuple[str, str]]) -> Doc:
-    """``text`` with the given (mention, label) entities, through ``news_entities``."""
-    doc = blank(text)
-    spans, pos = [], 0
-    for mention, label in ents:
-        start = text.index(mention, pos)
-        pos = start + len(mention)
-        spans.append(doc.char_span(start, pos, label=label))
-    doc.ents = spans
-    return entities.NewsEntities(RULES)(doc)
-
 
 def _rows(doc: Doc) -> list[tuple[str, str, str, str]]:
     return [(e.text, e.label_, e._.canonical, e._.country_code) for e in doc.ents]

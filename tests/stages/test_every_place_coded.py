@@ -3,25 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from entity_docs import RULES
+from entity_docs import run_entities as _run
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from pipeline.config import MODELS_DIR
-from pipeline.stages import entities, places
-
-RULES = entities.load_rules(MODELS_DIR)
-
-
-def _run(blank: Language, text: str, ents: list[tuple[str, str]]) -> Doc:
-    """``text`` with the given (mention, label) entities, through ``news_entities``."""
-    doc = blank(text)
-    spans, pos = [], 0
-    for mention, label in ents:
-        start = text.index(mention, pos)
-        pos = start + len(mention)
-        spans.append(doc.char_span(start, pos, label=label))
-    doc.ents = spans
-    return entities.NewsEntities(RULES)(doc)
+from pipeline.stages import places
 
 
 @pytest.mark.parametrize(
