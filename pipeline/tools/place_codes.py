@@ -35,12 +35,9 @@ TUNE = ("dev", "fresh")
 def excluded(tools: Path = TOOLS) -> set[str]:
     """File stems other checks keep for themselves: the news check's articles and the speaker samples."""
     from .news_ner_check import read_gold
+    from .speaker_gold import kept_aside_stems
 
-    stems = set(read_gold(tools / "news_ner_gold.tsv"))
-    for path in sorted(tools.glob("speaker_keptaside*.txt")):
-        stems |= {line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-                  if line.strip() and not line.startswith("#")}
-    return stems
+    return set(read_gold(tools / "news_ner_gold.tsv")) | kept_aside_stems()
 
 
 def slice_files(name: str, shared: Path = SHARED_DIR) -> list[Path]:

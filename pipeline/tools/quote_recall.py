@@ -28,7 +28,7 @@ from pathlib import Path
 from types import ModuleType
 
 from ..config import SHARED_DIR, Settings
-from .speaker_gold import HELD_BACK_LAST, KEPTASIDE2_FILE, KEPTASIDE_FILE
+from .speaker_gold import HELD_BACK_LAST, KEPTASIDE2_FILE, kept_aside_stems
 
 NAMED_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 DOC_LEVEL = ("news_entities", "quote_extractor")
@@ -47,7 +47,7 @@ def part_stems(folder: Path, part: str, sq: ModuleType) -> tuple[list[str], list
     """(the part's article stems, those left out because the scorer cannot read them)."""
     stems = sorted(p.stem for p in (folder / "attributions").glob("*.ann"))
     if part == "train":
-        aside = set(KEPTASIDE_FILE.read_text().split()) | set(KEPTASIDE2_FILE.read_text().split())
+        aside = kept_aside_stems()
         stems = [s for s in stems[:-HELD_BACK_LAST] if s not in aside]
     elif part == "last100":
         stems = stems[-HELD_BACK_LAST:]

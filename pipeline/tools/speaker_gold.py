@@ -40,6 +40,11 @@ class GoldSource:
     quoted: bool  # the content holds a quote mark
 
 
+def kept_aside_stems() -> set[str]:
+    """The article stems of both speaker samples, which no other check may tune on."""
+    return {stem for path in (KEPTASIDE_FILE, KEPTASIDE2_FILE) for stem in path.read_text(encoding="utf-8").split()}
+
+
 def keptaside_sample(train_text: Path) -> list[str]:
     """The kept-aside file names: a seeded random choice among the sorted train articles."""
     stems = sorted(p.stem for p in train_text.glob("*.txt"))

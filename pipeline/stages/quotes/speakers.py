@@ -114,7 +114,6 @@ class SpeakerResolver:
         for m in self.mentions:
             if m.title:
                 self._titles.setdefault(m.name, set()).add(m.title.lower())
-        self._gender_of = {m.name: m.gender for m in self.mentions if m.gender}
         self._mention_starts = [m.start_char for m in self.mentions]
         self._surname_starts = {w: [m.start_char for m in ms] for w, ms in self._by_surname.items()}
         # A family name written alone ("Richards", "Holtz-Eakin", "Le Pen") names its owner's full
