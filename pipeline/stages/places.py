@@ -24,7 +24,10 @@ reads the cities, with the article's own country as context:
 4. otherwise a capital, province or subdivision goes to the most populous country, and a
    city to the most populous city of that name ("Birmingham" alone is GB).
 
-A place written with its region ("Paris, Texas") is coded by the region (``containing_code``).
+A place written with its region ("Paris, Texas") is coded by the region (``containing_code``);
+so is a town followed by its state's AP abbreviation ("Staunton Va."), a region named with a
+division word ("Albay province", "State of Virginia") and, in an article about the US, a county
+written without "County" ("Broward"; ``division_code``).
 """
 
 from __future__ import annotations
@@ -62,8 +65,13 @@ class Places:
     supranational: dict[str, str] = field(default_factory=dict)  # "middle east" -> "Asia"
     regional: dict[str, frozenset[str]] = field(default_factory=dict)  # first-level region -> its countries
     qualifiers: frozenset[str] = frozenset()  # "southern", "upstate": "Southern California" is in California
+    divisions: frozenset[str] = frozenset()  # "county", "province", "state": "Albay province" is Albay
+    abbreviations: frozenset[str] = frozenset()  # "va.", "va": AP abbreviations of regions ("Staunton Va.")
     # town of fewer than 15,000 people -> its country: names of one country only, no English word
     towns: dict[str, str] = field(default_factory=dict)
+    # a division's name without its division word ("broward" of Broward County) -> its country:
+    # names of one country only, no English word ("Atlantic County", "Orange County" left out)
+    bare_divisions: dict[str, str] = field(default_factory=dict)
 
 
 Candidates = dict[str, dict[str, int]]  # name -> {code: population of the country}
@@ -140,14 +148,30 @@ def _geonames(p: Places, places: Candidates, population: dict[str, int]) -> None
 
 
 def _drop_words(p: Places, taken: Collection[str]) -> None:
-    """Towns whose name is an English word (``ENGLISH_WORD``) or a bigger place's name (``taken``)."""
+    """Towns and bare division names that are an English word (``ENGLISH_WORD``) or a bigger place's
+    name (``taken``)."""
     import wordfreq
 
-    p.towns = {k: c for k, c in p.towns.items() if k not in taken and wordfreq.zipf_frequency(k, "en") < ENGLISH_WORD}
+    def kept(table: dict[str, str]) -> dict[str, str]:
+        return {k: c for k, c in table.items()
+                if k not in taken and k not in p.cities and wordfreq.zipf_frequency(k, "en") < ENGLISH_WORD}
+
+    p.towns, p.bare_divisions = kept(p.towns), kept(p.bare_divisions)
+
+
+def _bare_divisions(places: Candidates, divisions: Collection[str]) -> dict[str, str]:
+    """Division names without their division word ("broward county" -> "broward"), of one country only."""
+    bare: Candidates = {}
+    for key, codes in places.items():
+        words = key.split()
+        if len(words) >= 2 and words[-1] in divisions and len(codes) == 1:
+            for code in codes:
+                _add(bare, " ".join(words[:-1]), code, 0)
+    return {k: next(iter(codes)) for k, codes in bare.items() if len(codes) == 1}
 
 
 RULE_FILES = ("en/combining_forms.csv", "en/place_abbreviations.csv", "en/world_regions.csv", "en/not_places.txt",
-              "en/place_qualifiers.txt", "en/place_demonyms.csv")
+              "en/place_qualifiers.txt", "en/place_demonyms.csv", "en/division_heads.txt")
 
 
 def load(rules: RuleBook | None = None) -> Places:
@@ -179,7 +203,9 @@ def _build(rules: RuleBook | None = None) -> Places:
     (name,region), ``en/not_places.txt``: words the gazetteers list as places that English
     text uses as common words ("Central", "Western"), ``en/place_qualifiers.txt``: words
     before a place naming a part of it ("Southern California", "Upstate New York"), and
-    ``en/place_demonyms.csv`` (demonym,country_code): the people of a state or province ("Texan").
+    ``en/place_demonyms.csv`` (demonym,country_code): the people of a state or province ("Texan"),
+    and ``en/division_heads.txt``: the words naming an administrative division ("Albay province",
+    "State of Virginia").
     """
     import pycountry
     from countryinfo import all_countries
@@ -236,6 +262,9 @@ def _build(rules: RuleBook | None = None) -> Places:
             table.pop(word.lower(), None)
         p.cities.pop(city_key(word), None)
         p.towns.pop(city_key(word), None)
+    p.divisions = frozenset(w.lower() for w in rules.lines("en/division_heads.txt")) if rules is not None \
+        else frozenset()
+    p.bare_divisions = _bare_divisions(places, p.divisions)
     _drop_words(p, {*places, *countries})
     p.candidates = _ranked(places)
     p.regional = {k: frozenset(v) for k, v in regions.items()}
@@ -250,6 +279,7 @@ def _build(rules: RuleBook | None = None) -> Places:
     p.supranational.update({row["name"].lower(): row["region"] for row in rows("world_regions.csv", "name", "region")})
     p.qualifiers = frozenset(w.lower() for w in rules.lines("en/place_qualifiers.txt")) if rules is not None \
         else frozenset()
+    p.abbreviations = frozenset(short)
     return p
 
 
@@ -300,7 +330,30 @@ def place_code(name: str, places: Places, context: str = "") -> tuple[str, str]:
         code, kind = place_code(" ".join(words[1:]), places, context)
         if code:
             return code, "city or region"
-    return "", ""
+    code = division_code(words, places, context)
+    return (code, "city or region") if code else ("", "")
+
+
+def division_code(words: list[str], places: Places, context: str = "") -> str:
+    """The code of a place named with the division it is or lies in, when the whole name is unknown:
+
+    - a division word before or after a known region ("Albay province", "State of Virginia");
+    - a region's AP abbreviation after a town, without the comma ("Staunton Va.");
+    - in an article about a country, the name of one of its divisions with the division word
+      left out ("Broward" for Broward County in a US article; ``bare_divisions``: no English word).
+    """
+    low = [w.lower() for w in words]
+    if len(low) >= 2 and low[-1] in places.divisions:
+        rest = low[:-1]
+    elif len(low) >= 3 and low[0] in places.divisions and low[1] == "of":
+        rest = low[2:]
+    else:
+        rest = []
+    if rest:
+        return places.regions.get(" ".join(rest), "")
+    if len(low) >= 2 and low[-1] in places.abbreviations:
+        return places.regions.get(low[-1], "")
+    return context if context and places.bare_divisions.get(" ".join(low)) == context else ""
 
 
 def local_context(name: str, neighbours: list[str], context: str, places: Places) -> str:

@@ -155,3 +155,27 @@ def test_local_context(name: str, near: list[str], context: str, out: str) -> No
 )
 def test_place_code_of_parts_abbreviations_and_world_regions(name: str, code: str, kind: str) -> None:
     assert places.place_code(name, P) == (code, kind)
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "code"),
+    [
+        # a division word before or after a known region (models/en/division_heads.txt)
+        ("Albay province", "", "PH"),
+        ("Province of Albay", "", "PH"),
+        ("State of Virginia", "", "US"),
+        ("State of Mind", "", ""),  # the rest names no region
+        ("Narnia province", "", ""),
+        ("Province", "", ""),
+        # a state's AP abbreviation after a town, without the comma
+        ("Staunton Va.", "", "US"),
+        ("Staunton Virginia", "", ""),  # only abbreviations: a full region's name may end a city's ("Kansas City")
+        # a county's name without "County", only in an article about its country
+        ("Broward", "US", "US"),
+        ("Broward", "", ""),
+        ("Broward", "GB", ""),
+        ("Atlantic", "US", ""),  # Atlantic County: the name is an English word first
+    ],
+)
+def test_division_code(name: str, context: str, code: str) -> None:
+    assert places.place_code(name, P, context)[0] == code
