@@ -10,7 +10,7 @@ import pytest
 
 from pipeline import resource_cache, rulebook
 from pipeline.config import MODELS_DIR
-from pipeline.stages import language, places
+from pipeline.stages import language, place_tables
 
 
 @pytest.fixture()
@@ -73,28 +73,28 @@ def test_an_unwritable_folder_costs_only_the_build(monkeypatch: pytest.MonkeyPat
 
 def test_the_place_gazetteer_read_back_equals_the_one_built(folder: Path) -> None:
     book = rulebook.RuleBook.read(MODELS_DIR)
-    own = rulebook.RuleBook(book.root, {n: book.files[n] for n in places.RULE_FILES if n in book.files})
-    places._load.cache_clear()
+    own = rulebook.RuleBook(book.root, {n: book.files[n] for n in place_tables.RULE_FILES if n in book.files})
+    place_tables._load.cache_clear()
     try:
-        first = places._load(own)  # built and stored
-        places._load.cache_clear()
-        again = places._load(own)  # read back
+        first = place_tables._load(own)  # built and stored
+        place_tables._load.cache_clear()
+        again = place_tables._load(own)  # read back
     finally:
-        places._load.cache_clear()
-    assert again is not first and again == first == places._build(own)
+        place_tables._load.cache_clear()
+    assert again is not first and again == first == place_tables._build(own)
     assert list(again.cities) == list(first.cities)  # the order of every table too
 
 
 def test_another_rule_file_builds_another_gazetteer(folder: Path) -> None:
     book = rulebook.RuleBook.read(MODELS_DIR)
-    files = {n: book.files[n] for n in places.RULE_FILES if n in book.files}
+    files = {n: book.files[n] for n in place_tables.RULE_FILES if n in book.files}
     edited = dict(files, **{"en/not_places.txt": files["en/not_places.txt"] + b"\nparis\n"})
-    places._load.cache_clear()
+    place_tables._load.cache_clear()
     try:
-        assert "paris" in places._load(rulebook.RuleBook(book.root, files)).capitals
-        assert places._load(rulebook.RuleBook(book.root, edited)).places.get("paris") is None
+        assert "paris" in place_tables._load(rulebook.RuleBook(book.root, files)).capitals
+        assert place_tables._load(rulebook.RuleBook(book.root, edited)).places.get("paris") is None
     finally:
-        places._load.cache_clear()
+        place_tables._load.cache_clear()
     assert len(list(folder.glob("places-*.pickle"))) == 1  # the newest only
 
 
