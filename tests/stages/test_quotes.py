@@ -659,3 +659,21 @@ def test_a_name_labelled_an_organisation_that_names_a_person(blank: Language) ->
     assert (r.resolve(doc[4:5]).name, r.resolve(doc[4:5]).kind) == ("Carly Fiorina", "person")
     assert (r.resolve(doc[8:10]).name, r.resolve(doc[8:10]).kind) == ("Ilya Shapiro", "person")
     assert (r.resolve(doc[12:14]).name, r.resolve(doc[12:14]).kind) == ("Ilya University", "organisation")
+
+
+SKILLED = "''I'm more skilled with my hands than I am with my brain,''"
+
+
+@pytest.mark.model
+def test_name_right_after_a_subjectless_cue_speaks(nlp: Language) -> None:
+    # the parser makes the name the subject of "joking": the name closed by a comma still speaks
+    text = f"{SKILLED} said Robin Maynard, half joking."
+    q = _one(nlp, text, ("direct",))
+    assert (text[q.start:q.end], q.speaker_text, q.speaker) == (SKILLED[2:-2], "Robin Maynard", "Robin Maynard")
+
+
+@pytest.mark.model
+def test_name_that_goes_on_after_the_cue_is_not_taken_alone(nlp: Language) -> None:
+    # "Robin Maynard's wife" is not closed after the name: the name alone does not speak
+    rows = _quotes(nlp, f"{SKILLED} said Robin Maynard's wife, half joking.")
+    assert not any(q.speaker_text == "Robin Maynard" for q in rows), rows

@@ -24,6 +24,9 @@ from .cues import (
 from .marks import CLOSERS, DASHES, OPENERS, STRAIGHT
 from .spans import _Attribution, _Context, _entity_around, _Found
 
+SPEAKER_LABELS = ("PERSON", "ORG")  # names that speak after their cue verb
+NAME_CLOSERS = (",", ".", ";")  # what ends such a name: "said Robin Maynard, half joking"
+
 
 def _cue_speaker(verb: Token, ctx: _Context, inverted: bool = True, participle: bool = True) -> _Attribution | None:
     """The cue verb's speaker: its subject; with ``participle``, the noun a participle
@@ -61,7 +64,20 @@ def _cue_speaker(verb: Token, ctx: _Context, inverted: bool = True, participle: 
         if (head.pos_ in ("PROPN", "NOUN", "PRON") and head.dep_ in INVERTED_SUBJECT_DEPS
                 and head.head.i == verb.i and head.ent_type_ not in TIME_LABELS):
             return _Attribution(cue, mention_span(head))
-    return None
+    return _name_after(verb, nxt)
+
+
+def _name_after(verb: Token, nxt: Token) -> _Attribution | None:
+    """A person's or organisation's name right after a subjectless cue verb and closed by a comma or
+    a period is its speaker, however the parser attached it ("said Robin Maynard, half joking":
+    the parser made the name the subject of "joking")."""
+    if nxt.ent_type_ not in SPEAKER_LABELS or nxt.ent_iob_ != "B":
+        return None
+    name = _entity_around(nxt)
+    doc = verb.doc
+    if name.end < len(doc) and doc[name.end].text not in NAME_CLOSERS:
+        return None
+    return _Attribution(doc[verb.i:verb.i + 1], name)
 
 
 def _clause_tokens(doc: Doc, start_i: int, stop: int, para_end: int, ctx: _Context) -> list[Token]:
