@@ -677,3 +677,21 @@ def test_name_that_goes_on_after_the_cue_is_not_taken_alone(nlp: Language) -> No
     # "Robin Maynard's wife" is not closed after the name: the name alone does not speak
     rows = _quotes(nlp, f"{SKILLED} said Robin Maynard's wife, half joking.")
     assert not any(q.speaker_text == "Robin Maynard" for q in rows), rows
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The race.\n\nLONDON (Reuters) - Donald Trump said he was unlikely to have a good relationship with the prime "
+        "minister.",
+        "The race.\n\nMYRTLE BEACH, S.C. - Sen. Ted Cruz (R-Tex.) continued his onslaught against Donald Trump on "
+        "Saturday, questioning the real estate mogul's temperament and judgment.",
+    ],
+)
+def test_a_dateline_before_the_subject_does_not_speak(nlp: Language, text: str) -> None:
+    # the parser gives the verb two subjects, the dateline's place and the name: the nearer one speaks
+    # and a spaced dash ends the mention ("S.C. - Sen. Ted Cruz" is "Sen. Ted Cruz")
+    rows = _quotes(nlp, text)
+    assert rows and all(q.speaker in ("Donald Trump", "Ted Cruz") and q.speaker_text in ("Donald Trump", "Sen. Ted Cruz")
+                        for q in rows), [(q.speaker_text, q.speaker, text[q.start:q.end]) for q in rows]

@@ -24,6 +24,7 @@ TITLE_SLOT_WORDS = {"on", "in", "at", "the", "a", "an", "titled", "entitled", "'
 TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
 MODIFIER_DEPS = ("compound", "det", "amod", "nmod", "poss")
 # how the parser labels a speaker written after its verb ("said Hugh O'Neill")
+SPACED_DASHES = ("-", "–", "—", "―", "--")
 INVERTED_SUBJECT_DEPS = ("nsubj", "dobj", "attr", "npadvmod", "appos", "compound", "nsubjpass", "pobj")
 
 
@@ -112,9 +113,12 @@ def subject_of(verb: Token, quoted: list[bool] | None = None) -> Token | None:
         if tok is not verb and verb.tag_ == "VBG" and tok.dep_ == "ccomp" and tok.head.i != tok.i:
             tok = tok.head  # skip the subject of the reported clause itself
             continue
-        for child in tok.children:
-            if child.dep_ in SUBJECT_DEPS and not (quoted and quoted[child.i]):
-                return child  # a subject inside the quote is the parser's mistake
+        # a subject inside the quote is the parser's mistake; of two subjects, the one nearest
+        # before the verb is its own ("LONDON (Reuters) - Donald Trump said": the dateline is the other)
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and not (quoted and quoted[c.i])]
+        if subjects:
+            before = [c for c in subjects if c.i < tok.i]
+            return before[-1] if before else subjects[0]
         tok = tok.head if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i else None
     return None
 
@@ -127,6 +131,9 @@ def mention_span(head: Token) -> Span:
         if child.dep_ not in ("punct", "cc"):
             left = child.left_edge if child.left_edge.i < left.i else left
             break
+    for tok in head.doc[left.i:head.i]:  # a spaced dash ends a dateline before it: "S.C. - Sen. Ted Cruz"
+        if tok.text in SPACED_DASHES and tok.i and tok.doc[tok.i - 1].whitespace_:
+            left = tok.doc[tok.i + 1]
     right = head
     for child in head.rights:
         if child.dep_ in MENTION_STOP_DEPS:
