@@ -695,3 +695,27 @@ def test_a_dateline_before_the_subject_does_not_speak(nlp: Language, text: str) 
     rows = _quotes(nlp, text)
     assert rows and all(q.speaker in ("Donald Trump", "Ted Cruz") and q.speaker_text in ("Donald Trump", "Sen. Ted Cruz")
                         for q in rows), [(q.speaker_text, q.speaker, text[q.start:q.end]) for q in rows]
+
+
+@pytest.mark.model
+def test_later_quote_in_the_paragraph_is_the_same_speakers(nlp: Language) -> None:
+    text = (f"{SKILLED} said Robin Maynard. He holds two associate degrees and has worked at the plant for 24 years. "
+            "''But I like working with my hands.''")
+    rows = [(text[q.start:q.end], q.speaker) for q in _quotes(nlp, text)]
+    assert ("But I like working with my hands.", "Robin Maynard") in rows, rows
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "between",
+    [
+        # somebody else is named between the two quotes: the later one may be theirs
+        "Her colleague Jane Doe has worked at the plant for 24 years.",
+        # the writer's sentence goes on into the quote: no sentence of its own
+        "The motto painted over the gate of the plant is",
+    ],
+)
+def test_later_quote_in_the_paragraph_stays_unattributed(nlp: Language, between: str) -> None:
+    text = f"{SKILLED} said Robin Maynard. {between} ''But I like working with my hands.''"
+    rows = [(text[q.start:q.end], q.speaker) for q in _quotes(nlp, text)]
+    assert ("But I like working with my hands.", "Robin Maynard") not in rows, rows

@@ -29,7 +29,7 @@ from .layouts import (
     _quote_type,
     _transcript_turns,
 )
-from .marks import paragraphs, quote_spans
+from .marks import OPENERS, STRAIGHT, paragraphs, quote_spans
 from .name_chains import name_chains
 from .reported import (
     _according_to,
@@ -149,6 +149,8 @@ class QuoteExtractor(FromRuleBook):
         quote's speaker when that quote is in the paragraph before and nothing but its
         attribution (a few words) stands between them."""
         _, pqe, _, patt = prev
+        if ctx.para_index(qs) == ctx.para_index(pqe):
+            return _same_speaker_later(text, ctx, patt, pqe, qs)
         if qs - ps > 2 or ctx.para_index(qs) - ctx.para_index(pqe) != 1:
             return None
         words = sum(ch.isspace() for ch in text[pqe:ps].strip())
@@ -223,3 +225,18 @@ class QuoteExtractor(FromRuleBook):
             sp.end_char if sp is not None else None,
             who.name, who.kind, who.title, who.org,
         )
+
+
+def _same_speaker_later(text: str, ctx: _Context, patt: _Attribution, pqe: int, qs: int) -> _Attribution | None:
+    """A quote starting a sentence later in the paragraph of an attributed quote, with no cue of its
+    own, is the same speaker's when nobody else is named between them: "''...,'' said Robin Maynard.
+    He holds two degrees. ''But I like working with my hands.''"."""
+    if patt.speaker is None:
+        return None
+    before = text[pqe:qs].rstrip(OPENERS + STRAIGHT + "'‘ \t")
+    if not before.endswith((".", "!", "?")) or before.endswith(("...", "…")):
+        return None  # the quote goes on the writer's sentence
+    if any(pqe <= e.start_char < qs and e.label_ in ("PERSON", "ORG") and e.start_char >= patt.speaker.end_char
+           for e in ctx.ents):
+        return None
+    return _Attribution(None, patt.speaker)
