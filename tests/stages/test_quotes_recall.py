@@ -131,3 +131,29 @@ def test_headline_name_colon_statement_is_attributed(nlp: Language, title: str) 
 )
 def test_headline_without_a_name_and_colon_gives_no_row(nlp: Language, title: str) -> None:
     assert [r for r in _with_title(nlp, title, BODY) if r[3] == ":" or r[0].startswith("The Bridge")] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("title", "cue", "speaker"),
+    [("Robert Roe Says The Bridge Will Reopen In May", "Says", "Robert Roe"),
+     ("Jane Doe Denies The Bridge Will Stay Closed", "Denies", "Jane Doe"),  # -ies
+     ("Robert Roe Says ‘The Bridge Will Reopen In May’", "Says", "Robert Roe")],
+)
+def test_headline_name_and_verb_is_attributed(nlp: Language, title: str, cue: str, speaker: str) -> None:
+    said = title.split(cue, 1)[1].strip(" ‘’")
+    assert (said, "indirect", speaker, cue) in _with_title(nlp, title, BODY)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Robert Roe Says Bridge Will Reopen?",  # a question
+        "Robert Roe Wins The Council Vote In Springfield",  # no speech or stance verb
+        "Former Mayor Robert Roe At The Council Says The Bridge Will Reopen",  # more than a name before the verb
+        "Robert Roe Says Yes",  # too short to be what was said
+    ],
+)
+def test_headline_without_a_name_and_cue_verb_gives_no_row(nlp: Language, title: str) -> None:
+    assert [r for r in _with_title(nlp, title, BODY) if r[0] in title] == []

@@ -19,12 +19,12 @@ from ...rulebook import FromRuleBook, RuleBook
 from ..entities import Rules
 from .cues import Cues, is_cue, prepositional_object
 from .first_person import first_person_in_quotes
+from .headlines import _headline_turn, _headline_verb
 from .layouts import (
     _after,
     _before,
     _colon_agent,
     _embedding_agent,
-    _headline_turn,
     _is_title,
     _quote_type,
     _transcript_turns,
@@ -96,7 +96,8 @@ class QuoteExtractor(FromRuleBook):
         paras = paragraphs(doc)
         spans = quote_spans(text, paras)
         ctx = _Context(doc, paras, spans)
-        found: list[_Found] = [*_transcript_turns(doc, ctx), *_headline_turn(doc, ctx)]
+        found: list[_Found] = [*_transcript_turns(doc, ctx), *_headline_turn(doc, ctx),
+                               *_headline_verb(doc, ctx, self.cues)]
         turns = [(s, e) for s, e, _, _ in found]
         prev: _Found | None = None
         for qs, qe in spans:

@@ -265,32 +265,3 @@ def _transcript_turns(doc: Doc, ctx: _Context) -> Iterator[_Found]:
             e -= 1  # the turn's own words, with their final punctuation
         if e - s > 2:
             yield s, e, "direct", _Attribution(doc[colon.i:colon.i + 1], label)
-
-
-def _headline_turn(doc: Doc, ctx: _Context) -> Iterator[_Found]:
-    """Kasich: ‘We Are Going All The Way’ — a title that is a name, a colon and what the named
-    person or organisation said. The name must be the whole of the words before the colon
-    (a PERSON or ORG entity, at most six words); the rest must be three words or more, and no
-    question. Quote marks around the words are left out."""
-    for kind, ps, pe in doc._.news_parts or []:
-        if kind != "title":
-            continue
-        colon = ctx.text.find(":", ps, pe)
-        if colon < 0:
-            continue
-        label = doc.char_span(ps, colon, alignment_mode="contract")
-        if label is None or not 0 < len(label) <= 6 or label[-1].ent_type_ not in ("PERSON", "ORG"):
-            continue
-        ent = _entity_around(label[-1])
-        if ent.start > label.start or ent.end != label.end:
-            continue  # "Former AG Mukasey at RNC:" names more than the speaker
-        s, e = colon + 1, pe
-        while s < e and (ctx.text[s].isspace() or ctx.text[s] in OPENERS + STRAIGHT + "‘'"):
-            s += 1
-        while e > s and (ctx.text[e - 1].isspace() or ctx.text[e - 1] in CLOSERS + STRAIGHT + "’'.,"):
-            e -= 1
-        cue = doc.char_span(colon, colon + 1)
-        if ctx.text[s:pe].rstrip().endswith("?"):
-            continue  # "Ted Cruz: Constitutional conservative or career politician?" asks about them
-        if cue is not None and len(ctx.text[s:e].split()) >= 3:
-            yield s, e, "indirect", _Attribution(cue, ent)

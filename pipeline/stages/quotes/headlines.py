@@ -1,0 +1,89 @@
+"""Attributions in an article's title: "Kasich: ‘We Are Going All The Way’" (a name and a colon)
+and "Trump Says He Never Pledged To Kill Family Members" (a name and a headline-cased verb)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
+
+from .cues import Cues
+from .marks import CLOSERS, OPENERS, STRAIGHT
+from .spans import _Attribution, _Context, _entity_around, _Found
+
+SPEAKER_LABELS = ("PERSON", "ORG")
+MAX_NAME = 6  # words of a speaker's name in a title
+MIN_WORDS = 3  # words of what the title says they said
+
+
+def _titles(doc: Doc) -> Iterator[tuple[int, int]]:
+    for kind, ps, pe in doc._.news_parts or []:
+        if kind == "title":
+            yield ps, pe
+
+
+def _said(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """What a title says was said, from ``s`` to ``e`` without quote marks around it; None for a
+    question or fewer than ``MIN_WORDS`` words."""
+    pe = e
+    while s < e and (text[s].isspace() or text[s] in OPENERS + STRAIGHT + "‘'"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in CLOSERS + STRAIGHT + "’'.,"):
+        e -= 1
+    if text[s:pe].rstrip().endswith("?") or len(text[s:e].split()) < MIN_WORDS:
+        return None
+    return s, e
+
+
+def _headline_turn(doc: Doc, ctx: _Context) -> Iterator[_Found]:
+    """Kasich: ‘We Are Going All The Way’ — a title that is a name, a colon and what the named
+    person or organisation said. The name must be the whole of the words before the colon
+    (a PERSON or ORG entity, at most six words); the rest must be three words or more, and no
+    question ("Ted Cruz: Constitutional conservative or career politician?" asks about him).
+    Quote marks around the words are left out."""
+    for ps, pe in _titles(doc):
+        colon = ctx.text.find(":", ps, pe)
+        if colon < 0:
+            continue
+        label = doc.char_span(ps, colon, alignment_mode="contract")
+        ent = _named(label) if label is not None else None
+        said = _said(ctx.text, colon + 1, pe)
+        cue = doc.char_span(colon, colon + 1)
+        if ent is not None and said is not None and cue is not None:
+            yield *said, "indirect", _Attribution(cue, ent)
+
+
+def _headline_verb(doc: Doc, ctx: _Context, cues: Cues) -> Iterator[_Found]:
+    """Trump Says He Never Pledged To Kill Family Members — a headline-cased title that opens with
+    a name and a speech or stance verb in the present tense ("Says", "Tells", "Denies"); the
+    words after the verb are what the named person or organisation said. The name must be the
+    whole of the words before the verb (as for a colon); the rest three words or more, no question."""
+    verbs = {**cues.speech, **cues.stance}
+    for ps, pe in _titles(doc):
+        title = doc.char_span(ps, pe, alignment_mode="contract")
+        if title is None:
+            continue
+        verb = next((t for t in title[1:MAX_NAME + 1] if t.is_title and _present_lemma(t.lower_, verbs)), None)
+        if verb is None:
+            continue
+        ent = _named(doc[title.start:verb.i])
+        said = _said(ctx.text, verb.idx + len(verb), pe)
+        if ent is not None and said is not None:
+            yield *said, "indirect", _Attribution(doc[verb.i:verb.i + 1], ent)
+
+
+def _present_lemma(word: str, verbs: dict[str, str]) -> str:
+    """The lemma of a verb in the third person present ("says", "denies", "pushes"), when it is one
+    of ``verbs`` and needs no particle; else ""."""
+    if not word.endswith("s"):
+        return ""
+    stems = [word[:-3] + "y"] if word.endswith("ies") else [word[:-1], word[:-2]]
+    return next((w for w in stems if w in verbs and not verbs[w]), "")
+
+
+def _named(label: Span) -> Span | None:
+    """The PERSON or ORG entity that is the whole of ``label`` (at most ``MAX_NAME`` words)."""
+    if not 0 < len(label) <= MAX_NAME or label[-1].ent_type_ not in SPEAKER_LABELS:
+        return None
+    ent = _entity_around(label[-1])
+    return ent if ent.start <= label.start and ent.end == label.end else None  # "Former AG Mukasey at RNC:"
