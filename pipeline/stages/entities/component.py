@@ -34,6 +34,7 @@ from .acronyms import country_code, learn_acronyms
 from .headlines import body_casing, dateline_places, headline_lines, true_case
 from .linking import person_canonicals, place_surnames, surname_index
 from .merging import _is_country, merge_of_names, merge_qualified_places, replace_overlapping
+from .name_chains import name_chains
 from .names import (
     clean_name,
     extend_name_suffix,
@@ -93,6 +94,7 @@ class NewsEntities(FromRuleBook):
         self.lower_aliases = {v.lower(): a for v, a in rules.aliases.items()}
         self.not_nicknames = rules.place_plurals | {h for h, x in rules.heads.items() if x.label in PLACE_LABELS}
         self.features = frozenset(h for h, x in rules.heads.items() if x.label == "LOC")  # lake, river, bay
+        self.not_in_names = frozenset(rules.heads) | rules.legal_forms  # words no person's name holds
 
     @property
     def rules(self) -> Rules:
@@ -133,6 +135,10 @@ class NewsEntities(FromRuleBook):
         full_labels = {clean_name(e.text): e.label_ for e in ents}
         ents = [self._relabel_acronym(e, acronyms, full_labels) for e in ents]
         ents = self._link_surnames(doc, ents)
+        chains = name_chains(doc, ents, self.rules.given_names, self.rules.titles, self.not_in_names,
+                             self.rules.speech_verbs)
+        if chains:  # persons the model did not tag as persons, and their lone surnames
+            ents = self._link_surnames(doc, replace_overlapping(ents, chains))
         doc.ents = filter_spans(ents)
         final = doc.ents  # spaCy builds this tuple from the tokens' tags on every access: once
         people = person_canonicals(final)

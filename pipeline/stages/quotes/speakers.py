@@ -25,8 +25,7 @@ class SpeakerResolver:
     """Resolves speaker mentions of one document; build once per ``Doc``."""
 
     def __init__(self, doc: Doc, speaker_rules: SpeakerRules | None = None,
-                 quoted: list[bool] | None = None, ents: Sequence[Span] | None = None,
-                 untagged: Sequence[Span] = ()) -> None:
+                 quoted: list[bool] | None = None, ents: Sequence[Span] | None = None) -> None:
         self.doc = doc
         self.groups = speaker_rules.groups if speaker_rules is not None else frozenset()
         self.given = speaker_rules.given if speaker_rules is not None else {}
@@ -37,11 +36,10 @@ class SpeakerResolver:
         # Indexes built once: ``doc.ents`` makes a new tuple on every access, and a scan of
         # it per mention is quadratic in the number of entities.
         spans: Sequence[Span] = doc.ents if ents is None else ents  # the caller's, when it has them already
-        self._ent_at = {i: e for e in [*spans, *untagged] for i in range(e.start, e.end)}
+        self._ent_at = {i: e for e in spans for i in range(e.start, e.end)}
         self._orgs = [e for e in spans if e.label_ == "ORG" and self._ent_at[e.start] is e]
         self._org_starts = [e.start for e in self._orgs]
-        # persons: the model's, and the names it did not tag as persons (``name_chains``)
-        self.persons = sorted([e for e in spans if e.label_ == "PERSON"] + list(untagged), key=lambda e: e.start)
+        self.persons = [e for e in spans if e.label_ == "PERSON"]  # in text order, as the entities are
         self._person_starts = [e.start for e in self.persons]
         self.profiles: dict[str, tuple[str, str]] = {}
         self.mentions: list[_Person] = []
