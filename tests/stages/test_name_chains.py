@@ -9,7 +9,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.stages.entities import NewsEntities, person_canonicals
+from pipeline.stages.entities import load_rules, person_canonicals
+from pipeline.stages.entities.linking import link_surnames
 from pipeline.stages.entities.merging import replace_overlapping
 from pipeline.stages.entities.name_chains import name_chains
 from pipeline.stages.quotes.speaker_rules import SpeakerRules
@@ -114,8 +115,9 @@ def test_family_name_of_a_longer_person_is_no_new_person(blank: Language) -> Non
 def _persons(doc: Doc, chains: bool = True) -> Doc:
     """What ``news_entities`` does with the persons of ``doc``: the name chains become PERSON
     entities, lone surnames of a person take the PERSON label, every person its canonical name."""
+    doc._.entity_rules = load_rules()  # the given names of models/en: Mrs./Mr., "Certainly Donald Trump"
     found = name_chains(doc, doc.ents, GIVEN, TITLES, STOP, SPEECH) if chains else []
-    doc.ents = filter_spans(NewsEntities._link_surnames(doc, replace_overlapping(list(doc.ents), found)))
+    doc.ents = filter_spans(link_surnames(doc, replace_overlapping(list(doc.ents), found)))
     people = person_canonicals(doc.ents)
     for e in doc.ents:
         if e.label_ == "PERSON":
