@@ -205,3 +205,13 @@ def test_a_legal_form_as_first_word_and_a_stop_word_in_the_org(blank: Language) 
     doc = _doc(blank, "voters . But Asa Khalif , an organizer , spoke . Khalif said so . Frank Smith Asa said .",
                {"But Asa": "ORG", "Khalif": "PERSON", "Frank Smith Asa": "ORG"})
     assert _chains(doc) == ["Asa Khalif"]
+
+
+def test_chains_read_the_entities_given_not_the_tokens_tags(blank: Language) -> None:
+    """``news_entities`` looks for chains before it sets ``doc.ents``: the spans it hands over
+    decide, not the model's tags still on the tokens."""
+    doc = _doc(blank, "Rahm Emanuel may lose . Emanuel said so .", {"Rahm Emanuel": "PERSON"})
+    ents = [Span(doc, 5, 6, label="PERSON")]  # the model's "Rahm Emanuel" was dropped on the way
+    assert [c.text for c in name_chains(doc, ents, GIVEN, TITLES, STOP, SPEECH)] == ["Rahm Emanuel"]
+    assert [c.text for c in name_chains(doc, [*ents, Span(doc, 0, 2, label="PERSON")], GIVEN, TITLES, STOP,
+                                        SPEECH)] == []

@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy
-from spacy.attrs import ENT_TYPE, LOWER, ORTH, TAG
+from spacy.attrs import LOWER, ORTH, TAG
 from spacy.tokens import Doc, Span, Token
 
 from .linking import HONORIFICS
@@ -61,10 +61,15 @@ def name_chains(doc: Doc, ents: Sequence[Span], given: dict[str, str] | frozense
     if n < 2:
         return []
     strings = doc.vocab.strings
-    arr = doc.to_array([TAG, ENT_TYPE, ORTH, LOWER])  # token attributes: no lexeme look-ups
+    arr = doc.to_array([TAG, ORTH, LOWER])  # token attributes: no lexeme look-ups
+    # the persons of ``ents``, not the tokens' entity tags: the caller has not set ``doc.ents`` yet
+    person = numpy.zeros(n, dtype=bool)
+    for e in ents:
+        if e.label_ == "PERSON":
+            person[e.start:e.end] = True
     # candidates, in numpy: singular proper nouns, no PERSON, next to another (a chain)
     cand = arr[:, 0] == strings["NNP"]
-    free = cand & (arr[:, 1] != strings["PERSON"])
+    free = cand & ~person
     pair = numpy.zeros(n, dtype=bool)
     pair[1:] |= free[:-1]
     pair[:-1] |= free[1:]
@@ -80,7 +85,7 @@ def name_chains(doc: Doc, ents: Sequence[Span], given: dict[str, str] | frozense
             runs.append((i, j))
     if not runs:
         return []
-    common = set(arr[arr[:, 2] == arr[:, 3], 3].tolist())  # words the article also writes in lower case
+    common = set(arr[arr[:, 1] == arr[:, 2], 2].tolist())  # words the article also writes in lower case
     chains = []
     for i, j in runs:
         k = i  # leading titles and common nouns ("Actress", "Year") are no part of the name
@@ -96,7 +101,7 @@ def name_chains(doc: Doc, ents: Sequence[Span], given: dict[str, str] | frozense
     lone = {e[0].lower_ for e in ents if e.label_ == "PERSON" and len(e) == 1
             and not (e.start and doc[e.start - 1].lower_ in DETERMINERS)} - set(given)
     after = numpy.zeros(n, dtype=bool)
-    after[1:] = numpy.isin(arr[:-1, 3], [strings[h] for h in HONORIFICS])
+    after[1:] = numpy.isin(arr[:-1, 2], [strings[h] for h in HONORIFICS])
     lone |= {doc[i].lower_ for i in numpy.flatnonzero(cand & after).tolist() if _word(doc[i])}
     # the last words of a person's name are that person's family name ("Le Pen" of "Marine Le Pen")
     tails = {e[k:].text for e in ents if e.label_ == "PERSON" for k in range(1, len(e) - 1)}
@@ -120,7 +125,8 @@ def _is_person(chain: Span, ent_at: dict[int, Span], lone: set[str], given: dict
            for e in tagged):
         return False  # part of a longer name ("John Hopkins University"; "But Asa", an ORG, is no name)
     # the token before: a name chain does not continue a capitalised run it is cut from
-    if chain.start > 0 and doc[chain.start - 1].ent_type_ == "PERSON":
+    before = ent_at.get(chain.start - 1)
+    if before is not None and before.label_ == "PERSON":
         return False
     labels = {e.label_ for e in tagged}
     if labels - {"ORG"}:
