@@ -27,7 +27,8 @@ def _doc(blank: Language, text: str, tagged: dict[str, str] | None = None) -> Do
     """``text`` split on spaces ("," "." and "'s" stand alone); a capitalised word is NNP (a
     word marked ``+`` is NNPS), anything else NN; ``tagged``: entity text -> label, every
     occurrence that stands alone (no capitalised word next to it). "said" is the verb "say"
-    whose subject is the run of capitalised words right before it (no other parse)."""
+    whose subject is the run of capitalised words right before it, with a "the" before them
+    (no other parse)."""
     words, spaces = [], []
     for chunk in text.split():  # "Holtz~-~Eakin": three tokens written without spaces
         parts = chunk.split("~")
@@ -47,6 +48,8 @@ def _doc(blank: Language, text: str, tagged: dict[str, str] | None = None) -> Do
             while j and tags[j - 1] == "NNP":
                 heads[j - 1], deps[j - 1] = k - 1, "compound"
                 j -= 1
+            if j and words[j - 1] == "the":
+                heads[j - 1], deps[j - 1] = k - 1, "det"
     lemmas = ["say" if w == "said" else w.lower() for w in words]
     doc = Doc(blank.vocab, words=words, spaces=spaces, tags=tags, pos=pos, heads=heads, deps=deps, lemmas=lemmas)
     ents: list[Span] = []
@@ -100,6 +103,8 @@ def test_untagged_name_with_a_given_name_or_as_a_speaker(blank: Language) -> Non
     # no given name, not the subject of a speech verb: Omar Mateen is left alone
     assert _chains(doc) == ["Scott Conroy", "Adel Nefzi"]
     assert _chains(doc, frozenset()) == ["Scott Conroy"]  # "say" no speech verb: Adel Nefzi neither
+    # a subject with an article is no person's name by itself
+    assert _chains(_doc(blank, "then the Islamic State said so .")) == []
 
 
 def test_titles_and_capitalised_common_nouns_before_a_name_are_dropped(blank: Language) -> None:

@@ -16,8 +16,9 @@ Pete Santilli Show"). It names a person when
   given name: "the Klan", "Hillary"), or after Mr./Ms. ("Ms. Tempel said"), however the
   model tagged the chain; or
 - the model tagged it nothing, and its first word is a given name of ``given_names.csv``
-  ("Scott Conroy") or it is the subject of a speech verb of ``quote_verbs.txt`` ("Adel Nefzi
-  said", "said Adel Nefzi"). A given name alone does not make a person of an ORG ("Al Jazeera").
+  ("Scott Conroy") or it is by itself the subject of a speech verb of ``quote_verbs.txt``
+  ("Adel Nefzi said", "said Adel Nefzi"; not "the Islamic State said"). A given name alone
+  does not make a person of an ORG ("Al Jazeera").
 
 Titles and capitalised common nouns before it ("Actress", "Year": words the article also
 writes in lower case, unless given names) are no part of the name.
@@ -110,9 +111,10 @@ def name_chains(doc: Doc, ents: Sequence[Span], given: dict[str, str] | frozense
 
 
 def _speaks(chain: Span, speech: frozenset[str]) -> bool:
-    """Whether the chain is the subject of a speech verb: "Adel Nefzi said", "said Adel Nefzi"."""
+    """Whether the chain is by itself the subject of a speech verb: "Adel Nefzi said", "said Adel
+    Nefzi"; not "the Islamic State said" (a name with an article is rarely a person's)."""
     root = chain.root
-    return root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in speech
+    return root.dep_ in SUBJECT_DEPS and root.left_edge.i >= chain.start and root.head.lemma_.lower() in speech
 
 
 def _is_person(chain: Span, ent_at: dict[int, Span], lone: set[str], given: dict[str, str] | frozenset[str],
