@@ -12,7 +12,8 @@
 5. fixes labels: known places and head words ("... University", "... River") from
    ``models/``, a single label per name within the document, a person's surname is a
    person, words of a title-case line that the article writes in lower case elsewhere are
-   not names ("Deterrence");
+   not names ("Deterrence"); names the model did not tag as persons are persons
+   (``name_chains``: "Rahm Emanuel");
 6. sets ``span._.canonical``, ``span._.kind``, ``span._.country_code`` and, for compounds
    naming several countries ("Sino-American"), ``span._.countries``.
 """

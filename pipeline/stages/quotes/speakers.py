@@ -49,8 +49,8 @@ class SpeakerResolver:
         by_surname_only: dict[str, str] = {}
         has_sents = self._has_sents = doc.has_annotation("SENT_START")
         own_titles: dict[str, set[str]] = {}
-        # A lone family name written alone names whom the entities say (``person_canonicals``:
-        # a surname two people share, "Mrs. Clinton", "Le Pen"): the name a PERSON entity carries.
+        # family name -> whom it names written alone, as the entities say (``person_canonicals``
+        # settles a surname two people share): read by ``_surname_of`` for mentions no entity covers
         self._lone: dict[str, str] = {}
         for e in self.persons:
             name = _name(e)
