@@ -1,13 +1,18 @@
-"""Persons the model did not tag as persons (``quotes/name_chains.py``) and what the speaker
-resolver makes of them. Hand-tagged docs on a blank vocabulary: the rule, not the model's tags."""
+"""Persons the model did not tag as persons (``entities/name_chains.py``), the PERSON entities
+``news_entities`` makes of them, and what the speaker resolver reads from those. Hand-tagged docs
+on a blank vocabulary: the rule, not the model's tags."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
-from pipeline.stages.quotes.name_chains import name_chains
+from pipeline.stages.entities import load_rules, person_canonicals
+from pipeline.stages.entities.linking import link_surnames
+from pipeline.stages.entities.merging import replace_overlapping
+from pipeline.stages.entities.name_chains import name_chains
 from pipeline.stages.quotes.speaker_rules import SpeakerRules
 from pipeline.stages.quotes.speakers import SpeakerResolver
 
@@ -15,12 +20,15 @@ GIVEN = {"rahm": "m", "donald": "m", "al": "m", "virginia": "f", "frank": "m", "
          "hillary": "f", "bill": "m", "marine": "f", "scott": "m"}
 TITLES = frozenset({"mayor", "sen"})
 STOP = frozenset({"co", "inc", "university", "county", "asa"})
+SPEECH = frozenset({"say", "tell"})
 
 
 def _doc(blank: Language, text: str, tagged: dict[str, str] | None = None) -> Doc:
     """``text`` split on spaces ("," "." and "'s" stand alone); a capitalised word is NNP (a
     word marked ``+`` is NNPS), anything else NN; ``tagged``: entity text -> label, every
-    occurrence that stands alone (no capitalised word next to it)."""
+    occurrence that stands alone (no capitalised word next to it). "said" is the verb "say"
+    whose subject is the run of capitalised words right before it, with a "the" before them
+    (no other parse)."""
     words, spaces = [], []
     for chunk in text.split():  # "Holtz~-~Eakin": three tokens written without spaces
         parts = chunk.split("~")
@@ -31,7 +39,19 @@ def _doc(blank: Language, text: str, tagged: dict[str, str] | None = None) -> Do
     tags = ["NNPS" if k in plural else "NNP" if w[:1].isupper() and w.isalpha() else "NN"
             for k, w in enumerate(words)]
     pos = ["PROPN" if t.startswith("NNP") else "NOUN" for t in tags]
-    doc = Doc(blank.vocab, words=words, spaces=spaces, tags=tags, pos=pos)
+    heads, deps = list(range(len(words))), ["ROOT"] * len(words)
+    for k, w in enumerate(words):
+        if w == "said" and k and tags[k - 1] == "NNP":
+            tags[k], pos[k] = "VBD", "VERB"
+            heads[k - 1], deps[k - 1] = k, "nsubj"
+            j = k - 1
+            while j and tags[j - 1] == "NNP":
+                heads[j - 1], deps[j - 1] = k - 1, "compound"
+                j -= 1
+            if j and words[j - 1] == "the":
+                heads[j - 1], deps[j - 1] = k - 1, "det"
+    lemmas = ["say" if w == "said" else w.lower() for w in words]
+    doc = Doc(blank.vocab, words=words, spaces=spaces, tags=tags, pos=pos, heads=heads, deps=deps, lemmas=lemmas)
     ents: list[Span] = []
     for name, label in (tagged or {}).items():
         n = len(name.replace("~", " ").split())
@@ -43,8 +63,8 @@ def _doc(blank: Language, text: str, tagged: dict[str, str] | None = None) -> Do
     return doc
 
 
-def _chains(doc: Doc, speakers: list[tuple[int, int]] = ()) -> list[str]:  # type: ignore[assignment]
-    return [c.text for c in name_chains(doc, doc.ents, [doc[s:e] for s, e in speakers], GIVEN, TITLES, STOP)]
+def _chains(doc: Doc, speech: frozenset[str] = SPEECH) -> list[str]:
+    return [c.text for c in name_chains(doc, doc.ents, GIVEN, TITLES, STOP, speech)]
 
 
 def test_org_tagged_name_whose_surname_stands_alone_is_a_person(blank: Language) -> None:
@@ -80,8 +100,11 @@ def test_hyphenated_tail_is_no_name(blank: Language) -> None:
 
 def test_untagged_name_with_a_given_name_or_as_a_speaker(blank: Language) -> None:
     doc = _doc(blank, "Scott Conroy asked . Omar Mateen shot . Adel Nefzi said so .")
-    assert _chains(doc) == ["Scott Conroy"]  # no given name, no speaker: Omar Mateen is left alone
-    assert _chains(doc, [(8, 10)]) == ["Scott Conroy", "Adel Nefzi"]
+    # no given name, not the subject of a speech verb: Omar Mateen is left alone
+    assert _chains(doc) == ["Scott Conroy", "Adel Nefzi"]
+    assert _chains(doc, frozenset()) == ["Scott Conroy"]  # "say" no speech verb: Adel Nefzi neither
+    # a subject with an article is no person's name by itself
+    assert _chains(_doc(blank, "then the Islamic State said so .")) == []
 
 
 def test_titles_and_capitalised_common_nouns_before_a_name_are_dropped(blank: Language) -> None:
@@ -91,27 +114,44 @@ def test_titles_and_capitalised_common_nouns_before_a_name_are_dropped(blank: La
 
 def test_family_name_of_a_longer_person_is_no_new_person(blank: Language) -> None:
     doc = _doc(blank, "Marine Le Pen spoke . Le Pen said so .", {"Marine Le Pen": "PERSON"})
-    assert _chains(doc, [(5, 7)]) == []
+    assert _chains(doc) == []
 
 
-def _resolver(blank: Language, doc: Doc, speakers: list[tuple[int, int]] = ()) -> SpeakerResolver:  # type: ignore[assignment]
-    rules = SpeakerRules(given=GIVEN)
-    extra = name_chains(doc, doc.ents, [doc[s:e] for s, e in speakers], GIVEN, TITLES, STOP)
-    return SpeakerResolver(doc, rules, None, doc.ents, extra)
+def _persons(doc: Doc, chains: bool = True) -> Doc:
+    """What ``news_entities`` does with the persons of ``doc``: the name chains become PERSON
+    entities, lone surnames of a person take the PERSON label, every person its canonical name."""
+    doc._.entity_rules = load_rules()  # the given names of models/en: Mrs./Mr., "Certainly Donald Trump"
+    found = name_chains(doc, doc.ents, GIVEN, TITLES, STOP, SPEECH) if chains else []
+    doc.ents = filter_spans(link_surnames(doc, replace_overlapping(list(doc.ents), found)))
+    people = person_canonicals(doc.ents)
+    for e in doc.ents:
+        if e.label_ == "PERSON":
+            e._.canonical = people[e.start]
+    return doc
+
+
+def _resolver(blank: Language, doc: Doc) -> SpeakerResolver:
+    return SpeakerResolver(_persons(doc), SpeakerRules(given=GIVEN), None, doc.ents)
 
 
 def test_lone_surname_takes_the_untagged_full_name(blank: Language) -> None:
-    doc = _doc(blank, "CHICAGO - Rahm Emanuel may lose . Emanuel said so . Emanuel added .",
-               {"Emanuel": "PERSON", "CHICAGO": "GPE"})
+    text, tagged = "CHICAGO - Rahm Emanuel may lose . Emanuel said so . Emanuel added .", {"Emanuel": "PERSON",
+                                                                                         "CHICAGO": "GPE"}
+    doc = _doc(blank, text, tagged)
     who = _resolver(blank, doc).resolve(doc[7:8])
     assert (who.name, who.kind) == ("Rahm Emanuel", "person")
+    # the entities agree: the chain is a person, the lone surname's canonical name is the full name
+    assert [(e.text, e._.canonical) for e in doc.ents if e.label_ == "PERSON"] == [
+        ("Rahm Emanuel", "Rahm Emanuel"), ("Emanuel", "Rahm Emanuel"), ("Emanuel", "Rahm Emanuel")]
     # without the chain, the surname stays as written
-    assert SpeakerResolver(doc, SpeakerRules(given=GIVEN), None, doc.ents).resolve(doc[7:8]).name == "Emanuel"
+    plain = _persons(_doc(blank, text, tagged), chains=False)
+    assert SpeakerResolver(plain, SpeakerRules(given=GIVEN), None, plain.ents).resolve(plain[7:8]).name == "Emanuel"
 
 
 def test_surname_mislabelled_a_place_takes_the_speaker_s_full_name(blank: Language) -> None:
     doc = _doc(blank, "Adel Nefzi said he prayed . Nefzi said so .", {"Nefzi": "GPE"})
-    assert _resolver(blank, doc, [(0, 2)]).resolve(doc[6:7]).name == "Adel Nefzi"
+    assert _resolver(blank, doc).resolve(doc[6:7]).name == "Adel Nefzi"
+    assert [(e.text, e.label_) for e in doc.ents] == [("Adel Nefzi", "PERSON"), ("Nefzi", "PERSON")]
 
 
 def test_surname_shared_by_two_people_keeps_the_existing_rule(blank: Language) -> None:
@@ -170,3 +210,13 @@ def test_a_legal_form_as_first_word_and_a_stop_word_in_the_org(blank: Language) 
     doc = _doc(blank, "voters . But Asa Khalif , an organizer , spoke . Khalif said so . Frank Smith Asa said .",
                {"But Asa": "ORG", "Khalif": "PERSON", "Frank Smith Asa": "ORG"})
     assert _chains(doc) == ["Asa Khalif"]
+
+
+def test_chains_read_the_entities_given_not_the_tokens_tags(blank: Language) -> None:
+    """``news_entities`` looks for chains before it sets ``doc.ents``: the spans it hands over
+    decide, not the model's tags still on the tokens."""
+    doc = _doc(blank, "Rahm Emanuel may lose . Emanuel said so .", {"Rahm Emanuel": "PERSON"})
+    ents = [Span(doc, 5, 6, label="PERSON")]  # the model's "Rahm Emanuel" was dropped on the way
+    assert [c.text for c in name_chains(doc, ents, GIVEN, TITLES, STOP, SPEECH)] == ["Rahm Emanuel"]
+    assert [c.text for c in name_chains(doc, [*ents, Span(doc, 0, 2, label="PERSON")], GIVEN, TITLES, STOP,
+                                        SPEECH)] == []

@@ -12,7 +12,8 @@
 5. fixes labels: known places and head words ("... University", "... River") from
    ``models/``, a single label per name within the document, a person's surname is a
    person, words of a title-case line that the article writes in lower case elsewhere are
-   not names ("Deterrence");
+   not names ("Deterrence"); names the model did not tag as persons are persons
+   (``name_chains``: "Rahm Emanuel");
 6. sets ``span._.canonical``, ``span._.kind``, ``span._.country_code`` and, for compounds
    naming several countries ("Sino-American"), ``span._.countries``.
 """
@@ -32,8 +33,9 @@ from .. import orgs
 from .. import places as places_mod
 from .acronyms import country_code, learn_acronyms
 from .headlines import body_casing, dateline_places, headline_lines, true_case
-from .linking import person_canonicals, place_surnames, surname_index
+from .linking import link_surnames, person_canonicals, place_surnames
 from .merging import _is_country, merge_of_names, merge_qualified_places, replace_overlapping
+from .name_chains import name_chains
 from .names import (
     clean_name,
     extend_name_suffix,
@@ -93,6 +95,7 @@ class NewsEntities(FromRuleBook):
         self.lower_aliases = {v.lower(): a for v, a in rules.aliases.items()}
         self.not_nicknames = rules.place_plurals | {h for h, x in rules.heads.items() if x.label in PLACE_LABELS}
         self.features = frozenset(h for h, x in rules.heads.items() if x.label == "LOC")  # lake, river, bay
+        self.not_in_names = frozenset(rules.heads) | rules.legal_forms  # words no person's name holds
 
     @property
     def rules(self) -> Rules:
@@ -132,7 +135,11 @@ class NewsEntities(FromRuleBook):
         ents = place_surnames(ents, self._unknown_place, self.rules.heads)
         full_labels = {clean_name(e.text): e.label_ for e in ents}
         ents = [self._relabel_acronym(e, acronyms, full_labels) for e in ents]
-        ents = self._link_surnames(doc, ents)
+        ents = link_surnames(doc, ents)
+        chains = name_chains(doc, ents, self.rules.given_names, self.rules.titles, self.not_in_names,
+                             self.rules.speech_verbs)
+        if chains:  # persons the model did not tag as persons, and their lone surnames
+            ents = link_surnames(doc, replace_overlapping(ents, chains))
         doc.ents = filter_spans(ents)
         final = doc.ents  # spaCy builds this tuple from the tokens' tags on every access: once
         people = person_canonicals(final)
@@ -381,18 +388,6 @@ class NewsEntities(FromRuleBook):
             return ent
         label = full_labels.get(full, "ORG")
         return ent if ent.label_ == label else respan(ent, ent.start, ent.end, label)
-
-    @staticmethod
-    def _link_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
-        """A lone surname of a person named in full takes the PERSON label, tagged or not."""
-        surnames = set(surname_index(ents))
-        out = [e if not (len(e) == 1 and e.text in surnames) else respan(e, e.start, e.end, "PERSON")
-               for e in ents]
-        covered = {i for e in out for i in range(e.start, e.end)}
-        for tok in doc:
-            if tok.text in surnames and tok.i not in covered and tok.pos_ == "PROPN":
-                out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
-        return out
 
     def _describe(self, ent: Span, acronyms: dict[str, str], people: dict[int, str], context: str = "") -> None:
         name = clean_name(ent.text)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Collection
 
 import numpy
 from spacy.attrs import IS_LOWER, ORTH
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from .names import clean_name, head_of, respan
 
@@ -28,6 +28,18 @@ def surname_index(ents: tuple[Span, ...] | list[Span]) -> dict[str, list[Span]]:
         if e.label_ == "PERSON" and len(e) >= 2 and e[0].text not in index and e[0].is_title:
             index.setdefault(e[0].text, []).append(e)
     return index
+
+
+def link_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A lone surname of a person named in full takes the PERSON label, tagged or not."""
+    surnames = set(surname_index(ents))
+    out = [e if not (len(e) == 1 and e.text in surnames) else respan(e, e.start, e.end, "PERSON")
+           for e in ents]
+    covered = {i for e in out for i in range(e.start, e.end)}
+    for tok in doc:
+        if tok.text in surnames and tok.i not in covered and tok.pos_ == "PROPN":
+            out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+    return out
 
 
 def family_token(ent: Span) -> str:
@@ -53,20 +65,27 @@ def person_canonicals(ents: tuple[Span, ...] | list[Span]) -> dict[int, str]:
     sentence or the one before ("Jeh Johnson warned ... Johnson said"), else the one the
     article writes out most often, then the first: AP style writes the others in full every
     time ("Ivanka Trump", "Heidi Cruz"). Written alone again it names the same person, so a
-    later full name does not take it over. The speakers of ``stages/quotes`` settle shared
-    surnames by the same rule, so the two tables agree. Without sentence boundaries (a blank
-    pipeline) the latest full name counts as near. Two people sharing a surname stay apart.
+    later full name does not take it over. Without sentence boundaries (a blank pipeline) the
+    latest full name counts as near. Two people sharing a surname stay apart. A surname in
+    capitals ("CLINTON") is looked up as written in title case, and a family name of several
+    words ("Le Pen", "de Blasio", "Lopez-Cantera") names the one person of the article whose
+    longer name ends in it (``_tail_forms``). The speakers of ``stages/quotes`` read these
+    names, so the two tables agree.
     """
     people = surname_index(ents)
+    persons = sorted((e for e in ents if e.label_ == "PERSON"), key=lambda e: e.start)
+    rules = persons[0].doc._.entity_rules if persons else None
     same = _shorter_forms(people)
+    same.update(_tail_forms({person_name(e) for e in persons if len(e) >= 2},
+                            rules.given_names if rules is not None else {}, same))
     keys: dict[int, list[str]] = {}
     for key, fulls in people.items():
         for f in fulls:
             keys.setdefault(f.start, []).append(key)
-    persons = sorted((e for e in ents if e.label_ == "PERSON"), key=lambda e: e.start)
-    written = Counter(same.get(n, n) for e in persons if len(e) >= 2 for n in [clean_name(e.text)])
-    named = {key: list(dict.fromkeys(same.get(n, n) for f in fulls for n in [clean_name(f.text)]))
+    written = Counter(same.get(n, n) for e in persons if len(e) >= 2 for n in [person_name(e)])
+    named = {key: list(dict.fromkeys(same.get(n, n) for f in fulls for n in [person_name(f)]))
              for key, fulls in people.items()}
+    upper = {key.upper(): key for key in named}  # "CLINTON" -> "Clinton"
     # written out most often, the first on a tie (max keeps the first)
     principal = {key: max(names, key=lambda n: written[n]) for key, names in named.items() if len(names) > 1}
     sentences = bool(persons) and persons[0].doc.has_annotation("SENT_START")
@@ -76,18 +95,20 @@ def person_canonicals(ents: tuple[Span, ...] | list[Span]) -> dict[int, str]:
     for e in persons:
         sent = e.sent.start if sentences else -1
         if len(e) >= 2:
-            name = clean_name(e.text)
+            name = person_name(e)
             out[e.start] = same.get(name, name)
             for key in keys.get(e.start, []):
                 latest[key] = (out[e.start], sent)
             continue
         key = e[-1].text
+        key = upper.get(key, key) if key.isupper() else key
         if key not in named:
-            out[e.start] = clean_name(e.text)
+            out[e.start] = person_name(e)
+        elif e.start > 0 and e.doc[e.start - 1].lower_ in HONORIFICS:
+            owner = used.get(key, principal.get(key, named[key][0]))
+            out[e.start] = _by_honorific(e, owner, named[key], latest)
         elif key not in principal:
             out[e.start] = named[key][0]
-        elif e.start > 0 and e.doc[e.start - 1].lower_ in HONORIFICS:
-            out[e.start] = _by_honorific(e, used.get(key, principal[key]), named[key], latest)
         else:
             if key not in used:
                 name, at = latest.get(key, ("", -2))
@@ -107,7 +128,7 @@ def _by_honorific(ent: Span, owner: str, names: list[str], latest: dict[str, tup
     Clinton") names the one of ``names`` of that gender (by the given name, ``given_names.csv``),
     the one named in full last before it first, whoever owns the bare surname; it settles no
     owner. The owner stays when its gender is unknown or fits, and so does the surname as
-    written when nobody fits ("Mr. Obama" is no Michelle Obama), as the speakers do."""
+    written when nobody fits ("Mr. Obama" is no Michelle Obama)."""
     rules = ent.doc._.entity_rules
     given: dict[str, str] = rules.given_names if rules is not None else {}
     want = HONORIFICS[ent.doc[ent.start - 1].lower_]
@@ -117,9 +138,37 @@ def _by_honorific(ent: Span, owner: str, names: list[str], latest: dict[str, tup
         return owner
     fits = [n for n in names if gender(n) == want]
     if not fits:
-        return clean_name(ent.text)
+        return person_name(ent)
     last = latest.get(ent[-1].text, ("", -1))[0]
     return last if last in fits else fits[0]
+
+
+def person_name(ent: Span) -> str:
+    """A person's name as written, without stray punctuation the NER took in ("― Julie Diaz")."""
+    name = clean_name(ent.text)
+    k = 0
+    while k < len(name) and not name[k].isalnum():
+        k += 1
+    return name[k:].strip()
+
+
+def _tail_forms(names: Collection[str], given: Collection[str], same: dict[str, str]) -> dict[str, str]:
+    """Family names of several words or hyphenated, written alone -> the one name of ``names``
+    that ends in them ("Le Pen" -> "Marine Le Pen", "De Blasio" -> "Bill de Blasio",
+    "Lopez-Cantera" -> "Carlos Lopez-Cantera"; any case). A tail two people share ("Van Buren")
+    stays as written, and so does a name starting with a given name ("Donald Trump" is no
+    family name of "Certainly Donald Trump", a headline's adverb taken into a name)."""
+    owners: dict[str, set[str]] = {}
+    for name in names:
+        words = name.split()
+        for k in range(1, len(words)):
+            owners.setdefault(" ".join(words[k:]).lower(), set()).add(same.get(name, name))
+    out = {}
+    for name in names:
+        found = owners.get(name.lower(), set()) - {same.get(name, name)}
+        if len(found) == 1 and name.split()[0].lower() not in given:
+            out[name] = found.pop()
+    return out
 
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
@@ -133,7 +182,7 @@ def _shorter_forms(people: dict[str, list[Span]]) -> dict[str, str]:
     """
     out: dict[str, str] = {}
     for fulls in people.values():
-        names = Counter(clean_name(f.text) for f in fulls)
+        names = Counter(person_name(f) for f in fulls)
         for long in names:
             words = long.split()
             plain = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and _INITIAL.match(w))]

@@ -83,6 +83,7 @@ class Rules:
     place_plurals: frozenset[str] = frozenset()  # "hills", "springs": a place's last word, no team's
     result_verbs: frozenset[str] = frozenset()  # "beat", "drew": a place beside one in a result is a team
     portfolios: frozenset[str] = frozenset()  # "state", "finance": after "Secretary of", part of a title
+    speech_verbs: frozenset[str] = frozenset()  # "say", "tell": their subject speaks (``name_chains``)
 
 
 def load_aliases(book: RuleBook) -> dict[str, Alias]:
@@ -117,4 +118,5 @@ def _rules_of(book: RuleBook) -> Rules:
                  load_word_list(book, "sports.txt"), orgs.legal_forms(book),
                  {r["name"].lower(): r["gender"] for r in book.rows("en/given_names.csv", ("name", "gender"))},
                  orgs.word_set(book, orgs.CLUB_PREFIXES), orgs.word_set(book, orgs.PLACE_PLURALS),
-                 orgs.word_set(book, orgs.RESULT_VERBS), load_word_list(book, "portfolios.txt"))
+                 orgs.word_set(book, orgs.RESULT_VERBS), load_word_list(book, "portfolios.txt"),
+                 frozenset(line.split()[0] for line in load_word_list(book, "quote_verbs.txt")))

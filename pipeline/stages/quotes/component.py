@@ -16,7 +16,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ...rulebook import FromRuleBook, RuleBook
-from ..entities import Rules
 from .cues import Cues, is_cue, prepositional_object
 from .first_person import first_person_in_quotes
 from .headlines import _headline_turn, _headline_verb
@@ -30,7 +29,6 @@ from .layouts import (
     _transcript_turns,
 )
 from .marks import OPENERS, STRAIGHT, paragraphs, quote_spans
-from .name_chains import name_chains
 from .reported import (
     _according_to,
     _before_aside,
@@ -66,7 +64,6 @@ class QuoteExtractor(FromRuleBook):
         self._source = source
         self._cues = cues
         self.speaker_rules = speaker_rules or SpeakerRules()
-        self._stop: tuple[Rules, frozenset[str]] | None = None
 
     def _load(self, book: RuleBook) -> None:
         self._cues = Cues.from_book(book)
@@ -80,15 +77,6 @@ class QuoteExtractor(FromRuleBook):
     def __call__(self, doc: Doc) -> Doc:
         doc._.quotes = list(self.extract(doc))
         return doc
-
-    def _stop_words(self, rules: Rules | None) -> frozenset[str]:
-        """Words no person's name holds (``name_chains``): the entity rules' head words and legal
-        forms, built once per rules object."""
-        if rules is None:
-            return frozenset()
-        if self._stop is None or self._stop[0] is not rules:
-            self._stop = (rules, frozenset(rules.heads) | rules.legal_forms)
-        return self._stop[1]
 
     def extract(self, doc: Doc) -> Iterator[QuoteSpan]:
         """Every attributed quote in the body paragraphs of ``doc``, in text order."""
@@ -123,12 +111,7 @@ class QuoteExtractor(FromRuleBook):
             prev = item
         quote_cues = {att.cue.start for _, _, _, att in found if att.cue is not None}
         found.extend(self._indirect(doc, ctx, [(s, e) for s, e, _, _ in found], quote_cues))
-        rules = doc._.entity_rules
-        speakers = [att.speaker for *_, att in found if att.speaker is not None]
-        untagged = name_chains(doc, ctx.ents, speakers, self.speaker_rules.given,
-                               rules.titles if rules is not None else frozenset(),
-                               self._stop_words(rules)) if speakers and self.speaker_rules.given else []
-        resolver = SpeakerResolver(doc, self.speaker_rules, ctx.quoted, ctx.ents, untagged)
+        resolver = SpeakerResolver(doc, self.speaker_rules, ctx.quoted, ctx.ents)
         rows = [self._row(qs, qe, qtype, att, resolver)
                 for qs, qe, qtype, att in sorted(found, key=lambda x: (x[0], x[1]))]
         yield from first_person_in_quotes(rows)

@@ -2,22 +2,24 @@
 and organisation.
 
 ``SpeakerResolver`` reads the entities ``news_entities`` left on the ``Doc`` (PERSON
-spans with ``span._.canonical``, ``doc._.acronyms``). A named person keeps their name; a
-pronoun takes the most recent compatible person before it; a title ("the mayor") takes
-the person introduced earlier with that title; an organisation keeps its canonical name;
-anything else is an unnamed description and stays empty rather than guessed.
+spans with ``span._.canonical``, ``doc._.acronyms``). A named person is the canonical name
+the entities gave that mention: who a lone or shared family name, "Mrs. Clinton" or "Le Pen"
+is, the entity stage decides (``entities.person_canonicals``), so a speaker is written as the
+entities table writes that person. A pronoun takes the most recent compatible person before
+it; a title ("the mayor") takes the person introduced earlier with that title; an
+organisation keeps its canonical name; anything else is an unnamed description and stays
+empty rather than guessed.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from ..entities import clean_name, family_name
-from ..entities.linking import HONORIFICS
+from ..entities.linking import HONORIFICS, person_name
 from .speaker_rules import ORG_LABELS, PERSON_PRONOUNS, SUBJECT_DEPS, TITLE_POS, SpeakerRules, Who, _Person
 
 
@@ -25,8 +27,7 @@ class SpeakerResolver:
     """Resolves speaker mentions of one document; build once per ``Doc``."""
 
     def __init__(self, doc: Doc, speaker_rules: SpeakerRules | None = None,
-                 quoted: list[bool] | None = None, ents: Sequence[Span] | None = None,
-                 untagged: Sequence[Span] = ()) -> None:
+                 quoted: list[bool] | None = None, ents: Sequence[Span] | None = None) -> None:
         self.doc = doc
         self.groups = speaker_rules.groups if speaker_rules is not None else frozenset()
         self.given = speaker_rules.given if speaker_rules is not None else {}
@@ -37,11 +38,10 @@ class SpeakerResolver:
         # Indexes built once: ``doc.ents`` makes a new tuple on every access, and a scan of
         # it per mention is quadratic in the number of entities.
         spans: Sequence[Span] = doc.ents if ents is None else ents  # the caller's, when it has them already
-        self._ent_at = {i: e for e in [*spans, *untagged] for i in range(e.start, e.end)}
+        self._ent_at = {i: e for e in spans for i in range(e.start, e.end)}
         self._orgs = [e for e in spans if e.label_ == "ORG" and self._ent_at[e.start] is e]
         self._org_starts = [e.start for e in self._orgs]
-        # persons: the model's, and the names it did not tag as persons (``name_chains``)
-        self.persons = sorted([e for e in spans if e.label_ == "PERSON"] + list(untagged), key=lambda e: e.start)
+        self.persons = [e for e in spans if e.label_ == "PERSON"]  # in text order, as the entities are
         self._person_starts = [e.start for e in self.persons]
         self.profiles: dict[str, tuple[str, str]] = {}
         self.mentions: list[_Person] = []
@@ -49,10 +49,13 @@ class SpeakerResolver:
         by_surname_only: dict[str, str] = {}
         has_sents = self._has_sents = doc.has_annotation("SENT_START")
         own_titles: dict[str, set[str]] = {}
-        written_full: Counter[str] = Counter()  # how often each name is written out in full
+        # family name -> whom it names written alone, as the entities say (``person_canonicals``
+        # settles a surname two people share): read by ``_surname_of`` for mentions no entity covers
+        self._lone: dict[str, str] = {}
         for e in self.persons:
             name = _name(e)
-            written_full[name] += sum(t.is_alpha for t in e) >= 2
+            if len(e) == 1 and " " in name and not (e.start and doc[e.start - 1].lower_ in HONORIFICS):
+                self._lone.setdefault(e[0].lower_, name)
             title, org = self.mention_profile(e, e.doc[max(0, e.start - 6):e.end])
             apposed_title, apposed_org = self.appositive_profile(e)
             if apposed_title:
@@ -62,7 +65,7 @@ class SpeakerResolver:
             if (title or org) and name not in self.profiles:
                 self.profiles[name] = (title, org)
             gender = HONORIFICS.get(e.doc[e.start - 1].lower_, "") if e.start > 0 else ""
-            if gender:  # "Mr. Obama" tells the gender of the person meant, not of whoever owns "Obama"
+            if gender:  # "Mr. Obama" tells the gender of the person the entities say he is
                 (genders if len(e) >= 2 else by_surname_only).setdefault(name, gender)
             sent = e.sent.start if has_sents else e.start
             subject = e.root.dep_ in SUBJECT_DEPS
@@ -73,42 +76,13 @@ class SpeakerResolver:
         self._by_surname: dict[str, list[_Person]] = {}
         rules = doc._.entity_rules
         suffixes = rules.name_suffixes if rules is not None else frozenset()
-        def gender_of(name: str) -> str:
-            return (genders.get(name, "") or (self.given.get(name.split()[0].lower(), "") if " " in name else "")
-                    or by_surname_only.get(name, ""))
-
         for m in self.mentions:
-            m.gender = gender_of(m.name)
+            m.gender = (genders.get(m.name, "") or (self.given.get(m.name.split()[0].lower(), "")
+                        if " " in m.name else "") or by_surname_only.get(m.name, ""))
             m.title, m.org = self.profiles.get(m.name, (m.title, m.org))
             parts = m.name.split()
             if len(parts) >= 2:
                 self._by_surname.setdefault(family_name(parts, suffixes).lower(), []).append(m)
-        # A family name several people of the article share ("Bill Clinton", "Hillary Clinton"):
-        # written alone it keeps naming whoever it named first; the first time, the one of them
-        # named in its sentence or the one before, else the one the article writes out most
-        # often, then first (AP style writes the others in full every time). A courtesy title
-        # still picks by gender (``_by_honorific``).
-        self._principal = {w: max(ms, key=lambda m: written_full[m.name]).name
-                           for w, ms in self._by_surname.items() if len({m.name for m in ms}) > 1}
-        self._bare: dict[int, str] = {}  # start char of a lone shared surname -> the person it names
-        latest: dict[str, tuple[str, int]] = {}  # shared surname -> (name, sentence) of its latest full mention
-        used: dict[str, str] = {}  # shared surname -> the person it named written alone
-        for e, m in zip(self.persons, self.mentions, strict=True):
-            words = [t for t in e if t.is_alpha or "-" in t.text or "'" in t.text]
-            if not words or words[-1].lower_ not in self._principal:
-                continue
-            key = words[-1].lower_
-            if len(words) >= 2:
-                latest[key] = (m.name, m.sent)
-                continue
-            if e.start > 0 and e.doc[e.start - 1].lower_ in HONORIFICS:
-                continue
-            if key not in used:
-                near = (m.sent, doc[m.sent - 1].sent.start if has_sents and m.sent > 0 else m.sent)
-                name, sent = latest.get(key, ("", -1))
-                used[key] = name if sent in near else self._principal[key]
-            m.name = self._bare[e.start_char] = used[key]
-            m.gender = gender_of(m.name)
         # every title a person was introduced with ("Senator Harry Reid, the minority leader,")
         self._titles: dict[str, set[str]] = own_titles
         for m in self.mentions:
@@ -116,19 +90,6 @@ class SpeakerResolver:
                 self._titles.setdefault(m.name, set()).add(m.title.lower())
         self._mention_starts = [m.start_char for m in self.mentions]
         self._surname_starts = {w: [m.start_char for m in ms] for w, ms in self._by_surname.items()}
-        # A family name written alone ("Richards", "Holtz-Eakin", "Le Pen") names its owner's full
-        # name in every use, so a pronoun that finds this mention says the same: one string per person.
-        tails: dict[str, set[str]] = {}
-        for m in self.mentions:
-            parts = m.name.split()
-            for k in range(1, len(parts) - 1):
-                tails.setdefault(" ".join(parts[k:]).lower(), set()).add(m.name)
-        self._tails = {tail: next(iter(names)) for tail, names in tails.items() if len(names) == 1}
-        for m in self.mentions:
-            full = self._fuller(m.name, m.start_char)
-            if full != m.name:
-                m.name, m.gender = full, gender_of(full) or m.gender
-        self._gender_of = {m.name: m.gender for m in self.mentions if m.gender}
         self._names = {m.name for m in self.mentions}
         self._heads = rules.heads if rules is not None else {}
 
@@ -198,7 +159,7 @@ class SpeakerResolver:
         if person is None:
             person = self._apposed(mention)
         if person is not None:
-            name = self._by_honorific(person, self._full(person))
+            name = _name(person)
             title, org = self.mention_profile(person, mention)
             ptitle, porg = self.profiles.get(name, ("", ""))
             return Who(name, "person", title or ptitle, org or porg)
@@ -285,7 +246,7 @@ class SpeakerResolver:
             title, org = self.profiles.get(name, ("", ""))
             return Who(name, "person", title, org)
         if noun.lemma_.lower() in self.groups:
-            return Who(f"{self._full(person)} {noun.lemma_.lower()}", "organisation", "", "")
+            return Who(f"{_name(person)} {noun.lemma_.lower()}", "organisation", "", "")
         return Who("", "description", noun.lemma_, "")
 
     def _latest_group(self, noun: Token, before: int) -> str:
@@ -296,7 +257,7 @@ class SpeakerResolver:
             for e in self.persons:
                 owner = self._owner(e)
                 if owner is not None and owner.lemma_.lower() in self.groups:
-                    self._groups.append((e.start_char, owner.lemma_.lower(), f"{self._full(e)} {owner.lemma_.lower()}"))
+                    self._groups.append((e.start_char, owner.lemma_.lower(), f"{_name(e)} {owner.lemma_.lower()}"))
         word = noun.lemma_.lower()
         return next((name for start, lemma, name in reversed(self._groups) if start < before and lemma == word), "")
 
@@ -309,35 +270,6 @@ class SpeakerResolver:
                 if ent is not None and ent.label_ == "PERSON":
                     return ent
         return None
-
-    def _by_honorific(self, person: Span, name: str) -> str:
-        """A lone surname after Mr./Mrs./Ms. names the person of that surname with that gender:
-        "Mrs. Clinton" after "Bill Clinton ... Hillary Clinton" is Hillary Clinton, whoever
-        owned the bare surname last; with no such person, the surname stays as written."""
-        want = HONORIFICS.get(person.doc[person.start - 1].lower_, "") if person.start > 0 else ""
-        if len(person) != 1 or not want or self._gender_of.get(name, want) == want:
-            return name
-        fits = [m for m in self._by_surname.get(person[0].lower_, []) if self._gender_of.get(m.name) == want]
-        if not fits:
-            return clean_name(person.text)  # "Mr. Obama" is no Michelle Obama: the surname as written
-        before = [m for m in fits if m.start_char < person.start_char]
-        return (before[-1] if before else fits[0]).name
-
-    def _full(self, person: Span) -> str:
-        if person.start_char in self._bare:
-            return self._bare[person.start_char]
-        return self._fuller(_name(person), person.start_char)
-
-    def _fuller(self, name: str, start_char: int) -> str:
-        """The full name a family name written alone at ``start_char`` stands for: one word
-        ("Richards", "Holtz-Eakin") by ``_surname_of``, several ("Le Pen", "de Blasio") when one
-        person of the article has a longer name ending in them; else the name as it is."""
-        if " " not in name:
-            found = self._surname_of(name.lower(), start_char) if name[:1].isupper() else None
-            return found.name if found is not None else name
-        if name.split()[0].lower() in self.given:
-            return name  # a full name itself ("Donald Trump" is no part of "Certainly Donald Trump")
-        return self._tails.get(name.lower(), name)
 
     @staticmethod
     def _antecedent(mention: Span) -> Span:
@@ -387,10 +319,8 @@ class SpeakerResolver:
         return best
 
     def _surname(self, mention: Span) -> _Person | None:
-        """A lone family name in any case (Krepon, WALLACE): the latest person before the
-        mention whose name ends with it, else the first one after it. Person mentions carry
-        their resolved names (``entities.person_canonicals``), so the latest one is the
-        person the bare surname currently names."""
+        """A lone family name in any case (Krepon, WALLACE) that is no PERSON entity: the person
+        the entities say it names written alone (``_surname_of``)."""
         tok = mention[0]
         if len(mention) != 1 or not tok.is_alpha:
             return None
@@ -399,10 +329,13 @@ class SpeakerResolver:
         return self._surname_of(mention[0].lower_, mention.start_char)
 
     def _surname_of(self, word: str, start_char: int) -> _Person | None:
-        """The person a lone family name (lower case) at ``start_char`` names (``_surname``)."""
+        """The person a lone family name (lower case) at ``start_char`` names: whom the PERSON
+        entities of that family name written alone name (``entities.person_canonicals``), else
+        the latest person before it whose name ends with it, else the first one after it."""
         fits = self._by_surname.get(word, [])
-        if word in self._principal:
-            return next(m for m in fits if m.name == self._principal[word])
+        owner = next((m for m in fits if m.name == self._lone.get(word)), None)
+        if owner is not None:
+            return owner
         k = bisect_left(self._surname_starts.get(word, []), start_char)
         return fits[k - 1] if k else (fits[0] if fits else None)
 
@@ -431,9 +364,5 @@ def _in_modifier(person: Span, head: Token) -> bool:
 
 
 def _name(person: Span) -> str:
-    """A person's full name, without stray punctuation the NER took in ("― Julie Diaz")."""
-    name = str(person._.canonical or clean_name(person.text))
-    k = 0
-    while k < len(name) and not name[k].isalnum():
-        k += 1
-    return name[k:].strip()
+    """A person's full name: the entities' canonical name (``entities.person_canonicals``)."""
+    return str(person._.canonical or person_name(person))

@@ -1,6 +1,7 @@
 """Persons the model did not tag as persons: "Rahm Emanuel" untagged, "Sylke Tempel" an ORG,
-"Adel Nefzi" untagged while "Nefzi" is a GPE. The speaker resolver counts them as persons, so a
-lone surname, a pronoun or a later quote of theirs finds their full name.
+"Adel Nefzi" untagged while "Nefzi" is a GPE. ``news_entities`` makes them PERSON entities, so
+the entities table lists them, a lone surname links to their full name (``person_canonicals``)
+and the speakers of ``stages/quotes`` read them as they read any person.
 
 A *name chain* is two or three capitalised singular proper nouns in a row ("Asa Khalif",
 "Eswar Prasad"): after the first, no organisation or place head word (``heads.csv``: "Ford
@@ -15,8 +16,9 @@ Pete Santilli Show"). It names a person when
   given name: "the Klan", "Hillary"), or after Mr./Ms. ("Ms. Tempel said"), however the
   model tagged the chain; or
 - the model tagged it nothing, and its first word is a given name of ``given_names.csv``
-  ("Scott Conroy") or it is a speaker mention by itself ("Adel Nefzi said"). A given name
-  alone does not make a person of an ORG ("Al Jazeera").
+  ("Scott Conroy") or it is by itself the subject of a speech verb of ``quote_verbs.txt``
+  ("Adel Nefzi said", "said Adel Nefzi"; not "the Islamic State said"). A given name alone
+  does not make a person of an ORG ("Al Jazeera").
 
 Titles and capitalised common nouns before it ("Actress", "Year": words the article also
 writes in lower case, unless given names) are no part of the name.
@@ -27,14 +29,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy
-from spacy.attrs import ENT_TYPE, LOWER, ORTH, TAG
+from spacy.attrs import LOWER, ORTH, TAG
 from spacy.tokens import Doc, Span, Token
 
-from ..entities.linking import HONORIFICS
+from .linking import HONORIFICS
 
 MAX_WORDS = 3
 DETERMINERS = ("the", "a", "an")
 HYPHENS = ("-", "–")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
 def _word(tok: Token) -> bool:
@@ -49,20 +52,25 @@ def _bare(tok: Token) -> str:
     return tok.lower_.rstrip(".")
 
 
-def name_chains(doc: Doc, ents: Sequence[Span], speakers: Sequence[Span], given: dict[str, str] | frozenset[str],
-                titles: frozenset[str], stop: frozenset[str]) -> list[Span]:
+def name_chains(doc: Doc, ents: Sequence[Span], given: dict[str, str] | frozenset[str], titles: frozenset[str],
+                stop: frozenset[str], speech: frozenset[str] = frozenset()) -> list[Span]:
     """The name chains of ``doc`` that name persons (see the module), as PERSON spans in text
-    order. ``speakers``: the speaker mentions of the document's attributions; ``titles``: words
-    written before a name ("Mayor Greg Stanton": the chain starts after them); ``stop``:
-    lower-case words no person's name contains or is followed by (head words, legal forms)."""
+    order. ``titles``: words written before a name ("Mayor Greg Stanton": the chain starts after
+    them); ``stop``: lower-case words no person's name contains or is followed by (head words,
+    legal forms); ``speech``: the lemmas of the speech verbs whose subject is someone speaking."""
     n = len(doc)
     if n < 2:
         return []
     strings = doc.vocab.strings
-    arr = doc.to_array([TAG, ENT_TYPE, ORTH, LOWER])  # token attributes: no lexeme look-ups
+    arr = doc.to_array([TAG, ORTH, LOWER])  # token attributes: no lexeme look-ups
+    # the persons of ``ents``, not the tokens' entity tags: the caller has not set ``doc.ents`` yet
+    person = numpy.zeros(n, dtype=bool)
+    for e in ents:
+        if e.label_ == "PERSON":
+            person[e.start:e.end] = True
     # candidates, in numpy: singular proper nouns, no PERSON, next to another (a chain)
     cand = arr[:, 0] == strings["NNP"]
-    free = cand & (arr[:, 1] != strings["PERSON"])
+    free = cand & ~person
     pair = numpy.zeros(n, dtype=bool)
     pair[1:] |= free[:-1]
     pair[:-1] |= free[1:]
@@ -78,7 +86,7 @@ def name_chains(doc: Doc, ents: Sequence[Span], speakers: Sequence[Span], given:
             runs.append((i, j))
     if not runs:
         return []
-    common = set(arr[arr[:, 2] == arr[:, 3], 3].tolist())  # words the article also writes in lower case
+    common = set(arr[arr[:, 1] == arr[:, 2], 2].tolist())  # words the article also writes in lower case
     chains = []
     for i, j in runs:
         k = i  # leading titles and common nouns ("Actress", "Year") are no part of the name
@@ -94,17 +102,23 @@ def name_chains(doc: Doc, ents: Sequence[Span], speakers: Sequence[Span], given:
     lone = {e[0].lower_ for e in ents if e.label_ == "PERSON" and len(e) == 1
             and not (e.start and doc[e.start - 1].lower_ in DETERMINERS)} - set(given)
     after = numpy.zeros(n, dtype=bool)
-    after[1:] = numpy.isin(arr[:-1, 3], [strings[h] for h in HONORIFICS])
+    after[1:] = numpy.isin(arr[:-1, 2], [strings[h] for h in HONORIFICS])
     lone |= {doc[i].lower_ for i in numpy.flatnonzero(cand & after).tolist() if _word(doc[i])}
-    alone = {(sp.start, sp.end) for sp in speakers}
     # the last words of a person's name are that person's family name ("Le Pen" of "Marine Le Pen")
     tails = {e[k:].text for e in ents if e.label_ == "PERSON" for k in range(1, len(e) - 1)}
     return [Span(doc, c.start, c.end, label="PERSON") for c in chains
-            if c.text not in tails and _is_person(c, ent_at, lone, alone, given, stop)]
+            if c.text not in tails and _is_person(c, ent_at, lone, given, stop, speech)]
 
 
-def _is_person(chain: Span, ent_at: dict[int, Span], lone: set[str], alone: set[tuple[int, int]],
-               given: dict[str, str] | frozenset[str], stop: frozenset[str]) -> bool:
+def _speaks(chain: Span, speech: frozenset[str]) -> bool:
+    """Whether the chain is by itself the subject of a speech verb: "Adel Nefzi said", "said Adel
+    Nefzi"; not "the Islamic State said" (a name with an article is rarely a person's)."""
+    root = chain.root
+    return root.dep_ in SUBJECT_DEPS and root.left_edge.i >= chain.start and root.head.lemma_.lower() in speech
+
+
+def _is_person(chain: Span, ent_at: dict[int, Span], lone: set[str], given: dict[str, str] | frozenset[str],
+               stop: frozenset[str], speech: frozenset[str]) -> bool:
     if any(_bare(t) in stop for t in chain[1:]):
         return False  # heads and legal forms end names of organisations; a first word may be one ("Asa")
     tagged = {ent_at[t.i] for t in chain if t.i in ent_at}
@@ -113,11 +127,12 @@ def _is_person(chain: Span, ent_at: dict[int, Span], lone: set[str], alone: set[
            for e in tagged):
         return False  # part of a longer name ("John Hopkins University"; "But Asa", an ORG, is no name)
     # the token before: a name chain does not continue a capitalised run it is cut from
-    if chain.start > 0 and doc[chain.start - 1].ent_type_ == "PERSON":
+    before = ent_at.get(chain.start - 1)
+    if before is not None and before.label_ == "PERSON":
         return False
     labels = {e.label_ for e in tagged}
     if labels - {"ORG"}:
         return False  # a place ("Virginia Beach", "Boca West"), a title ("The Pete Santilli Show")
     if chain[-1].lower_ in lone:
         return True
-    return not labels and (chain[0].lower_ in given or (chain.start, chain.end) in alone)
+    return not labels and (chain[0].lower_ in given or _speaks(chain, speech))
