@@ -770,6 +770,20 @@ def test_headline_name_cut_into_the_body_names(blank: Language) -> None:
     assert [(e.text, e.label_) for e in doc.ents][:2] == [("Hillary Clinton", "PERSON"), ("Planned Parenthood", "ORG")]
 
 
+@pytest.mark.parametrize(
+    ("head", "first"),
+    [
+        ("Hillary", "Hillary Clinton"),  # the body writes the family name alone: the given name stays with it
+        ("Democrat", "Clinton"),  # a word before it that is no given name goes, as before
+    ],
+)
+def test_headline_given_name_stays_with_the_body_family_name(blank: Language, head: str, first: str) -> None:
+    text = f"{head} Clinton Goes After Donald Trump\n\nClinton attacked her opponent. Clinton said so."
+    doc = _run(blank, text, [(f"{head} Clinton Goes", "PERSON"), ("Donald Trump", "PERSON"), ("Clinton", "PERSON"),
+                             ("Clinton", "PERSON")])
+    assert doc.ents[0].text == first
+
+
 def test_headline_name_with_a_head_word_or_unknown_to_the_body_stays(blank: Language) -> None:
     text = "New York Times Poll Shows Gains\n\nThe poll by the paper in New York was small."
     doc = _run(blank, text, [("New York Times Poll", "ORG"), ("New York", "GPE")])

@@ -298,8 +298,10 @@ class NewsEntities(FromRuleBook):
 
         A headline-cased or ALL-CAPS line runs names and words together ("Hillary Clinton Slams
         Donald Trump", "Donald Trump Just Revealed"): when the body names "Hillary Clinton" and
-        "Donald Trump", the span is cut into them and the words between go. A span the body tags
-        as it is, a gazetteer name and a name holding a head word ("New York Times Poll") stay whole.
+        "Donald Trump", the span is cut into them and the words between go. A given name before a
+        family name the body writes alone stays with it ("Hillary Clinton Goes After" is "Hillary
+        Clinton" when the body says "Clinton"). A span the body tags as it is, a gazetteer name
+        and a name holding a head word ("New York Times Poll") stay whole.
         """
         heads = sorted(set(headline_lines(text)[0]) | set(headline_lines(text)[1]))
         if not heads:
@@ -322,12 +324,15 @@ class NewsEntities(FromRuleBook):
                     or clean_name(e.text).lower() in body or any(t.lower_ in self.rules.heads for t in e[1:])):
                 out.append(e)
                 continue
-            parts, k = [], e.start
+            parts: list[Span] = []
+            k = e.start
             while k < e.end:
                 for j in range(e.end, k, -1):
                     label = body.get(e.doc[k:j].text.lower())
                     if label is not None:
-                        parts.append(respan(e, k, j, label))
+                        given = (label == "PERSON" and j - k == 1 and k > max(e.start, parts[-1].end if parts else 0)
+                                 and e.doc[k - 1].lower_ in self.rules.given_names)
+                        parts.append(respan(e, k - given, j, label))
                         k = j
                         break
                 else:
