@@ -719,3 +719,22 @@ def test_later_quote_in_the_paragraph_stays_unattributed(nlp: Language, between:
     text = f"{SKILLED} said Robin Maynard. {between} ''But I like working with my hands.''"
     rows = [(text[q.start:q.end], q.speaker) for q in _quotes(nlp, text)]
     assert ("But I like working with my hands.", "Robin Maynard") not in rows, rows
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        # a description by an organisation is the organisation's (models/en/authoring_verbs.txt)
+        ("A count by the Associated Press showed that Clinton had won at least 700 delegates.",
+         "Associated Press", "organisation"),
+        ("The exit poll conducted by Edison Research found that most voters wanted change.",
+         "Edison Research", "organisation"),
+        # who holds a text is not its author; who employs a speaker does not speak
+        ("A letter obtained by the Associated Press said that the plant would close in May.", "", "description"),
+        ("A worker employed by the Carrier Corporation said that the plant would close in May.", "", "description"),
+    ],
+)
+def test_description_by_an_organisation(nlp: Language, text: str, speaker: str, kind: str) -> None:
+    rows = [(q.speaker, q.speaker_kind) for q in _quotes(nlp, text)]
+    assert rows == [(speaker, kind)], rows

@@ -22,6 +22,9 @@ from ..entities import clean_name, family_name
 from ..entities.linking import HONORIFICS, person_name
 from .speaker_rules import ORG_LABELS, PERSON_PRONOUNS, SUBJECT_DEPS, TITLE_POS, SpeakerRules, Who, _Person
 
+# the dependencies from a "by" up to the noun it describes: "results of the poll conducted by X"
+AGENT_PATH = ("acl", "prep", "pobj", "amod")
+
 
 class SpeakerResolver:
     """Resolves speaker mentions of one document; build once per ``Doc``."""
@@ -32,6 +35,7 @@ class SpeakerResolver:
         self.groups = speaker_rules.groups if speaker_rules is not None else frozenset()
         self.given = speaker_rules.given if speaker_rules is not None else {}
         self.roles = speaker_rules.roles if speaker_rules is not None else {}
+        self.authoring = speaker_rules.authoring if speaker_rules is not None else frozenset()
         self._groups: list[tuple[int, str, str]] | None = None  # (start, noun, name), built when asked
         self._org_names: list[tuple[int, str]] | None = None  # (start, canonical) of ORG entities, when asked
         self.acronyms: dict[str, str] = doc._.acronyms or {}
@@ -193,9 +197,35 @@ class SpeakerResolver:
                 salient = self._salient(mention, role)
                 if salient is not None:
                     return Who(salient.name, "person", salient.title, salient.org)
+        agent = self._agent(mention)
+        if agent is not None:  # "a count by The Associated Press", "the poll conducted by Gallup"
+            return Who(self._org_name(agent), "organisation", "", "")
         if 2 <= len(mention) <= 4 and all(t.pos_ == "PROPN" and t.is_title for t in mention):
             return Who(mention.text, "person", "", "")  # a name the NER missed
         return Who("", "description", root.lemma_ if root.pos_ == "NOUN" else "", "")
+
+    def _agent(self, mention: Span) -> Span | None:
+        """The organisation a description is by: the object of a "by" that hangs from the mention's
+        head noun, directly or through an authoring participle and "of" ("a count by The Associated
+        Press", "early results of the exit poll conducted by Edison Research"), the first such."""
+        root = mention.root
+        if root.pos_ != "NOUN":
+            return None
+        for tok in root.subtree:  # the mention as written may stop before a participle ("The poll conducted by")
+            if tok.lower_ != "by" or tok.dep_ not in ("agent", "prep"):
+                continue
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            ent = self._ent_at.get(obj.i) if obj is not None else None
+            if ent is None or ent.label_ != "ORG":
+                continue
+            head = tok.head
+            while head.i != root.i and head.dep_ in AGENT_PATH:
+                if head.dep_ == "acl" and head.lemma_.lower() not in self.authoring:
+                    break  # "a letter obtained by X": X holds the letter, did not write it
+                head = head.head
+            if head.i == root.i:
+                return ent
+        return None
 
     def _person_named(self, ent: Span) -> str | None:
         """A name the model labelled an organisation that names a person of the article:
