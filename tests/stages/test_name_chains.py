@@ -112,6 +112,17 @@ def test_titles_and_capitalised_common_nouns_before_a_name_are_dropped(blank: La
     assert _chains(doc) == ["Barack Obama", "Rahm Emanuel"]
 
 
+@pytest.mark.parametrize(("text", "chains"), [
+    # a sentence's first word among the most frequent English words is no part of a name
+    ("Outside Carrier 's plant , workers waited . Carrier said more .", []),
+    # a rarer first word is ("Sylke"), as before
+    ("Sylke Tempel said so . Ms. Tempel said more .", ["Sylke Tempel"]),
+])
+def test_common_word_starting_a_sentence_is_no_given_name(blank: Language, text: str, chains: list[str]) -> None:
+    doc = _doc(blank, text, {"Carrier": "PERSON", "Sylke Tempel": "ORG", "Tempel": "PERSON"})
+    assert _chains(doc) == chains
+
+
 def test_family_name_of_a_longer_person_is_no_new_person(blank: Language) -> None:
     doc = _doc(blank, "Marine Le Pen spoke . Le Pen said so .", {"Marine Le Pen": "PERSON"})
     assert _chains(doc) == []

@@ -21,20 +21,24 @@ Pete Santilli Show"). It names a person when
   does not make a person of an ORG ("Al Jazeera").
 
 Titles and capitalised common nouns before it ("Actress", "Year": words the article also
-writes in lower case, unless given names) are no part of the name.
+writes in lower case, unless given names) are no part of the name, nor is a sentence's first
+word that is one of the thousand most frequent English words ("Outside Carrier's plant").
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import LOWER, ORTH, TAG
 from spacy.tokens import Doc, Span, Token
 
+from ... import provenance, resource_cache
 from .linking import HONORIFICS
 
 MAX_WORDS = 3
+COMMON_WORDS = 1000  # the most frequent English words a sentence's first word of a chain may be
 DETERMINERS = ("the", "a", "an")
 HYPHENS = ("-", "–")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -46,6 +50,23 @@ def _word(tok: Token) -> bool:
     text = tok.text
     return (text[:1].isupper() and not text.isupper() and not tok.is_stop
             and text.replace("-", "").replace("'", "").replace("’", "").isalpha())
+
+
+def common_english() -> frozenset[str]:
+    """The ``COMMON_WORDS`` most frequent English words (wordfreq), which a sentence capitalises
+    before a name without making them part of it ("Outside Carrier's plant"); built once per
+    machine (``resource_cache``)."""
+    return _common_english()
+
+
+@lru_cache(maxsize=1)
+def _common_english() -> frozenset[str]:
+    def build() -> frozenset[str]:
+        import wordfreq
+
+        return frozenset(w for w in wordfreq.top_n_list("en", COMMON_WORDS) if w.isalpha())
+
+    return resource_cache.load_or_build("common_english", [str(COMMON_WORDS), provenance.version("wordfreq")], build)
 
 
 def _bare(tok: Token) -> str:
@@ -90,7 +111,8 @@ def name_chains(doc: Doc, ents: Sequence[Span], given: dict[str, str] | frozense
     chains = []
     for i, j in runs:
         k = i  # leading titles and common nouns ("Actress", "Year") are no part of the name
-        while k < j and (_bare(doc[k]) in titles or doc[k].lower in common and doc[k].lower_ not in given):
+        while k < j and (_bare(doc[k]) in titles or doc[k].lower_ not in given and (
+                doc[k].lower in common or k == i and doc[k].is_sent_start and doc[k].lower_ in common_english())):
             k += 1
         cut = k and not doc[k - 1].whitespace_ and doc[k - 1].text in HYPHENS  # "Dodd-Frank Act"
         if 2 <= j - k <= MAX_WORDS and not cut and not (j < n and (_bare(doc[j]) in stop or doc[j].is_title)):
