@@ -52,15 +52,11 @@ def _word(tok: Token) -> bool:
             and text.replace("-", "").replace("'", "").replace("’", "").isalpha())
 
 
+@lru_cache(maxsize=1)
 def common_english() -> frozenset[str]:
     """The ``COMMON_WORDS`` most frequent English words (wordfreq), which a sentence capitalises
     before a name without making them part of it ("Outside Carrier's plant"); built once per
     machine (``resource_cache``)."""
-    return _common_english()
-
-
-@lru_cache(maxsize=1)
-def _common_english() -> frozenset[str]:
     def build() -> frozenset[str]:
         import wordfreq
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from ...rulebook import RuleBook
+from .marks import DASHES
 
 ASIDE_DEPS = ("relcl", "appos", "advcl", "acl")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -24,7 +25,6 @@ TITLE_SLOT_WORDS = {"on", "in", "at", "the", "a", "an", "titled", "entitled", "'
 TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
 MODIFIER_DEPS = ("compound", "det", "amod", "nmod", "poss")
 # how the parser labels a speaker written after its verb ("said Hugh O'Neill")
-SPACED_DASHES = ("-", "–", "—", "―", "--")
 INVERTED_SUBJECT_DEPS = ("nsubj", "dobj", "attr", "npadvmod", "appos", "compound", "nsubjpass", "pobj")
 
 
@@ -132,7 +132,7 @@ def mention_span(head: Token) -> Span:
             left = child.left_edge if child.left_edge.i < left.i else left
             break
     for tok in head.doc[left.i:head.i]:  # a spaced dash ends a dateline before it: "S.C. - Sen. Ted Cruz"
-        if tok.text in SPACED_DASHES and tok.i and tok.doc[tok.i - 1].whitespace_:
+        if tok.text in DASHES and tok.i and tok.doc[tok.i - 1].whitespace_:
             left = tok.doc[tok.i + 1]
     right = head
     for child in head.rights:

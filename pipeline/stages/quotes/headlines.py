@@ -9,9 +9,8 @@ from spacy.tokens import Doc, Span
 
 from .cues import Cues
 from .marks import CLOSERS, OPENERS, STRAIGHT
-from .spans import _Attribution, _Context, _entity_around, _Found
+from .spans import SPEAKER_LABELS, _Attribution, _Context, _entity_around, _Found
 
-SPEAKER_LABELS = ("PERSON", "ORG")
 MAX_NAME = 6  # words of a speaker's name in a title
 MIN_WORDS = 3  # words of what the title says they said
 

@@ -22,9 +22,8 @@ from .cues import (
     subject_of,
 )
 from .marks import CLOSERS, DASHES, OPENERS, STRAIGHT
-from .spans import _Attribution, _Context, _entity_around, _Found
+from .spans import SPEAKER_LABELS, _Attribution, _Context, _entity_around, _Found
 
-SPEAKER_LABELS = ("PERSON", "ORG")  # names that speak after their cue verb
 NAME_CLOSERS = (",", ".", ";")  # what ends such a name: "said Robin Maynard, half joking"
 
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+SPEAKER_LABELS = ("PERSON", "ORG")  # entity labels of names that speak (a title's name, "said X")
+
 if not Doc.has_extension("quotes"):
     Doc.set_extension("quotes", default=None)
 if not Doc.has_extension("news_parts"):
