@@ -738,3 +738,19 @@ def test_later_quote_in_the_paragraph_stays_unattributed(nlp: Language, between:
 def test_description_by_an_organisation(nlp: Language, text: str, speaker: str, kind: str) -> None:
     rows = [(q.speaker, q.speaker_kind) for q in _quotes(nlp, text)]
     assert rows == [(speaker, kind)], rows
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("\"Watch it on the table while someone says, 'We have to keep it alive,' \" said Carly Fiorina.",
+         "Watch it on the table while someone says, 'We have to keep it alive,'"),
+        ("Carly Fiorina said, “ We have to keep it alive,”", "We have to keep it alive,"),
+    ],
+)
+def test_a_space_between_the_words_and_the_mark_keeps_the_attribution(nlp: Language, text: str, content: str) -> None:
+    # a nested quote's closer, then a space, then the straight closer (or an opener and a space):
+    # the quote row keeps its words and its speaker (the space had cut the quote from its cue)
+    q = _one(nlp, text, ("direct",))
+    assert (text[q.start:q.end], q.speaker) == (content, "Carly Fiorina")

@@ -22,7 +22,7 @@ from .cues import (
     subject_of,
 )
 from .marks import CLOSERS, DASHES, OPENERS, STRAIGHT
-from .spans import SPEAKER_LABELS, _Attribution, _Context, _entity_around, _Found
+from .spans import SPEAKER_LABELS, _Attribution, _Context, _entity_around, _Found, _token_at
 
 NAME_CLOSERS = (",", ".", ";")  # what ends such a name: "said Robin Maynard, half joking"
 
@@ -94,7 +94,7 @@ def _clause_tokens(doc: Doc, start_i: int, stop: int, para_end: int, ctx: _Conte
 
 def _after(doc: Doc, end: int, para_end: int, cues: Cues, ctx: _Context) -> _Attribution | None:
     """“...,” X said. / “...,” said X. / “...” – X: attribution after the closing mark."""
-    first = _token_at(doc, end)
+    first = _token_at(doc, _past_space(ctx.text, end, 1))  # “... brain,' ” said: a space before the mark
     if first is None:
         return None
     k = first.i
@@ -122,7 +122,7 @@ def _before(doc: Doc, start: int, para_start: int, cues: Cues,
             ctx: _Context) -> tuple[_Attribution | None, Token | None]:
     """X said, “...” / X said of Y: “...” / According to X, “...” / From X: “...” /
     X assures Y “...” / X called Y “...”."""
-    open_tok = _token_at(doc, start - 1)
+    open_tok = _token_at(doc, _past_space(ctx.text, start - 1, -1))  # “ Watch: a space after the mark
     if open_tok is None:
         return None, None
     k = open_tok.i
@@ -160,6 +160,13 @@ def _before(doc: Doc, start: int, para_start: int, cues: Cues,
         if pobj is not None:
             return _Attribution(doc[window[0].i:window[0].i + 1], mention_span(pobj)), last
     return None, last
+
+
+def _past_space(text: str, char: int, step: int) -> int:
+    """The first offset from ``char`` on, in the direction of ``step``, that is no space."""
+    while 0 <= char < len(text) and text[char].isspace():
+        char += step
+    return char
 
 
 def _governs(verb: Token, quoted: Token, last: Token) -> bool:
@@ -224,11 +231,6 @@ def _is_title(text: str, start: int, end: int, last_before: Token | None) -> boo
     if not all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS or not w[0].isalpha() for w in words):
         return False
     return last_before is not None and (last_before.lower_ in TITLE_SLOT_WORDS or last_before.lemma_ == "tell")
-
-
-def _token_at(doc: Doc, char: int) -> Token | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
 
 
 def _quote_type(text: str, start: int, last_before: Token | None) -> str:
