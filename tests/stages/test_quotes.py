@@ -754,3 +754,28 @@ def test_a_space_between_the_words_and_the_mark_keeps_the_attribution(nlp: Langu
     # the quote row keeps its words and its speaker (the space had cut the quote from its cue)
     q = _one(nlp, text, ("direct",))
     assert (text[q.start:q.end], q.speaker) == (content, "Carly Fiorina")
+
+
+@pytest.mark.model
+def test_described_name_right_after_a_subjectless_cue_speaks(nlp: Language) -> None:
+    # "retired neurosurgeon" comes before the name; the parser made the name the subject of "asked"
+    text = ("\"I'm not going to say it is a mistake, so forget about it,\" said retired neurosurgeon Ben Carson, "
+            "asked about his claims that he had received a scholarship offer.")
+    q = _one(nlp, text, ("direct",))
+    assert (q.speaker_text, q.speaker) == ("retired neurosurgeon Ben Carson", "Ben Carson")
+
+
+@pytest.mark.model
+def test_description_without_a_name_after_the_cue_names_nobody(nlp: Language) -> None:
+    rows = _quotes(nlp, f"{SKILLED} said a retired plant worker in Indiana, half joking.")
+    assert not any(q.speaker for q in rows), [(q.speaker_text, q.speaker) for q in rows]
+
+
+@pytest.mark.model
+def test_name_opening_the_words_after_a_quote_speaks_when_the_cue_has_no_subject(nlp: Language) -> None:
+    # the parser hangs "Trump" on the quote as an appositive, and "said" has no subject
+    text = ("“Very good reporter, very good reporter this guy,” Trump, the 2016 GOP presidential frontrunner nationally "
+            "and current polling leader in South Carolina by a wide margin after winning the New Hampshire primaries, "
+            "said when Boyle asked him a question.")
+    q = _one(nlp, text, ("direct",))
+    assert (q.speaker_text, q.cue) == ("Trump", "said")

@@ -24,7 +24,8 @@ from .cues import (
 from .marks import CLOSERS, DASHES, OPENERS, STRAIGHT
 from .spans import SPEAKER_LABELS, _Attribution, _Context, _entity_around, _Found, _token_at
 
-NAME_CLOSERS = (",", ".", ";")  # what ends such a name: "said Robin Maynard, half joking"
+NAME_CLOSERS = (",", ".", ";", "(")  # what ends such a name: "said Robin Maynard, half joking"
+MAX_DESCRIPTORS = 5  # words describing a name written after its cue: "said retired neurosurgeon Ben Carson"
 
 
 def _cue_speaker(verb: Token, ctx: _Context, inverted: bool = True, participle: bool = True) -> _Attribution | None:
@@ -67,16 +68,32 @@ def _cue_speaker(verb: Token, ctx: _Context, inverted: bool = True, participle: 
 
 
 def _name_after(verb: Token, nxt: Token) -> _Attribution | None:
-    """A person's or organisation's name right after a subjectless cue verb and closed by a comma or
-    a period is its speaker, however the parser attached it ("said Robin Maynard, half joking":
-    the parser made the name the subject of "joking")."""
+    """A person's or organisation's name right after a subjectless cue verb and closed by a comma, a
+    period or a parenthesis is its speaker, however the parser attached it ("said Robin Maynard, half
+    joking": the parser made the name the subject of "joking"). Up to ``MAX_DESCRIPTORS`` words that
+    describe the name may come first ("said retired neurosurgeon Ben Carson, asked about ..."); the
+    mention then starts with them."""
+    doc = verb.doc
+    first = nxt
+    while nxt.ent_type_ not in SPEAKER_LABELS and _describes(nxt, nxt is first) and nxt.i - first.i < MAX_DESCRIPTORS:
+        nxt = doc[nxt.i + 1]
     if nxt.ent_type_ not in SPEAKER_LABELS or nxt.ent_iob_ != "B":
         return None
     name = _entity_around(nxt)
-    doc = verb.doc
     if name.end < len(doc) and doc[name.end].text not in NAME_CLOSERS:
         return None
-    return _Attribution(doc[verb.i:verb.i + 1], name)
+    return _Attribution(doc[verb.i:verb.i + 1], doc[first.i:name.end])
+
+
+def _describes(tok: Token, first: bool) -> bool:
+    """A word of a description written before a name ("retired neurosurgeon", "Oversight ranking
+    Democrat", "the former senator"): a noun, adjective or participle, or an article as the first
+    word; never the last word of the document."""
+    if tok.i + 1 >= len(tok.doc) or not tok.is_alpha or tok.ent_type_ in TIME_LABELS:
+        return False
+    if tok.pos_ == "DET":
+        return first and tok.lower_ in ("the", "a", "an")
+    return tok.pos_ in ("NOUN", "ADJ", "PROPN") or tok.tag_ in ("VBN", "VBG")
 
 
 def _clause_tokens(doc: Doc, start_i: int, stop: int, para_end: int, ctx: _Context) -> list[Token]:
@@ -112,10 +129,24 @@ def _after(doc: Doc, end: int, para_end: int, cues: Cues, ctx: _Context) -> _Att
                 return _Attribution(doc[toks[0].i:toks[0].i + 1], span)
     for tok in toks:
         if is_cue(tok, cues.speech) or is_cue(tok, cues.quoted):
-            return _cue_speaker(tok, ctx, inverted=is_cue(tok, cues.speech))
+            att = _cue_speaker(tok, ctx, inverted=is_cue(tok, cues.speech))
+            return att if att is not None else _name_first(toks, tok)
         if tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "ccomp") and tok.i - k > 2:
             return None  # the sentence goes on with a verb of its own
     return None
+
+
+def _name_first(toks: list[Token], cue: Token) -> _Attribution | None:
+    """“...,” Trump, the 2016 GOP frontrunner ..., said: a cue the parser left without a subject (it
+    hung the name on the quote) is said by the name that opens the words after the quote, when a
+    comma closes that name (an appositive follows)."""
+    first = toks[0] if toks else None
+    if first is None or first.ent_type_ not in SPEAKER_LABELS or first.ent_iob_ != "B" or first.i >= cue.i:
+        return None
+    name = _entity_around(first)
+    if name.end >= cue.i or first.doc[name.end].text != ",":
+        return None
+    return _Attribution(cue.doc[cue.i:cue.i + 1], name)
 
 
 def _before(doc: Doc, start: int, para_start: int, cues: Cues,
