@@ -779,3 +779,26 @@ def test_name_opening_the_words_after_a_quote_speaks_when_the_cue_has_no_subject
             "said when Boyle asked him a question.")
     q = _one(nlp, text, ("direct",))
     assert (q.speaker_text, q.cue) == ("Trump", "said")
+
+
+BOEING = "\"Boeing and GE and other multinationals . . . pay zero taxes.\""
+
+
+@pytest.mark.model
+def test_quote_signed_below_by_a_dash_and_a_name(nlp: Language) -> None:
+    # a fact check's layout: the quote fills its paragraph, the next paragraph signs it
+    text = f"The claims.\n\n{BOEING}\n\n- Bernie Sanders.\n\nThis is a complex issue."
+    q = _one(nlp, text, ("direct",))
+    assert (text[q.start:q.end], q.speaker) == (BOEING[1:-1], "Bernie Sanders")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"The claims.\n\n{BOEING}\n\n- Reduce Taxes For Small Businesses.",  # a list, not a signature
+        f"The claims.\n\nHe said it was not so: {BOEING} The rest is history.\n\n- Amber Phillips.",  # a byline
+    ],
+)
+def test_dash_paragraph_signs_only_a_whole_quote_paragraph_with_a_name(nlp: Language, text: str) -> None:
+    assert not any(q.speaker in ("Amber Phillips", "Reduce Taxes") or q.cue == "-" for q in _quotes(nlp, text))

@@ -28,7 +28,7 @@ from .layouts import (
     _quote_type,
     _transcript_turns,
 )
-from .marks import OPENERS, STRAIGHT, paragraphs, quote_spans
+from .marks import DASHES, OPENERS, STRAIGHT, paragraphs, quote_spans
 from .reported import (
     _according_to,
     _before_aside,
@@ -39,9 +39,12 @@ from .reported import (
     _reported,
     _reporter,
 )
-from .spans import QuoteSpan, _Attribution, _Context, _Found
+from .spans import SPEAKER_LABELS, QuoteSpan, _Attribution, _Context, _entity_around, _Found
 from .speaker_rules import SpeakerRules, Who
 from .speakers import SpeakerResolver
+
+
+MAX_SIGNATURE = 16  # tokens of a paragraph that signs the quote above it: "- President Obama, tweeting ..."
 
 
 @Language.factory(
@@ -98,6 +101,8 @@ class QuoteExtractor(FromRuleBook):
             after = _after(doc, qe, pe, self.cues, ctx)
             if after is not None and (att is None or text[qe - 1:qe] in ",?!"):
                 att = after
+            if att is None:
+                att = _signed_below(doc, ctx, qs, qe)
             if att is None and prev is not None:
                 att = self._floating(text, ctx, prev, qs, ps)
             if att is None and _quote_type(text, qs, last_before) == "partial":
@@ -209,6 +214,24 @@ class QuoteExtractor(FromRuleBook):
             sp.end_char if sp is not None else None,
             who.name, who.kind, who.title, who.org,
         )
+
+
+def _signed_below(doc: Doc, ctx: _Context, qs: int, qe: int) -> _Attribution | None:
+    """A quote that fills its paragraph, signed in the next one by a dash and a person's or
+    organisation's name (and a few words more), as fact checks and collections of reactions print
+    them: "“...”¶- Bernie Sanders." (the ``“...” – X`` layout across a paragraph break)."""
+    k = ctx.para_index(qs)
+    ps, pe = ctx.paras[k]
+    if k + 1 >= len(ctx.paras) or qs - ps > 2 or pe - qe > 3:
+        return None
+    ns, ne = ctx.paras[k + 1]
+    sign = doc.char_span(ns, ne, alignment_mode="contract")
+    if sign is None or len(sign) < 2 or sign[0].text not in DASHES or len(sign) > MAX_SIGNATURE:
+        return None
+    first = next((t for t in sign[1:3] if not t.is_punct), None)
+    if first is None or first.ent_type_ not in SPEAKER_LABELS:
+        return None
+    return _Attribution(sign[:1], _entity_around(first))
 
 
 def _same_speaker_later(text: str, ctx: _Context, patt: _Attribution, pqe: int, qs: int) -> _Attribution | None:
