@@ -43,7 +43,6 @@ from .spans import SPEAKER_LABELS, QuoteSpan, _Attribution, _Context, _entity_ar
 from .speaker_rules import SpeakerRules, Who
 from .speakers import SpeakerResolver
 
-
 MAX_SIGNATURE = 16  # tokens of a paragraph that signs the quote above it: "- President Obama, tweeting ..."
 
 
