@@ -19,6 +19,7 @@ from typing import Any
 import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 # A whitespace-free run longer than this is not tokenized by spaCy's affix rules.
 MAX_RUN = 200
@@ -29,6 +30,8 @@ _RUN = re.compile(r"\S+")
 # 10,000 quote marks in a row are 50 tokens for the model, not 10,000.
 _PIECE = re.compile(rf"\w{{1,{MAX_RUN}}}|[^\w\s]{{1,{MAX_RUN}}}")
 _STOPS = frozenset(".!?;")
+_MARKS = "\"“”«»"
+GLUED_MARK_INFIXES = (rf"(?<=\S)[{_MARKS}](?=\S)", rf"(?<=\S)[,:;)\]](?=[,:;)\]]*[{_MARKS}]\S)")
 # Chunks the model sees at once: the model's memory grows with the batch, not the document.
 PIPE_BATCH = 4
 
@@ -87,11 +90,22 @@ class SafeTokenizer:
 
 
 def install(nlp: Language) -> Language:
-    """Give ``nlp`` the safe tokenizer; the length limit is ingest's (``max_doc_chars``)."""
+    """Give ``nlp`` the safe tokenizer, which also splits quote marks glued to words; the length
+    limit is ingest's (``max_doc_chars``)."""
     if not isinstance(nlp.tokenizer, SafeTokenizer):
+        split_glued_marks(nlp)
         nlp.tokenizer = SafeTokenizer(nlp.tokenizer)
     nlp.max_length = 2**31 - 1  # chunking bounds the model's memory, not spaCy's limit
     return nlp
+
+
+def split_glued_marks(nlp: Language) -> None:
+    """A double quote mark typed against words on both sides (``audiences,"Katie Packer``,
+    ``said,“Look``, ``(R-S.C.):"I have``) is a token of its own, and so is each comma, colon,
+    semicolon or closing bracket right before it: spaCy's own rules keep such a run as one token,
+    and the name or the cue in it is lost to the tagger and the parser."""
+    infixes = list(nlp.Defaults.infixes or ()) + list(GLUED_MARK_INFIXES)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
 
 
 def chunks(doc: Doc, chunk_chars: int) -> tuple[list[tuple[int, int]], list[int]]:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import spacy
 from spacy.language import Language
 
 from pipeline import config
 from pipeline.config import MODELS_DIR, PROJ_ROOT, Settings
 from pipeline.rulebook import RuleBook
+from pipeline.stages import longtext
 from pipeline.stages import nlp as nlp_mod
 
 EXAMPLE = PROJ_ROOT / "examples" / "entity_label_filter.py"
@@ -76,3 +78,24 @@ def test_official_name_resolves_to_the_vendored_pipeline(tmp_path: Path, monkeyp
     assert config.resolve("no_such_lg") == "no_such_lg"
     with pytest.raises(nlp_mod.ModelNotFound, match="no_such_lg"):
         nlp_mod.check(Settings(model="no_such_lg"))
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ('different audiences,"Katie Packer said', ["different", "audiences", ",", '"', "Katie", "Packer", "said"]),
+        ("Ryan said,“Look, no", ["Ryan", "said", ",", "“", "Look", ",", "no"]),
+        ('Clinton:"We learned', ["Clinton", ":", '"', "We", "learned"]),
+    ],
+)
+def test_quote_marks_glued_to_words_are_tokens_of_their_own(text: str, tokens: list[str]) -> None:
+    nlp = longtext.install(spacy.blank("en"))
+    assert [t.text for t in nlp(text)] == tokens
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['He said, "Yes," and left.', "the “new space-faring” countries", "a 5'10\" man", "It’s “great”."],
+)
+def test_marks_with_a_space_on_one_side_tokenize_as_spacy_does(text: str) -> None:
+    assert [t.text for t in longtext.install(spacy.blank("en"))(text)] == [t.text for t in spacy.blank("en")(text)]
