@@ -802,3 +802,20 @@ def test_quote_signed_below_by_a_dash_and_a_name(nlp: Language) -> None:
 )
 def test_dash_paragraph_signs_only_a_whole_quote_paragraph_with_a_name(nlp: Language, text: str) -> None:
     assert not any(q.speaker in ("Amber Phillips", "Reduce Taxes") or q.cue == "-" for q in _quotes(nlp, text))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("As a part of his plea, Marcel Lehel Lazar, 44, said that he victimized nearly 100 Americans.",
+         "Marcel Lehel Lazar"),
+        ("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “Hillary Clinton believes "
+         "that transatlantic cooperation is essential.”", "Jake Sullivan"),
+    ],
+)
+def test_name_in_the_subject_place_of_a_subjectless_cue_speaks(nlp: Language, text: str, speaker: str) -> None:
+    # the parser hung the name on the phrase before it and left "said" without a subject; a name
+    # inside a prepositional phrase ("to the Observer") is where it was said, not who said it
+    rows = _quotes(nlp, text)
+    assert rows and all(q.speaker == speaker for q in rows), [(q.speaker_text, q.speaker) for q in rows]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .cues import (
     INVERTED_SUBJECT_DEPS,
@@ -25,6 +25,8 @@ from .marks import CLOSERS, DASHES, OPENERS, STRAIGHT
 from .spans import SPEAKER_LABELS, _Attribution, _Context, _entity_around, _Found, _token_at
 
 NAME_CLOSERS = (",", ".", ";", "(")  # what ends such a name: "said Robin Maynard, half joking"
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
+MAX_SUBJECT_ASIDE = 30  # tokens from a name to its verb across an aside: "X, a rabbi helping ..., said"
 MAX_DESCRIPTORS = 5  # words describing a name written after its cue: "said retired neurosurgeon Ben Carson"
 
 
@@ -37,6 +39,9 @@ def _cue_speaker(verb: Token, ctx: _Context, inverted: bool = True, participle: 
     subj = subject_of(verb, ctx.quoted)
     if subj is not None and not subj.is_punct:
         return _Attribution(cue, mention_span(subj))
+    before = _name_before(verb, ctx)
+    if before is not None:
+        return _Attribution(cue, before)
     if participle and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and not ctx.quoted[verb.head.i]:
         noun = verb.head
         if noun.dep_ in ("dobj", "dative", "pobj"):
@@ -65,6 +70,37 @@ def _cue_speaker(verb: Token, ctx: _Context, inverted: bool = True, participle: 
                 and head.head.i == verb.i and head.ent_type_ not in TIME_LABELS):
             return _Attribution(cue, mention_span(head))
     return _name_after(verb, nxt)
+
+
+def _name_before(verb: Token, ctx: _Context) -> Span | None:
+    """The name in a finite cue verb's subject place, when the parser attached it elsewhere:
+    "Marcel Lehel Lazar, 44, said that ..." (the name an appositive of the clause before),
+    "Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said ..." (the
+    description parsed as a clause). A person's or organisation's name in the verb's sentence,
+    followed by an aside set off by commas up to the verb, or by the verb itself; of several,
+    the first that no preposition governs ("Jane Roe, a professor at Boeing, said": not Boeing)."""
+    if verb.tag_ not in FINITE_TAGS:
+        return None
+    doc = verb.doc
+    start = max(verb.sent.start if ctx.has_sents else 0, verb.i - MAX_SUBJECT_ASIDE)
+    if verb.i - 1 <= start or (doc[verb.i - 1].text != "," and doc[verb.i - 1].ent_type_ not in SPEAKER_LABELS):
+        return None
+    for k in range(verb.i - 1, start - 1, -1):
+        if ctx.quoted[k] or doc[k].text in ("said", "says") or doc[k].text == ";":
+            start = k + 1  # another quote or another report of speech: look no further back
+            break
+    for tok in doc[start:verb.i]:
+        if tok.ent_type_ not in SPEAKER_LABELS or tok.ent_iob_ != "B":
+            continue
+        name = _entity_around(tok)
+        k = tok.i - 1
+        while k >= start and doc[k].pos_ == "DET":
+            k -= 1
+        if name.root.dep_ == "pobj" or (k >= 0 and doc[k].pos_ == "ADP"):
+            continue  # "In a statement to the Observer, her adviser, Jake Sullivan, said"
+        if name.end == verb.i or doc[name.end].text == ",":
+            return name
+    return None
 
 
 def _name_after(verb: Token, nxt: Token) -> _Attribution | None:
