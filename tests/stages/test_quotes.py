@@ -819,3 +819,21 @@ def test_name_in_the_subject_place_of_a_subjectless_cue_speaks(nlp: Language, te
     # inside a prepositional phrase ("to the Observer") is where it was said, not who said it
     rows = _quotes(nlp, text)
     assert rows and all(q.speaker == speaker for q in rows), [(q.speaker_text, q.speaker) for q in rows]
+
+
+@pytest.mark.model
+def test_aside_parsed_as_a_clause_before_the_cue_is_not_what_was_said(nlp: Language) -> None:
+    # the parser makes "rabbi helping to organize the boycott" a clause of "said": what was said
+    # is the clause right after the verb
+    text = ("Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said he and other rabbis "
+            "were alarmed about Trump's behavior.")
+    q = _one(nlp, text)
+    assert (text[q.start:q.end], q.speaker) == ("he and other rabbis were alarmed about Trump's behavior",
+                                                 "Jeffrey Salkin")
+
+
+@pytest.mark.model
+def test_cue_set_off_by_commas_inside_the_clause_keeps_the_words_before_it(nlp: Language) -> None:
+    text = "It is no surprise, Mr. Garin said, that Mrs. Clinton won the state."
+    q = _one(nlp, text)
+    assert text[q.start:q.end] == "It is no surprise"

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .cues import AGENT_LABELS, ASIDE_DEPS, SUBJECT_DEPS, SUBJECT_PRONOUNS, mention_span
 from .layouts import _cue_speaker
+from .marks import DASHES
 from .spans import _Attribution, _Context
 
 
@@ -30,7 +31,12 @@ def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",),
     """The clause a cue verb reports: its complement (``deps``) on either side
     (He said China would ... / China would ..., he said / She wants to ...), up to a
     conjunct that is a statement of its own (``_before_conjunct``)."""
-    comp = next((c for c in tok.children if c.dep_ in deps), None)
+    comps = [c for c in tok.children if c.dep_ in deps]
+    comp = comps[0] if comps else None
+    if (comp is not None and comp.i < tok.i < comps[-1].i and comps[-1].left_edge.i == tok.i + 1
+            and _opens_report(comps[-1]) and any(
+            t.text == "," or t.text in DASHES for t in tok.doc[comp.right_edge.i + 1:tok.i])):
+        comp = comps[-1]  # "X, a rabbi helping ..., said he ...": the aside parsed as a clause is not what was said
     if comp is not None:
         left, right = comp.left_edge, comp.right_edge
         obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < comp.i), None)
@@ -47,6 +53,11 @@ def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",),
     if tok.dep_ == "parataxis":
         return _around(tok, tok.head)
     return None
+
+
+def _opens_report(comp: Token) -> bool:
+    """A complement that reads as a report of its own: it has a subject or opens with "that"."""
+    return any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in comp.children)
 
 
 def _before_conjunct(comp: Token, left: Token, right: Token, is_cue_verb: Callable[[Token], bool]) -> Token:
