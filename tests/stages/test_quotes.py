@@ -837,3 +837,27 @@ def test_cue_set_off_by_commas_inside_the_clause_keeps_the_words_before_it(nlp: 
     text = "It is no surprise, Mr. Garin said, that Mrs. Clinton won the state."
     q = _one(nlp, text)
     assert text[q.start:q.end] == "It is no surprise"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Donald Trump picked up from his daughter by saying he is ready to go to work for the country.",
+         "he is ready to go to work for the country", "Donald Trump"),
+        ("Trump was criticized for saying that Mexican immigrants are rapists.",
+         "Mexican immigrants are rapists", "Trump"),
+    ],
+)
+def test_cue_after_a_preposition_is_said_by_the_clause_subject(nlp: Language, text: str, content: str,
+                                                                speaker: str) -> None:
+    # "by saying", "for saying": the participle hangs from a preposition; the subject of the verb it
+    # modifies said it, even when that verb is passive (he was criticized; he said it)
+    q = _one(nlp, text)
+    assert (text[q.start:q.end], q.speaker) == (content, speaker)
+
+
+@pytest.mark.model
+def test_passive_cue_itself_names_nobody(nlp: Language) -> None:
+    text = "Voters were expected to say the economy needs help."
+    assert all(not q.speaker for q in _quotes(nlp, text))

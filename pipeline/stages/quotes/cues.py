@@ -104,7 +104,7 @@ def prepositional_object(tok: Token, cues: dict[str, frozenset[str]]) -> Token |
 
 def subject_of(verb: Token, quoted: list[bool] | None = None) -> Token | None:
     """The verb's subject, looking through conjunctions and clauses it hangs from (He
-    smiled and said ...; X defended the plan, saying ...). A participle hanging from a
+    smiled and said ...; X defended the plan, saying ...; X won by saying ...). A participle hanging from a
     reported clause belongs to the reporter: "X said it could be messy, adding ..."."""
     tok: Token | None = verb
     for _ in range(4):
@@ -119,6 +119,9 @@ def subject_of(verb: Token, quoted: list[bool] | None = None) -> Token | None:
         if subjects:
             before = [c for c in subjects if c.i < tok.i]
             return before[-1] if before else subjects[0]
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+            tok = tok.head.head  # "Bolton distanced himself ... by saying ...": the one who distanced
+            continue
         tok = tok.head if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i else None
     return None
 

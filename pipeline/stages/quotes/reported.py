@@ -135,8 +135,9 @@ def _reporter(tok: Token, ctx: _Context, edges: tuple[Token, Token] | None,
     att = _cue_speaker(tok, ctx, not stance, not stance)
     if att is None:
         return None
-    if att.speaker is not None and att.speaker.root.dep_ == "nsubjpass":
-        return _Attribution(att.cue, None), edges  # "voters are expected to ...": by whom is not said
+    if att.speaker is not None and att.speaker.root.dep_ == "nsubjpass" and tok.dep_ != "pcomp":
+        # "voters are expected to ...": by whom is not said; but "Trump was criticized for saying ..." is his
+        return _Attribution(att.cue, None), edges
     if stance and att.speaker is not None and not _is_agent(att.speaker):
         return None  # "the poll shows" yes, "few people understood" no
     return att, edges
