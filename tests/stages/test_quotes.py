@@ -861,3 +861,11 @@ def test_cue_after_a_preposition_is_said_by_the_clause_subject(nlp: Language, te
 def test_passive_cue_itself_names_nobody(nlp: Language) -> None:
     text = "Voters were expected to say the economy needs help."
     assert all(not q.speaker for q in _quotes(nlp, text))
+
+
+@pytest.mark.model
+def test_cue_after_an_adjective_is_said_by_the_subject(nlp: Language) -> None:
+    # "quick to say", "more likely to say": the infinitive hangs from the adjective, not the verb
+    text = "Clinton was quick to say that the plan would fail."
+    q = _one(nlp, text)
+    assert (text[q.start:q.end], q.speaker) == ("the plan would fail", "Clinton")

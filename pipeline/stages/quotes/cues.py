@@ -122,7 +122,7 @@ def subject_of(verb: Token, quoted: list[bool] | None = None) -> Token | None:
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
             tok = tok.head.head  # "Bolton distanced himself ... by saying ...": the one who distanced
             continue
-        tok = tok.head if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i else None
+        tok = tok.head if tok.dep_ in ("conj", "xcomp", "advcl", "acomp") and tok.head.i != tok.i else None
     return None
 
 
