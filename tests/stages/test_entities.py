@@ -78,6 +78,8 @@ def _ent(blank: Language, text: str, start: int, end: int, label: str) -> Span:
         ("Dr. Jane Goodall spoke", 0, 3, "PERSON", "Jane Goodall"),
         ("the past year", 0, 3, "DATE", "the past year"),  # only names lose their article
         ("General Motors said", 0, 2, "ORG", "General Motors"),  # titles are trimmed from people only
+        ("as a Donald Trump Republican", 1, 4, "PERSON", "Donald Trump"),  # "a" as "the"
+        ("A Tribe Called Quest played", 0, 4, "ORG", "A Tribe Called Quest"),  # a capital "A" may be the name's
     ],
 )
 def test_trim_span(blank: Language, text: str, start: int, end: int, label: str, expected: str) -> None:

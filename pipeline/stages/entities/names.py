@@ -32,7 +32,8 @@ def respan(ent: Span, start: int, end: int, label: str | None = None) -> Span:
 
 
 def trim_span(ent: Span, titles: frozenset[str] = frozenset()) -> Span | None:
-    """The span without edge punctuation, a leading "the", a trailing possessive or a person's title.
+    """The span without edge punctuation, a leading article ("the", a lower-case "a"), a trailing
+    possessive or a person's title.
 
     A trailing function word ("... Corporation of") goes too, and a person loses trailing
     numbers ("Arthur Ashe 6–3"). Returns None when nothing of the name is left.
@@ -49,7 +50,7 @@ def trim_span(ent: Span, titles: frozenset[str] = frozenset()) -> Span | None:
     while changed and start < end:
         changed = False
         first, last = doc[start], doc[end - 1]
-        if first.is_space or first.text in EDGE_PUNCT or first.lower_ == "the":
+        if first.is_space or first.text in EDGE_PUNCT or first.lower_ == "the" or first.text in ("a", "an"):
             start, changed = start + 1, True
         elif (last.is_space or last.text in EDGE_PUNCT or last.text in POSSESSIVES
               or (last.lower_ in FUNCTION_WORDS and end - start > 1)
