@@ -175,20 +175,23 @@ _INITIAL = re.compile(r"^[A-Z]\.?$")
 
 
 def _shorter_forms(people: dict[str, list[Span]]) -> dict[str, str]:
-    """Full names written with a middle initial -> the same name without it, when the article
-    also writes that: "Donald J. Trump" and "Loretta E. Lynch" are "Donald Trump" and
-    "Loretta Lynch". Words before a name are left alone: "Aung San Suu Kyi" is not "Suu
-    Kyi"'s noise but her full name, and "Donald Trump Jr." is not "Donald Trump".
+    """Full names written with and without a middle initial -> the form the article writes first:
+    "Donald J. Trump" introduced, "a Donald Trump presidency" later, are both "Donald J. Trump"
+    (the name as the article introduces it). Words before a name are left alone: "Aung San Suu
+    Kyi" is not "Suu Kyi"'s noise but her full name, and "Donald Trump Jr." is not "Donald Trump".
     """
     out: dict[str, str] = {}
     for fulls in people.values():
-        names = Counter(person_name(f) for f in fulls)
-        for long in names:
+        first: dict[str, int] = {}
+        for f in fulls:
+            first.setdefault(person_name(f), f.start)
+        for long in first:
             words = long.split()
             plain = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and _INITIAL.match(w))]
-            fits = [short for short in names if len(short.split()) < len(words) and short.split() == plain]
+            fits = [short for short in first if len(short.split()) < len(words) and short.split() == plain]
             if fits:
-                out[long] = max(fits, key=lambda n: (names[n], -len(n)))
+                intro = min([long, *fits], key=lambda n: first[n])
+                out.update({n: intro for n in [long, *fits] if n != intro})
     return out
 
 
