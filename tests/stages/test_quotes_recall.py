@@ -157,3 +157,16 @@ def test_headline_name_and_verb_is_attributed(nlp: Language, title: str, cue: st
 )
 def test_headline_without_a_name_and_cue_verb_gives_no_row(nlp: Language, title: str) -> None:
     assert [r for r in _with_title(nlp, title, BODY) if r[0] in title] == []
+
+
+@pytest.mark.model
+def test_headline_surname_the_model_left_untagged_is_the_body_persons(nlp: Language) -> None:
+    # "Doe" alone in a title is tagged nothing; the body names Jane Doe
+    rows = _with_title(nlp, "Doe: The Bridge Will Reopen In May", BODY)
+    assert ("The Bridge Will Reopen In May", "indirect", "Jane Doe", ":") in rows, rows
+
+
+@pytest.mark.model
+def test_headline_word_that_ends_no_body_persons_name_gives_no_row(nlp: Language) -> None:
+    rows = _with_title(nlp, "Bridges: The Bridge Will Reopen In May", BODY)
+    assert [r for r in rows if r[3] == ":"] == [], rows

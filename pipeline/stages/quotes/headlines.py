@@ -37,7 +37,8 @@ def _said(text: str, s: int, e: int) -> tuple[int, int] | None:
 def _headline_turn(doc: Doc, ctx: _Context) -> Iterator[_Found]:
     """Kasich: ‘We Are Going All The Way’ — a title that is a name, a colon and what the named
     person or organisation said. The name must be the whole of the words before the colon
-    (a PERSON or ORG entity, at most six words); the rest must be three words or more, and no
+    (a PERSON or ORG entity, at most six words, or the family name of a person the body names);
+    the rest must be three words or more, and no
     question ("Ted Cruz: Constitutional conservative or career politician?" asks about him).
     Quote marks around the words are left out."""
     for ps, pe in _titles(doc):
@@ -45,11 +46,21 @@ def _headline_turn(doc: Doc, ctx: _Context) -> Iterator[_Found]:
         if colon < 0:
             continue
         label = doc.char_span(ps, colon, alignment_mode="contract")
-        ent = _named(label) if label is not None else None
+        ent = (_named(label) or _body_surname(label, ctx)) if label is not None else None
         said = _said(ctx.text, colon + 1, pe)
         cue = doc.char_span(colon, colon + 1)
         if ent is not None and said is not None and cue is not None:
             yield *said, "indirect", _Attribution(cue, ent)
+
+
+def _body_surname(label: Span, ctx: _Context) -> Span | None:
+    """A title's name the model left untagged ("Trump: ‘We Are Going To Win So Much’"): one or two
+    title-case words that end the name of a person the body tags ("Donald Trump")."""
+    if not 0 < len(label) <= 2 or not all(t.is_alpha and t.is_title and not t.ent_type_ for t in label):
+        return None
+    last = label[-1].text
+    return label if any(e.label_ == "PERSON" and e.start >= label.end and len(e) > 1 and e[-1].text == last
+                        for e in ctx.ents) else None
 
 
 def _headline_verb(doc: Doc, ctx: _Context, cues: Cues) -> Iterator[_Found]:
