@@ -733,6 +733,10 @@ def test_later_quote_in_the_paragraph_stays_unattributed(nlp: Language, between:
         # who holds a text is not its author; who employs a speaker does not speak
         ("A letter obtained by the Associated Press said that the plant would close in May.", "", "description"),
         ("A worker employed by the Carrier Corporation said that the plant would close in May.", "", "description"),
+        # a text "from" an organisation is its (models/en/document_nouns.txt); a person from it is no text
+        ("A new poll from the Pew Research Center found that most voters wanted change.",
+         "Pew Research Center", "organisation"),
+        ("A worker from the Carrier Corporation said that the plant would close in May.", "", "description"),
     ],
 )
 def test_description_by_an_organisation(nlp: Language, text: str, speaker: str, kind: str) -> None:

@@ -44,19 +44,21 @@ class SpeakerRules:
     (``speaker_groups.txt``: "the Clinton campaign"), given names that tell a gender
     (``given_names.csv``), nouns naming a person by role (``role_nouns.csv``: "the Vermont
     senator" stands for the salient person before it), participles whose "by" names the author of
-    a description (``authoring_verbs.txt``: "the poll conducted by Gallup")."""
+    a description (``authoring_verbs.txt``: "the poll conducted by Gallup"), nouns of texts whose
+    "from" names their author (``document_nouns.txt``: "a press release from Judicial Watch")."""
 
     groups: frozenset[str] = frozenset()
     given: dict[str, str] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)
     authoring: frozenset[str] = frozenset()
+    documents: frozenset[str] = frozenset()
 
     @classmethod
     def from_book(cls, book: RuleBook) -> SpeakerRules:
         return cls(load_word_list(book, "speaker_groups.txt"),
                    {r["name"].lower(): r["gender"] for r in book.rows("en/given_names.csv", ("name", "gender"))},
                    {r["noun"].lower(): r["gender"] for r in book.rows("en/role_nouns.csv", ("noun", "gender"))},
-                   load_word_list(book, "authoring_verbs.txt"))
+                   load_word_list(book, "authoring_verbs.txt"), load_word_list(book, "document_nouns.txt"))
 
     @classmethod
     def from_dir(cls, models_dir: Path) -> SpeakerRules:

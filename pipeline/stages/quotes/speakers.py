@@ -36,6 +36,7 @@ class SpeakerResolver:
         self.given = speaker_rules.given if speaker_rules is not None else {}
         self.roles = speaker_rules.roles if speaker_rules is not None else {}
         self.authoring = speaker_rules.authoring if speaker_rules is not None else frozenset()
+        self.documents = speaker_rules.documents if speaker_rules is not None else frozenset()
         self._groups: list[tuple[int, str, str]] | None = None  # (start, noun, name), built when asked
         self._org_names: list[tuple[int, str]] | None = None  # (start, canonical) of ORG entities, when asked
         self.acronyms: dict[str, str] = doc._.acronyms or {}
@@ -207,12 +208,14 @@ class SpeakerResolver:
     def _agent(self, mention: Span) -> Span | None:
         """The organisation a description is by: the object of a "by" that hangs from the mention's
         head noun, directly or through an authoring participle and "of" ("a count by The Associated
-        Press", "early results of the exit poll conducted by Edison Research"), the first such."""
+        Press", "early results of the exit poll conducted by Edison Research"), or of a "from" on a
+        noun of ``document_nouns.txt`` ("a press release from Judicial Watch"), the first such."""
         root = mention.root
         if root.pos_ != "NOUN":
             return None
         for tok in root.subtree:  # the mention as written may stop before a participle ("The poll conducted by")
-            if tok.lower_ != "by" or tok.dep_ not in ("agent", "prep"):
+            by = tok.lower_ == "by" and tok.dep_ in ("agent", "prep")
+            if not by and not (tok.lower_ == "from" and tok.head.i == root.i and root.lemma_.lower() in self.documents):
                 continue
             obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
             ent = self._ent_at.get(obj.i) if obj is not None else None
