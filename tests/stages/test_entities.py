@@ -521,6 +521,9 @@ def test_father_and_son_keep_their_own_names(blank: Language, text: str, expecte
          ["Loretta E. Lynch", "Loretta Lynch", "Lynch"], ["Loretta E. Lynch"] * 3),
         ("Donald Trump won. Donald J. Trump spoke. Trump left.",
          ["Donald Trump", "Donald J. Trump", "Trump"], ["Donald Trump"] * 3),
+        # with and without accents: one person, as first written
+        ("Francois Hollande said no. President François Hollande left. Hollande was tired.",
+         ["Francois Hollande", "François Hollande", "Hollande"], ["Francois Hollande"] * 3),
         # words before a name are the name: "Aung San Suu Kyi" is no longer form of "Suu Kyi",
         # and "Suu Kyi", the family name of several words, names her
         ("Aung San Suu Kyi arrived. Suu Kyi spoke.", ["Aung San Suu Kyi", "Suu Kyi"],

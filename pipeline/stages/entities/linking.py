@@ -4,6 +4,7 @@ surnames the model took for places."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection
 
@@ -175,7 +176,8 @@ _INITIAL = re.compile(r"^[A-Z]\.?$")
 
 
 def _shorter_forms(people: dict[str, list[Span]]) -> dict[str, str]:
-    """Full names written with and without a middle initial -> the form the article writes first:
+    """Full names written with and without a middle initial, or with and without accents, -> the
+    form the article writes first:
     "Donald J. Trump" introduced, "a Donald Trump presidency" later, are both "Donald J. Trump"
     (the name as the article introduces it). Words before a name are left alone: "Aung San Suu
     Kyi" is not "Suu Kyi"'s noise but her full name, and "Donald Trump Jr." is not "Donald Trump".
@@ -192,7 +194,16 @@ def _shorter_forms(people: dict[str, list[Span]]) -> dict[str, str]:
             if fits:
                 intro = min([long, *fits], key=lambda n: first[n])
                 out.update({n: intro for n in [long, *fits] if n != intro})
+        spelt: dict[str, str] = {}  # "Francois Hollande" in the title, "François Hollande" below: one person
+        for name in sorted(first, key=lambda n: first[n]):
+            intro = spelt.setdefault(_unaccented(name), name)
+            if intro != name and name not in out:
+                out[name] = out.get(intro, intro)
     return out
+
+
+def _unaccented(name: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
 
 
 _NOT_PERSON = ("GPE", "LOC")  # labels the small model gives to surnames it does not know (not FAC: "Mall")
