@@ -86,8 +86,8 @@ def _name_before(verb: Token, ctx: _Context) -> Span | None:
     if verb.i - 1 <= start or (doc[verb.i - 1].text != "," and doc[verb.i - 1].ent_type_ not in SPEAKER_LABELS):
         return None
     for k in range(verb.i - 1, start - 1, -1):
-        if ctx.quoted[k] or doc[k].text in ("said", "says") or doc[k].text == ";":
-            start = k + 1  # another quote or another report of speech: look no further back
+        if ctx.quoted[k] or doc[k].text == ";":
+            start = k + 1  # another quote or another clause: look no further back
             break
     for tok in doc[start:verb.i]:
         if tok.ent_type_ not in SPEAKER_LABELS or tok.ent_iob_ != "B":
