@@ -103,9 +103,12 @@ def split_glued_marks(nlp: Language) -> None:
     """A double quote mark typed against words on both sides (``audiences,"Katie Packer``,
     ``said,“Look``, ``(R-S.C.):"I have``) is a token of its own, and so is each comma, colon,
     semicolon or closing bracket right before it: spaCy's own rules keep such a run as one token,
-    and the name or the cue in it is lost to the tagger and the parser."""
-    infixes = list(nlp.Defaults.infixes or ()) + list(GLUED_MARK_INFIXES)
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
+    and the name or the cue in it is lost to the tagger and the parser. The tokenizer's own infix
+    rules stay, these are added to them."""
+    tokenizer: Any = nlp.tokenizer
+    own = tokenizer.infix_finditer  # the pipeline's own infixes (a model may bring its own), kept
+    infixes = [own.__self__.pattern] if own is not None else []
+    tokenizer.infix_finditer = compile_infix_regex(infixes + list(GLUED_MARK_INFIXES)).finditer
 
 
 def chunks(doc: Doc, chunk_chars: int) -> tuple[list[tuple[int, int]], list[int]]:
