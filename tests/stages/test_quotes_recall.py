@@ -170,3 +170,39 @@ def test_headline_surname_the_model_left_untagged_is_the_body_persons(nlp: Langu
 def test_headline_word_that_ends_no_body_persons_name_gives_no_row(nlp: Language) -> None:
     rows = _with_title(nlp, "Bridges: The Bridge Will Reopen In May", BODY)
     assert [r for r in rows if r[3] == ":"] == [], rows
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Senator Jane Doe endorsed Ted Cruz on Tuesday.", "Ted Cruz", "endorsed"),
+        ("Jane Doe announced her resignation.", "her resignation", "announced"),
+        ("She criticized the mayor.", "the mayor", "criticized"),
+        ("Jane Doe talked about trade.", "trade", "talked about"),
+    ],
+)
+def test_short_object_of_a_named_speaker_is_reported(nlp: Language, text: str, content: str, cue: str) -> None:
+    assert (content, "indirect", cue) in [(c, t, q) for c, t, _, q in _rows(nlp, text)], _rows(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe found a job.",  # the object found, not a view (unreported_objects.txt)
+        "Jane Doe reminded viewers.",  # the one addressed
+        "Jane Doe pushed for months.",  # a time, not what she pushed for
+        "Many voters support Ted Cruz.",  # nobody named holds the view
+        "Do you support Ted Cruz?",  # the reader
+        "Jane Doe said that.",  # a pronoun
+    ],
+)
+def test_short_object_that_is_no_report_gives_no_row(nlp: Language, text: str) -> None:
+    assert _rows(nlp, text) == []
+
+
+def test_unreported_objects_load_from_the_models_dir(models_dir) -> None:
+    cues = quotes.Cues.from_dir(models_dir)
+    assert {"find", "remind", "call on"} <= cues.unreported_objects
+    assert "endorse" not in cues.unreported_objects

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ...rulebook import FromRuleBook, RuleBook
-from .cues import Cues, is_cue, prepositional_object
+from .cues import AGENT_LABELS, SUBJECT_PRONOUNS, Cues, is_cue, prepositional_object
 from .first_person import first_person_in_quotes
 from .headlines import _headline_turn, _headline_verb
 from .layouts import (
@@ -181,7 +181,7 @@ class QuoteExtractor(FromRuleBook):
             if found is None:
                 continue
             att, (left, right) = found
-            span = _content_span(doc, left, _before_aside(left, right))
+            span = _content_span(doc, left, _before_aside(left, right), cues if _names_someone(att) else None)
             if span is None:
                 continue
             s, e = span
@@ -213,6 +213,13 @@ class QuoteExtractor(FromRuleBook):
             sp.end_char if sp is not None else None,
             who.name, who.kind, who.title, who.org,
         )
+
+
+def _names_someone(att: _Attribution) -> bool:
+    """Whether an attribution's speaker is a name or a pronoun standing for one (``Cruz``, ``she``),
+    not a description (``voters``, ``many Republicans``) or the reader (``Do you support X?``)."""
+    root = att.speaker.root if att.speaker is not None else None
+    return root is not None and (root.ent_type_ in AGENT_LABELS or root.lower_ in SUBJECT_PRONOUNS - {"you", "it"})
 
 
 def _signed_below(doc: Doc, ctx: _Context, qs: int, qe: int) -> _Attribution | None:

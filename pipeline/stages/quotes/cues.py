@@ -64,16 +64,20 @@ class Cues:
     prepositional: dict[str, frozenset[str]] = field(default_factory=dict)
     # noun lemmas whose ``that`` clause is what their owner said or holds (X's claim that ...)
     nouns: frozenset[str] = frozenset()
+    # cues ("lemma" or "lemma preposition") whose short object is the one addressed, sought or
+    # found rather than what they report (reminded viewers, found a job, called on Congress)
+    unreported_objects: frozenset[str] = frozenset()
 
     @classmethod
     def from_book(cls, book: RuleBook) -> Cues:
-        """The five lists of ``models/en`` in a rule book (a missing list is empty)."""
+        """The six lists of ``models/en`` in a rule book (a missing list is empty)."""
         def read(name: str) -> dict[str, str]:
             return parse_cues(book.text(f"en/{name}") or "")
 
         return cls(read("quote_verbs.txt"), read("quote_verbs_quoted.txt"), read("stance_verbs.txt"),
                    parse_prepositional(book.text("en/prep_cues.txt") or ""),
-                   frozenset(parse_cues(book.text("en/noun_cues.txt") or "")))
+                   frozenset(read("noun_cues.txt")),
+                   frozenset(" ".join(k for k in kv if k) for kv in read("unreported_objects.txt").items()))
 
     @classmethod
     def from_dir(cls, models_dir: Path) -> Cues:

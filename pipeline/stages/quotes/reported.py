@@ -8,22 +8,36 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import AGENT_LABELS, ASIDE_DEPS, SUBJECT_DEPS, SUBJECT_PRONOUNS, mention_span
+from .cues import AGENT_LABELS, ASIDE_DEPS, SUBJECT_DEPS, SUBJECT_PRONOUNS, TIME_LABELS, Cues, mention_span
 from .layouts import _cue_speaker
 from .marks import DASHES
 from .spans import _Attribution, _Context
 
 
-def _content_span(doc: Doc, left: Token, right: Token) -> tuple[int, int] | None:
+def _content_span(doc: Doc, left: Token, right: Token, objects: Cues | None = None) -> tuple[int, int] | None:
     """Character span from ``left`` to ``right`` without a leading ``that`` or trailing
-    punctuation; None when fewer than three words remain."""
+    punctuation; None when fewer than three words remain, unless they are an object its cue
+    reports (``_object_reported`` with the cue lists ``objects``; None: never)."""
     while left.i < right.i and (left.dep_ == "mark" and left.lower_ in ("that", "whether", "if") or left.is_punct):
         left = doc[left.i + 1]
     while right.i > left.i and (right.is_punct or right.is_space):
         right = doc[right.i - 1]
-    if right.i - left.i < 2:
+    if right.i - left.i < 2 and (objects is None or not _object_reported(doc[left.i:right.i + 1], objects)):
         return None
     return left.idx, right.idx + len(right)
+
+
+def _object_reported(words: Span, cues: Cues) -> bool:
+    """Whether one or two words are what their cue reports: a noun phrase that is its object
+    (``endorsed Cruz``, ``announced his resignation``, ``talked about trade``); not a pronoun
+    (``said that``), a time (``promised Sunday``, ``pushed for months``) or the object of a cue
+    that addresses, seeks or finds it (``reminded viewers``, ``found a job``: ``unreported_objects``)."""
+    root = words.root
+    if root.dep_ not in ("dobj", "pobj") or root.pos_ not in ("NOUN", "PROPN") or root.ent_type_ in TIME_LABELS:
+        return False
+    verb = root.head if root.dep_ == "dobj" else root.head.head
+    cue = verb.lemma_.lower() if root.dep_ == "dobj" else f"{verb.lemma_.lower()} {root.head.lower_}"
+    return cue not in cues.unreported_objects
 
 
 def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",),
