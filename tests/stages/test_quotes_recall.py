@@ -206,3 +206,23 @@ def test_unreported_objects_load_from_the_models_dir(models_dir) -> None:
     cues = quotes.Cues.from_dir(models_dir)
     assert {"find", "remind", "call on"} <= cues.unreported_objects
     assert "endorse" not in cues.unreported_objects
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "writers"),
+    [
+        ("At her rallies, Jane Doe warns supporters not to trust the papers and cites the crowds as an example: She "
+         "says reporters undercount her supporters, just to undermine her.", "reporters undercount her supporters",
+         "cites the crowds as an example"),
+        ("The council met on Monday; Jane Doe said the bridge will reopen in May.", "the bridge will reopen in May",
+         "The council met on Monday"),
+        ("Jane Doe has a simple message for the council: she says the bridge will reopen in May.",
+         "the bridge will reopen in May", "a simple message"),
+    ],
+)
+def test_clause_before_a_colon_is_not_what_the_cue_after_it_reports(nlp: Language, text: str, content: str,
+                                                                    writers: str) -> None:
+    rows = _rows(nlp, text)
+    assert content in [c for c, *_ in rows], rows
+    assert not any(writers in c and cue in ("says", "said") for c, _, _, cue in rows), rows

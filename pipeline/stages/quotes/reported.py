@@ -51,6 +51,9 @@ def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",),
             and _opens_report(comps[-1]) and any(
             t.text == "," or t.text in DASHES for t in tok.doc[comp.right_edge.i + 1:tok.i])):
         comp = comps[-1]  # "X, a rabbi helping ..., said he ...": the aside parsed as a clause is not what was said
+    if comp is not None and comp.i < tok.i and any(t.text in (":", ";") for t in tok.doc[comp.right_edge.i + 1:tok.i]):
+        # "... cites the crowds as an example: He says outlets undercount ...": a colon closes the writer's sentence
+        comp = comps[-1] if comps[-1].i > tok.i else None
     if comp is not None:
         left, right = comp.left_edge, comp.right_edge
         obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < comp.i), None)
