@@ -226,3 +226,24 @@ def test_clause_before_a_colon_is_not_what_the_cue_after_it_reports(nlp: Languag
     rows = _rows(nlp, text)
     assert content in [c for c, *_ in rows], rows
     assert not any(writers in c and cue in ("says", "said") for c, _, _, cue in rows), rows
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str], lemmas: list[str]):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_short_object_counts_only_as_the_object_of_its_own_cue() -> None:
+    from pipeline.stages.quotes.reported import _object_reported
+    cues = quotes.Cues({}, {}, {"endorse": ""}, unreported_objects=frozenset({"find"}))
+    doc = _parsed(["Doe", "endorsed", "Ted", "Cruz"], [1, 1, 3, 1], ["nsubj", "ROOT", "compound", "dobj"],
+                  ["PROPN", "VERB", "PROPN", "PROPN"], ["Doe", "endorse", "Ted", "Cruz"])
+    assert _object_reported(doc[2:4], cues, doc[1:2])
+    assert not _object_reported(doc[2:4], cues, doc[0:1])  # another word is the cue: its object is not reported
+    found = _parsed(["Doe", "found", "a", "job"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"],
+                    ["PROPN", "VERB", "DET", "NOUN"], ["Doe", "find", "a", "job"])
+    assert not _object_reported(found[2:4], cues, found[1:2])  # unreported_objects
+    that = _parsed(["Doe", "endorsed", "that"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["PROPN", "VERB", "PRON"],
+                   ["Doe", "endorse", "that"])
+    assert not _object_reported(that[2:3], cues, that[1:2])  # a pronoun

@@ -10,10 +10,11 @@ the speaker mentions. Cue verbs come from three lists under ``models/en`` (see `
 from __future__ import annotations
 
 from bisect import insort
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...rulebook import FromRuleBook, RuleBook
 from .cues import AGENT_LABELS, SUBJECT_PRONOUNS, Cues, is_cue, prepositional_object
@@ -34,6 +35,7 @@ from .reported import (
     _before_aside,
     _content_span,
     _noun_cue,
+    _object_reported,
     _overlapping,
     _prep_object,
     _reported,
@@ -181,7 +183,7 @@ class QuoteExtractor(FromRuleBook):
             if found is None:
                 continue
             att, (left, right) = found
-            span = _content_span(doc, left, _before_aside(left, right), cues if _names_someone(att) else None)
+            span = _content_span(doc, left, _before_aside(left, right), _short_object(att, cues))
             if span is None:
                 continue
             s, e = span
@@ -213,6 +215,14 @@ class QuoteExtractor(FromRuleBook):
             sp.end_char if sp is not None else None,
             who.name, who.kind, who.title, who.org,
         )
+
+
+def _short_object(att: _Attribution, cues: Cues) -> Callable[[Span], bool] | None:
+    """What keeps a reported object of one or two words: ``_object_reported`` for the cue of an
+    attribution that names someone; None (nothing) for the others."""
+    if att.cue is None or not _names_someone(att):
+        return None
+    return partial(_object_reported, cues=cues, cue=att.cue)
 
 
 def _names_someone(att: _Attribution) -> bool:

@@ -14,21 +14,21 @@ from .marks import DASHES
 from .spans import _Attribution, _Context
 
 
-def _content_span(doc: Doc, left: Token, right: Token, objects: Cues | None = None) -> tuple[int, int] | None:
+def _content_span(doc: Doc, left: Token, right: Token,
+                  keep_short: Callable[[Span], bool] | None = None) -> tuple[int, int] | None:
     """Character span from ``left`` to ``right`` without a leading ``that`` or trailing
-    punctuation; None when fewer than three words remain, unless they are an object its cue
-    reports (``_object_reported`` with the cue lists ``objects``; None: never)."""
+    punctuation; None when fewer than three words remain, unless ``keep_short`` keeps them."""
     while left.i < right.i and (left.dep_ == "mark" and left.lower_ in ("that", "whether", "if") or left.is_punct):
         left = doc[left.i + 1]
     while right.i > left.i and (right.is_punct or right.is_space):
         right = doc[right.i - 1]
-    if right.i - left.i < 2 and (objects is None or not _object_reported(doc[left.i:right.i + 1], objects)):
+    if right.i - left.i < 2 and (keep_short is None or not keep_short(doc[left.i:right.i + 1])):
         return None
     return left.idx, right.idx + len(right)
 
 
-def _object_reported(words: Span, cues: Cues) -> bool:
-    """Whether one or two words are what their cue reports: a noun phrase that is its object
+def _object_reported(words: Span, cues: Cues, cue: Span) -> bool:
+    """Whether one or two words are what the ``cue`` reports: a noun phrase that is its object
     (``endorsed Cruz``, ``announced his resignation``, ``talked about trade``); not a pronoun
     (``said that``), a time (``promised Sunday``, ``pushed for months``) or the object of a cue
     that addresses, seeks or finds it (``reminded viewers``, ``found a job``: ``unreported_objects``)."""
@@ -36,8 +36,10 @@ def _object_reported(words: Span, cues: Cues) -> bool:
     if root.dep_ not in ("dobj", "pobj") or root.pos_ not in ("NOUN", "PROPN") or root.ent_type_ in TIME_LABELS:
         return False
     verb = root.head if root.dep_ == "dobj" else root.head.head
-    cue = verb.lemma_.lower() if root.dep_ == "dobj" else f"{verb.lemma_.lower()} {root.head.lower_}"
-    return cue not in cues.unreported_objects
+    if not cue.start <= verb.i < cue.end:
+        return False  # the object of another word than the cue
+    key = verb.lemma_.lower() if root.dep_ == "dobj" else f"{verb.lemma_.lower()} {root.head.lower_}"
+    return key not in cues.unreported_objects
 
 
 def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",),
