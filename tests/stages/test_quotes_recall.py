@@ -247,3 +247,21 @@ def test_short_object_counts_only_as_the_object_of_its_own_cue() -> None:
     that = _parsed(["Doe", "endorsed", "that"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["PROPN", "VERB", "PRON"],
                    ["Doe", "endorse", "that"])
     assert not _object_reported(that[2:3], cues, that[1:2])  # a pronoun
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("paragraph", "content"),
+    [
+        ("LOS ANGELES, Feb. 2 (UPI) — The next Red Hot Chili Peppers record is almost complete, frontman Anthony "
+         "Kiedis recently revealed.", "The next Red Hot Chili Peppers record is almost complete"),
+        ("CAMBRIDGE, Mass., Dec. 11 (UPI) — Millennials prefer the senator to the former secretary of state, a new "
+         "poll indicates.", "Millennials prefer the senator to the former secretary of state"),
+        # capitals and a dash, but no date and no place: not a dateline, the words stay
+        ("NATO - the alliance will grow again next year, the minister said on Monday.",
+         "NATO - the alliance will grow again next year"),
+    ],
+)
+def test_wire_dateline_is_no_part_of_a_clause_before_its_cue(nlp: Language, paragraph: str, content: str) -> None:
+    text = f"Wire news.\n\n{paragraph}\n"
+    assert content in [c for c, *_ in _rows(nlp, text)], _rows(nlp, text)

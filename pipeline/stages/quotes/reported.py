@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from ..entities.headlines import DATELINE
 from .cues import AGENT_LABELS, ASIDE_DEPS, SUBJECT_DEPS, SUBJECT_PRONOUNS, TIME_LABELS, Cues, mention_span
 from .layouts import _cue_speaker
 from .marks import DASHES
@@ -68,6 +69,7 @@ def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",),
             if comp.i < tok.i:
                 left = _last_conjunct(comp, left, right)
             right = _before_conjunct(comp, left, right, is_cue_verb)
+        left = _after_dateline(left, right)
         return left, _clause_end(left, right)
     if tok.dep_ == "parataxis":
         return _around(tok, tok.head)
@@ -212,6 +214,25 @@ def _before_aside(left: Token, right: Token) -> Token:
             if dep.dep_ in ASIDE_DEPS and dep.head.i < tok.i:
                 return doc[tok.i - 1]
     return right
+
+
+def _after_dateline(left: Token, right: Token) -> Token:
+    """``left``, or the first word after a wire dateline that opens the clause at a line's start
+    (``DATELINE`` of the entity stage, with a date or a place): "LOS ANGELES, Feb. 2 (UPI) — The
+    next record is almost complete, Kiedis revealed" reports "The next record ...", not the dateline."""
+    doc = left.doc
+    if left.i and "\n" not in doc[left.i - 1].text_with_ws:
+        return left
+    m = DATELINE.match(doc[left.i:right.i + 1].text)
+    if m is None or not (m["date"] or left.ent_type_ in ("GPE", "LOC")):
+        return left  # "NATO - the alliance ...": capitals and a dash, but no place and no date
+    end = left.idx + m.end()
+    k = next((t.i for t in doc[left.i:right.i + 1] if t.idx >= end), right.i)
+    if doc[k].text == "(":  # the agency after the date: "(UPI)"
+        k = next((t.i + 1 for t in doc[k:min(k + 8, right.i)] if t.text == ")"), k)
+    while k < right.i and (doc[k].text in DASHES or doc[k].text == "--"):
+        k += 1
+    return doc[k] if k > left.i and right.i - k >= 2 else left
 
 
 def _clause_end(left: Token, right: Token) -> Token:
