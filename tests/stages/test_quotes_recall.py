@@ -265,3 +265,17 @@ def test_short_object_counts_only_as_the_object_of_its_own_cue() -> None:
 def test_wire_dateline_is_no_part_of_a_clause_before_its_cue(nlp: Language, paragraph: str, content: str) -> None:
     text = f"Wire news.\n\n{paragraph}\n"
     assert content in [c for c, *_ in _rows(nlp, text)], _rows(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["Jane Doe edits “Eat The Press” for the paper.",
+                                  "Jane Doe hosts “The Nightly Show” on weekdays."])
+def test_title_under_a_verb_that_is_no_cue_is_no_quote(nlp: Language, text: str) -> None:
+    assert _rows(nlp, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["Jane Doe called him “Little Marco” again.",  # a cue verb: a nickname she used
+                                  "Jane Doe implied the judge was “hostile” to her case."])  # not title-cased
+def test_fragment_under_a_cue_or_not_title_cased_stays_a_quote(nlp: Language, text: str) -> None:
+    assert "partial" in [t for _, t, _, _ in _rows(nlp, text)]

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ...rulebook import FromRuleBook, RuleBook
-from .cues import AGENT_LABELS, SUBJECT_PRONOUNS, Cues, is_cue, prepositional_object
+from .cues import Cues, is_cue, prepositional_object
 from .first_person import first_person_in_quotes
 from .headlines import _headline_turn, _headline_verb
 from .layouts import (
@@ -26,6 +26,7 @@ from .layouts import (
     _colon_agent,
     _embedding_agent,
     _is_title,
+    _names_someone,
     _quote_type,
     _transcript_turns,
 )
@@ -107,7 +108,7 @@ class QuoteExtractor(FromRuleBook):
             if att is None and prev is not None:
                 att = self._floating(text, ctx, prev, qs, ps)
             if att is None and _quote_type(text, qs, last_before) == "partial":
-                att = _embedding_agent(doc, qs, self.cues, ctx)
+                att = _embedding_agent(doc, qs, qe, self.cues, ctx)
             if att is None and last_before is not None and last_before.text == ":":
                 att = _colon_agent(last_before, ctx)
             if att is None or _is_title(text, qs, qe, last_before):
@@ -220,16 +221,9 @@ class QuoteExtractor(FromRuleBook):
 def _short_object(att: _Attribution, cues: Cues) -> Callable[[Span], bool] | None:
     """What keeps a reported object of one or two words: ``_object_reported`` for the cue of an
     attribution that names someone; None (nothing) for the others."""
-    if att.cue is None or not _names_someone(att):
+    if att.cue is None or att.speaker is None or not _names_someone(att.speaker.root):
         return None
     return partial(_object_reported, cues=cues, cue=att.cue)
-
-
-def _names_someone(att: _Attribution) -> bool:
-    """Whether an attribution's speaker is a name or a pronoun standing for one (``Cruz``, ``she``),
-    not a description (``voters``, ``many Republicans``) or the reader (``Do you support X?``)."""
-    root = att.speaker.root if att.speaker is not None else None
-    return root is not None and (root.ent_type_ in AGENT_LABELS or root.lower_ in SUBJECT_PRONOUNS - {"you", "it"})
 
 
 def _signed_below(doc: Doc, ctx: _Context, qs: int, qe: int) -> _Attribution | None:

@@ -245,12 +245,13 @@ def _governs(verb: Token, quoted: Token, last: Token) -> bool:
     return False
 
 
-def _embedding_agent(doc: Doc, start: int, cues: Cues, ctx: _Context) -> _Attribution | None:
+def _embedding_agent(doc: Doc, start: int, end: int, cues: Cues, ctx: _Context) -> _Attribution | None:
     """A quoted fragment inside the writer's sentence: a cue verb above it gives the speaker
     ("Trump knew aides were “disingenuous”"), else the nearest verb above it with a named
     person or organisation (or he/she/they) as subject ("Trump implied the judge was
     “hostile”"). Scare quotes in a sentence about things ("the meeting hopes to foster
-    “...”") stay out."""
+    “...”") stay out, and so does a title-cased name under a verb that is no cue ("Linkins
+    edits “Eat The Press”", "Wilmore hosts “The Nightly Show”": a title, not words said)."""
     first = _token_at(doc, start)
     if first is None:
         return None
@@ -259,6 +260,8 @@ def _embedding_agent(doc: Doc, start: int, cues: Cues, ctx: _Context) -> _Attrib
             att = _cue_speaker(verb, ctx, inverted=False, participle=False)
             if att is not None:
                 return att
+    if _title_cased(ctx.text, start, end):
+        return None
     for verb in first.ancestors:
         if verb.pos_ not in ("VERB", "AUX") or ctx.quoted[verb.i]:
             continue
@@ -292,12 +295,19 @@ def _is_title(text: str, start: int, end: int, last_before: Token | None) -> boo
     """A short title-cased name in quote marks after a preposition, an article or a
     possessive (on “Fox News Sunday,”, told “Morning Joe”, ABC's “This Week”): a show or
     title, not speech."""
-    words = text[start:end].rstrip(",.;: ").split()
-    if not words or len(words) > 6 or text[start:end].rstrip()[-1:] in "?!":
-        return False
-    if not all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS or not w[0].isalpha() for w in words):
+    if not _title_cased(text, start, end, min_words=1):
         return False
     return last_before is not None and (last_before.lower_ in TITLE_SLOT_WORDS or last_before.lemma_ == "tell")
+
+
+def _title_cased(text: str, start: int, end: int, min_words: int = 2) -> bool:
+    """Whether the words ``text[start:end]`` read as a name or title: ``min_words`` to six words,
+    each capitalised but the small ones (``Eat The Press``, ``Guardians of the Galaxy``), and no
+    question or exclamation."""
+    words = text[start:end].rstrip(",.;: ").split()
+    if not min_words <= len(words) <= 6 or text[start:end].rstrip()[-1:] in "?!":
+        return False
+    return all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS or not w[0].isalpha() for w in words)
 
 
 def _quote_type(text: str, start: int, last_before: Token | None) -> str:
