@@ -65,10 +65,15 @@ def test_cue_noun_needs_an_owner_and_a_that_clause(nlp: Language, text: str) -> 
     assert not any(q.type == "indirect" and q.cue in ("claim", "car") for q in nlp(text)._.quotes)
 
 
-def test_noun_cues_load_from_the_models_dir(models_dir) -> None:
-    cues = quotes.Cues.from_dir(models_dir)
-    assert {"claim", "promise", "warning"} <= cues.nouns
-    assert "car" not in cues.nouns
+@pytest.mark.parametrize(
+    ("field", "listed", "unlisted"),
+    [("nouns", {"claim", "promise", "warning"}, "car"),
+     ("unreported_objects", {"find", "remind", "call on"}, "endorse")],
+)
+def test_cue_lists_load_from_the_models_dir(models_dir, field: str, listed: set[str], unlisted: str) -> None:
+    words = getattr(quotes.Cues.from_dir(models_dir), field)
+    assert listed <= words
+    assert unlisted not in words
 
 
 @pytest.mark.model
@@ -200,12 +205,6 @@ def test_short_object_of_a_named_speaker_is_reported(nlp: Language, text: str, c
 )
 def test_short_object_that_is_no_report_gives_no_row(nlp: Language, text: str) -> None:
     assert _rows(nlp, text) == []
-
-
-def test_unreported_objects_load_from_the_models_dir(models_dir) -> None:
-    cues = quotes.Cues.from_dir(models_dir)
-    assert {"find", "remind", "call on"} <= cues.unreported_objects
-    assert "endorse" not in cues.unreported_objects
 
 
 @pytest.mark.model
