@@ -68,7 +68,7 @@ def test_cue_noun_needs_an_owner_and_a_that_clause(nlp: Language, text: str) -> 
 @pytest.mark.parametrize(
     ("field", "listed", "unlisted"),
     [("nouns", {"claim", "promise", "warning"}, "car"),
-     ("unreported_objects", {"find", "remind", "call on"}, "endorse")],
+     ("unreported_objects", {"find", "remind", "call on", "know", "know for"}, "endorse")],
 )
 def test_cue_lists_load_from_the_models_dir(models_dir, field: str, listed: set[str], unlisted: str) -> None:
     words = getattr(quotes.Cues.from_dir(models_dir), field)

@@ -77,7 +77,7 @@ class Cues:
         return cls(read("quote_verbs.txt"), read("quote_verbs_quoted.txt"), read("stance_verbs.txt"),
                    parse_prepositional(book.text("en/prep_cues.txt") or ""),
                    frozenset(read("noun_cues.txt")),
-                   frozenset(" ".join(k for k in kv if k) for kv in read("unreported_objects.txt").items()))
+                   frozenset(" ".join(line.lower().split()) for line in book.lines("en/unreported_objects.txt")))
 
     @classmethod
     def from_dir(cls, models_dir: Path) -> Cues:
