@@ -32,6 +32,9 @@ _PIECE = re.compile(rf"\w{{1,{MAX_RUN}}}|[^\w\s]{{1,{MAX_RUN}}}")
 _STOPS = frozenset(".!?;")
 _MARKS = "\"“”«»"
 GLUED_MARK_INFIXES = (rf"(?<=\S)[{_MARKS}](?=\S)", rf"(?<=\S)[,:;)\]](?=[,:;)\]]*[{_MARKS}]\S)")
+# A clock time glued to the capitalised word after it, as scraped live blogs print their
+# entries ("9:52PMBush Says ..."): split (zero width) between the time and the word.
+GLUED_TIME_INFIX = r"(?<=[0-9][AaPp][Mm])(?=[A-Z][a-z])"
 # Chunks the model sees at once: the model's memory grows with the batch, not the document.
 PIPE_BATCH = 4
 
@@ -102,13 +105,14 @@ def install(nlp: Language) -> Language:
 def split_glued_marks(nlp: Language) -> None:
     """A double quote mark typed against words on both sides (``audiences,"Katie Packer``,
     ``said,“Look``, ``(R-S.C.):"I have``) is a token of its own, and so is each comma, colon,
-    semicolon or closing bracket right before it: spaCy's own rules keep such a run as one token,
-    and the name or the cue in it is lost to the tagger and the parser. The tokenizer's own infix
-    rules stay, these are added to them."""
+    semicolon or closing bracket right before it; a clock time glued to a capitalised word
+    (``9:52PMBush``) is cut from it: spaCy's own rules keep such a run as one token, and the name
+    or the cue in it is lost to the tagger and the parser. The tokenizer's own infix rules stay,
+    these are added to them."""
     tokenizer: Any = nlp.tokenizer
     own = tokenizer.infix_finditer  # the pipeline's own infixes (a model may bring its own), kept
     infixes = [own.__self__.pattern] if own is not None else []
-    tokenizer.infix_finditer = compile_infix_regex(infixes + list(GLUED_MARK_INFIXES)).finditer
+    tokenizer.infix_finditer = compile_infix_regex([*infixes, *GLUED_MARK_INFIXES, GLUED_TIME_INFIX]).finditer
 
 
 def chunks(doc: Doc, chunk_chars: int) -> tuple[list[tuple[int, int]], list[int]]:

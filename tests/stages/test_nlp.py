@@ -94,6 +94,23 @@ def test_quote_marks_glued_to_words_are_tokens_of_their_own(text: str, tokens: l
 
 
 @pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("2016 9:52PMBush Says", ["2016", "9:52PM", "Bush", "Says"]),
+        ("at 10amJeb Bush", ["at", "10am", "Jeb", "Bush"]),
+    ],
+)
+def test_a_clock_time_glued_to_a_name_is_cut_from_it(text: str, tokens: list[str]) -> None:
+    nlp = longtext.install(spacy.blank("en"))
+    assert [t.text for t in nlp(text)] == tokens
+
+
+@pytest.mark.parametrize("text", ["at 10AM.", "open 24/7PM", "5PMs", "the 9PM News", "at 9PMBUSH"])
+def test_times_not_glued_to_a_name_tokenize_as_spacy_does(text: str) -> None:
+    assert [t.text for t in longtext.install(spacy.blank("en"))(text)] == [t.text for t in spacy.blank("en")(text)]
+
+
+@pytest.mark.parametrize(
     "text",
     ['He said, "Yes," and left.', "the “new space-faring” countries", "a 5'10\" man", "It’s “great”."],
 )
