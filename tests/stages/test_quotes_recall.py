@@ -228,9 +228,9 @@ def test_clause_before_a_colon_is_not_what_the_cue_after_it_reports(nlp: Languag
 
 
 def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str], lemmas: list[str]):
+    from spacy.lang.en import English
     from spacy.tokens import Doc
-    from spacy.vocab import Vocab
-    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    return Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
 
 
 def test_short_object_counts_only_as_the_object_of_its_own_cue() -> None:
@@ -278,3 +278,51 @@ def test_title_under_a_verb_that_is_no_cue_is_no_quote(nlp: Language, text: str)
                                   "Jane Doe implied the judge was “hostile” to her case."])  # not title-cased
 def test_fragment_under_a_cue_or_not_title_cased_stays_a_quote(nlp: Language, text: str) -> None:
     assert "partial" in [t for _, t, _, _ in _rows(nlp, text)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Jane Doe told reporters during a visit to the plant on Friday that the company would hire 300 workers.",
+         "the company would hire 300 workers", "told"),
+        ("Jane Doe claimed without any evidence that the mayor wanted to close the bridge.",
+         "the mayor wanted to close the bridge", "claimed"),
+    ],
+)
+def test_that_clause_hung_under_a_phrase_of_time_or_place_is_reported(nlp: Language, text: str, content: str,
+                                                                      cue: str) -> None:
+    assert (content, "indirect", "Jane Doe", cue) in _rows(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe responded on Sunday to reports that the mayor wanted to close the bridge.",  # others' reports
+        "Jane Doe asked about claims that the mayor wanted to close the bridge.",
+        "Jane Doe spoke in the hall that the mayor had built for the city.",  # a relative clause
+    ],
+)
+def test_that_clause_of_a_topic_or_relative_clause_is_not_the_cue_s(nlp: Language, text: str) -> None:
+    assert not any(speaker == "Jane Doe" for _, _, speaker, _ in _rows(nlp, text)), _rows(nlp, text)
+
+
+def test_clause_after_adjunct_reads_the_misparse_not_a_topic_or_a_relative_clause() -> None:
+    from pipeline.stages.quotes.reported import _clause_after_adjunct
+    words = ["Doe", "said", "in", "a", "statement", "that", "taxes", "would", "fall"]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "mark", "nsubj", "aux", "relcl"]
+    pos = ["PROPN", "VERB", "ADP", "DET", "NOUN", "SCONJ", "NOUN", "AUX", "VERB"]
+    heads = [1, 1, 1, 4, 2, 8, 8, 8, 4]
+    said = _parsed(words, heads, deps, pos, ["Doe", "say", "in", "a", "statement", "that", "tax", "would", "fall"])
+    assert _clause_after_adjunct(said[1]).text == "fall"  # the clause hung on "statement"
+    topic = _parsed(["Doe", "responded", "to", "reports", "that", "taxes", "would", "fall"], [1, 1, 1, 2, 7, 7, 7, 3],
+                    ["nsubj", "ROOT", "prep", "pobj", "mark", "nsubj", "aux", "acl"],
+                    ["PROPN", "VERB", "ADP", "NOUN", "SCONJ", "NOUN", "AUX", "VERB"],
+                    ["Doe", "respond", "to", "report", "that", "tax", "would", "fall"])
+    assert _clause_after_adjunct(topic[1]) is None  # "to" names a topic: the reports said it
+    relative = _parsed(["Doe", "spoke", "in", "the", "hall", "that", "Roe", "built"], [1, 1, 1, 4, 2, 7, 7, 4],
+                       ["nsubj", "ROOT", "prep", "det", "pobj", "dobj", "nsubj", "relcl"],
+                       ["PROPN", "VERB", "ADP", "DET", "NOUN", "PRON", "PROPN", "VERB"],
+                       ["Doe", "speak", "in", "the", "hall", "that", "Roe", "build"])
+    assert _clause_after_adjunct(relative[1]) is None  # "that" is the relative pronoun, not a conjunction

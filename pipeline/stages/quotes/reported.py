@@ -14,6 +14,10 @@ from .layouts import _cue_speaker
 from .marks import DASHES
 from .spans import _Attribution, _Context
 
+# prepositions of place, time and means: a clause under their phrase is no topic of the cue's
+ADJUNCT_PREPOSITIONS = frozenset(
+    ("in", "at", "during", "for", "following", "after", "before", "without", "with", "through", "via", "throughout"))
+
 
 def _content_span(doc: Doc, left: Token, right: Token,
                   keep_short: Callable[[Span], bool] | None = None) -> tuple[int, int] | None:
@@ -49,7 +53,7 @@ def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",),
     (He said China would ... / China would ..., he said / She wants to ...), up to a
     conjunct that is a statement of its own (``_before_conjunct``)."""
     comps = [c for c in tok.children if c.dep_ in deps]
-    comp = comps[0] if comps else None
+    comp = comps[0] if comps else _clause_after_adjunct(tok)
     if (comp is not None and comp.i < tok.i < comps[-1].i and comps[-1].left_edge.i == tok.i + 1
             and _opens_report(comps[-1]) and any(
             t.text == "," or t.text in DASHES for t in tok.doc[comp.right_edge.i + 1:tok.i])):
@@ -74,6 +78,32 @@ def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",),
     if tok.dep_ == "parataxis":
         return _around(tok, tok.head)
     return None
+
+
+def _clause_after_adjunct(tok: Token) -> Token | None:
+    """A ``that`` clause the parser hung under a phrase of place, time or means after the cue
+    (``said in a statement that ...``, ``told reporters during a visit on Friday that ...``,
+    ``claimed without evidence that ...``): the clause opens with ``that`` as a conjunction and
+    has its own subject, so it is no relative clause of the noun, and the phrase's preposition is
+    none that names a topic (``responded to reports that ...``, ``asked about claims that ...``
+    report what others said)."""
+    for child in tok.children:
+        if child.dep_ != "prep" or child.i < tok.i or child.lower_ not in ADJUNCT_PREPOSITIONS:
+            continue
+        for t in child.subtree:
+            if (t.dep_ in ("relcl", "acl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+                    and any(c.dep_ in SUBJECT_DEPS for c in t.children) and _through_objects(t.head, child)):
+                return t
+    return None
+
+
+def _through_objects(tok: Token, prep: Token) -> bool:
+    """Whether ``tok`` hangs from ``prep`` by prepositional objects and prepositions only."""
+    while tok != prep:
+        if tok.dep_ not in ("pobj", "prep"):
+            return False
+        tok = tok.head
+    return True
 
 
 def _opens_report(comp: Token) -> bool:
