@@ -326,3 +326,40 @@ def test_clause_after_adjunct_reads_the_misparse_not_a_topic_or_a_relative_claus
                        ["PROPN", "VERB", "ADP", "DET", "NOUN", "PRON", "PROPN", "VERB"],
                        ["Doe", "speak", "in", "the", "hall", "that", "Roe", "build"])
     assert _clause_after_adjunct(relative[1]) is None  # "that" is the relative pronoun, not a conjunction
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("As Jane Doe noted, people involved in the case could still be subject to sanctions.",
+         "people involved in the case could still be subject to sanctions", "noted"),
+        ("The city will not build the bridge this year, as Jane Doe said on Monday.",
+         "The city will not build the bridge this year", "said"),
+    ],
+)
+def test_as_aside_vouches_for_the_clause_it_hangs_on(nlp: Language, text: str, content: str, cue: str) -> None:
+    assert (content, "indirect", "Jane Doe", cue) in _rows(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor talked over the council as Jane Doe answered questions from the press.",  # a time: it has an object
+        "As Jane Doe was speaking, protesters gathered outside the hall.",
+        "The storm grew stronger, as Jane Doe feared.",  # a stance verb, not a speech cue
+        # a passive aside has no speaker of its own: the subject above it is not the one who declared
+        "The rebels are carrying out a dual mission, as declared by Jane Doe, to purge the region of militants.",
+    ],
+)
+def test_as_clause_of_time_or_without_a_speaker_reports_nothing(nlp: Language, text: str) -> None:
+    assert not any(qtype == "indirect" for _, qtype, _, _ in _rows(nlp, text)), _rows(nlp, text)
+
+
+@pytest.mark.model
+def test_as_aside_introducing_a_quote_reports_the_quote_not_the_clause(nlp: Language) -> None:
+    text = ("Mayor loses temper.\n\nThe mayor lost her temper, jabbing her finger at an activist as she said, "
+            "“I am so sick of the campaign lying about me.”")
+    assert [(c, t, cue) for c, t, _, cue in _rows(nlp, text)] == [
+        ("I am so sick of the campaign lying about me.", "direct", "said")]

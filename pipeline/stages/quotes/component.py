@@ -179,8 +179,10 @@ class QuoteExtractor(FromRuleBook):
                 found = noun
             elif is_cue(tok, cues.speech) or is_cue(tok, cues.stance):
                 takes_object = is_cue(tok, cues.stance)  # a verb may be on both lists
-                edges = _reported(tok, ("ccomp", "xcomp", "dobj") if takes_object else ("ccomp", "xcomp"), said)
-                found = _reporter(tok, ctx, edges, stance=not is_cue(tok, cues.speech))
+                speech = is_cue(tok, cues.speech)
+                edges = _reported(tok, ("ccomp", "xcomp", "dobj") if takes_object else ("ccomp", "xcomp"), said,
+                                  aside=speech and tok.i not in quote_cues)  # "as she said, “...”": the quote
+                found = _reporter(tok, ctx, edges, stance=not speech)
             if found is None:
                 continue
             att, (left, right) = found

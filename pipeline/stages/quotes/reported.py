@@ -17,6 +17,8 @@ from .spans import _Attribution, _Context
 # prepositions of place, time and means: a clause under their phrase is no topic of the cue's
 ADJUNCT_PREPOSITIONS = frozenset(
     ("in", "at", "during", "for", "following", "after", "before", "without", "with", "through", "via", "throughout"))
+# the phrases an "as" aside's cue may have: when and where it was said ("as she noted in March")
+AS_ASIDE_PREPOSITIONS = frozenset(("in", "at", "on", "during", "before", "after", "by", "earlier"))
 
 
 def _content_span(doc: Doc, left: Token, right: Token,
@@ -48,10 +50,11 @@ def _object_reported(words: Span, cues: Cues, cue: Span) -> bool:
 
 
 def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",),
-              is_cue_verb: Callable[[Token], bool] | None = None) -> tuple[Token, Token] | None:
+              is_cue_verb: Callable[[Token], bool] | None = None, aside: bool = False) -> tuple[Token, Token] | None:
     """The clause a cue verb reports: its complement (``deps``) on either side
     (He said China would ... / China would ..., he said / She wants to ...), up to a
-    conjunct that is a statement of its own (``_before_conjunct``)."""
+    conjunct that is a statement of its own (``_before_conjunct``); with ``aside`` (a speech
+    cue that introduces no quote) also the clause its ``as`` aside vouches for (``_as_aside``)."""
     comps = [c for c in tok.children if c.dep_ in deps]
     comp = comps[0] if comps else _clause_after_adjunct(tok)
     if (comp is not None and comp.i < tok.i < comps[-1].i and comps[-1].left_edge.i == tok.i + 1
@@ -75,9 +78,25 @@ def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",),
             right = _before_conjunct(comp, left, right, is_cue_verb)
         left = _after_dateline(left, right)
         return left, _clause_end(left, right)
-    if tok.dep_ == "parataxis":
+    if tok.dep_ == "parataxis" or (aside and _as_aside(tok)):
         return _around(tok, tok.head)
     return None
+
+
+def _as_aside(tok: Token) -> bool:
+    """A cue in an ``as`` clause that vouches for the clause it hangs on: ``As Comey noted, people
+    involved could still be sanctioned``, ``Jane Doe, as she said on Monday, will not run``. The
+    cue's object is the clause, so it has none of its own beyond a time or place: ``as they
+    answered questions``, ``as Freddy joked with his friend``, ``as voters responded to ...``
+    and ``as she was speaking`` tell when; ``as strong as he said`` compares."""
+    if tok.dep_ != "advcl" or tok.tag_ == "VBG" or tok.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return False
+    if not any(c.dep_ == "nsubj" for c in tok.children):
+        return False  # "as reported by ...", "as declared by Erdogan": the subject above is not the speaker
+    return not any(c.dep_ in ("dobj", "dative", "attr", "acomp") or (c.dep_ == "aux" and c.lemma_ == "be")
+                   or (c.dep_ == "prep" and c.lower_ not in AS_ASIDE_PREPOSITIONS) for c in tok.children)
 
 
 def _clause_after_adjunct(tok: Token) -> Token | None:
