@@ -673,6 +673,20 @@ def test_organisation_gazetteer(blank: Language) -> None:
     ]
 
 
+def test_parliaments_by_their_own_name_are_organisations(blank: Language) -> None:
+    """National parliaments of the gazetteer are organisations of their country; "Duma" alone is
+    not listed (a Syrian town has the name)."""
+    from pipeline.stages import nlp as nlp_mod
+
+    nlp = nlp_mod.add_components(blank, MODELS_DIR)
+    doc = nlp("The State Duma, the Knesset and the Dail voted; Duma is a town.")
+    assert [(e.text, e.label_, e._.canonical, e._.kind, e._.country_code) for e in doc.ents] == [
+        ("State Duma", "ORG", "State Duma", "agency", "RU"),
+        ("Knesset", "ORG", "Knesset", "agency", "IL"),
+        ("Dail", "ORG", "Dáil Éireann", "agency", "IE"),
+    ]
+
+
 def test_a_sport_alone_is_no_name(blank: Language) -> None:
     """Wire copy heads sports stories with the sport ("CRICKET - ..."): not an organisation
     (models/en/sports.txt); a name containing one stays ("Rugby Football Union")."""
