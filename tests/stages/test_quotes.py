@@ -837,6 +837,22 @@ def test_aside_parsed_as_a_clause_before_the_cue_is_not_what_was_said(nlp: Langu
 
 
 @pytest.mark.model
+def test_scare_quote_in_the_aside_after_a_described_name_does_not_hide_the_cue(nlp: Language) -> None:
+    # the parser hung the name on the quote; a few quoted words in the aside after it are passed
+    # over, and the describing words before the name ("Texas delegate") do not hide it
+    text = ("Delegates gather.\n\n“We will not give up on this fight,” Texas delegate Bill Eastland, wearing a hat "
+            "covered in “Ted Cruz” campaign pins, said on Tuesday.")
+    assert [(q.type, q.speaker) for q in _quotes(nlp, text)] == [("direct", "Bill Eastland")]
+
+
+@pytest.mark.model
+def test_quotes_in_a_row_are_no_aside(nlp: Language) -> None:
+    # a quote followed by more quoted names is not attributed across them to a later cue
+    text = "Names.\n\n“Crooked Hillary,” “Lyin’ Ted” and “Little Marco” are names Jane Doe said she would use."
+    assert not any(text[q.start:q.end] in ("Crooked Hillary", "Lyin’ Ted") for q in _quotes(nlp, text))
+
+
+@pytest.mark.model
 def test_cue_set_off_by_commas_inside_the_clause_keeps_the_words_before_it(nlp: Language) -> None:
     text = "It is no surprise, Mr. Garin said, that Mrs. Clinton won the state."
     q = _one(nlp, text)

@@ -27,6 +27,8 @@ from .spans import SPEAKER_LABELS, _Attribution, _Context, _entity_around, _Foun
 NAME_CLOSERS = (",", ".", ";", "(")  # what ends such a name: "said Robin Maynard, half joking"
 FINITE_TAGS = ("VBD", "VBZ", "VBP")
 MAX_SUBJECT_ASIDE = 30  # tokens from a name to its verb across an aside: "X, a rabbi helping ..., said"
+DESCRIPTOR_POS = ("PROPN", "NOUN", "ADJ", "DET", "NUM")  # "Texas delegate", "the former senator"
+SCARE_QUOTE_TOKENS = 6  # a few quoted words and their marks in an aside: "wearing “Ted Cruz” pins"
 MAX_DESCRIPTORS = 5  # words describing a name written after its cue: "said retired neurosurgeon Ben Carson"
 
 
@@ -134,15 +136,35 @@ def _describes(tok: Token, first: bool) -> bool:
 
 def _clause_tokens(doc: Doc, start_i: int, stop: int, para_end: int, ctx: _Context) -> list[Token]:
     """Tokens from ``start_i`` to the end of their sentence (at most ``stop`` tokens),
-    staying in the paragraph and outside quotes."""
+    staying in the paragraph and outside quotes; a few quoted words in an aside after a
+    name (``Bill Eastland, wearing “Ted Cruz” pins, said``) are passed over, not an end."""
     toks: list[Token] = []
-    for tok in doc[start_i:min(len(doc), start_i + stop)]:
-        if tok.idx >= para_end or ctx.quoted[tok.i] or "\n" in tok.text:
+    end = min(len(doc), start_i + stop)
+    i = start_i
+    while i < end:
+        tok = doc[i]
+        if tok.idx >= para_end or "\n" in tok.text:
             break
+        if ctx.quoted[tok.i]:
+            run = i
+            while run < end and ctx.quoted[run]:
+                run += 1
+            if run - i > SCARE_QUOTE_TOKENS or not _in_aside(toks):
+                break
+            i = run
+            continue
         toks.append(tok)
+        i += 1
         if tok.text in ".!?" or (tok.is_sent_end and tok.is_punct and len(toks) > 1):
             break
     return toks
+
+
+def _in_aside(toks: list[Token]) -> bool:
+    """Whether ``toks`` end inside an aside: a name, then a comma, then words."""
+    comma = next((j for j, t in enumerate(toks) if t.text == ","), None)
+    return (comma is not None and comma < len(toks) - 1
+            and any(t.ent_type_ in SPEAKER_LABELS for t in toks[:comma]))
 
 
 def _after(doc: Doc, end: int, para_end: int, cues: Cues, ctx: _Context) -> _Attribution | None:
@@ -175,10 +197,13 @@ def _after(doc: Doc, end: int, para_end: int, cues: Cues, ctx: _Context) -> _Att
 def _name_first(toks: list[Token], cue: Token) -> _Attribution | None:
     """“...,” Trump, the 2016 GOP frontrunner ..., said: a cue the parser left without a subject (it
     hung the name on the quote) is said by the name that opens the words after the quote, when a
-    comma closes that name (an appositive follows)."""
-    first = toks[0] if toks else None
-    if first is None or first.ent_type_ not in SPEAKER_LABELS or first.ent_iob_ != "B" or first.i >= cue.i:
+    comma closes that name (an appositive follows); a few describing words may come before the
+    name (``Texas delegate Bill Eastland, wearing ..., said``)."""
+    first = next((t for t in toks[:MAX_DESCRIPTORS + 1] if t.ent_type_ in SPEAKER_LABELS), None)
+    if first is None or first.ent_iob_ != "B" or first.i >= cue.i:
         return None
+    if any(t.pos_ not in DESCRIPTOR_POS for t in toks[:toks.index(first)]):
+        return None  # “...,” he told Jane Doe, ...: not a name opening the words
     name = _entity_around(first)
     if name.end >= cue.i or first.doc[name.end].text != ",":
         return None
