@@ -659,32 +659,30 @@ def test_results_and_standings_lines_name_teams(blank: Language) -> None:
         ("Newcastle", "ORG"), ("Ohio", "GPE")]
 
 
-def test_organisation_gazetteer(blank: Language) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("RT and the I.R.S. said the Celtics would sell Netflix shares; the rt file was lost.", [
+            ("RT", "ORG", "RT", "media outlet", "RU"),
+            ("I.R.S.", "ORG", "Internal Revenue Service", "agency", "US"),
+            ("Celtics", "ORG", "Boston Celtics", "organisation", "US"),
+            ("Netflix", "ORG", "Netflix", "company", "US"),
+        ]),
+        # national parliaments; "Duma" alone is not listed (a Syrian town has the name)
+        ("The State Duma, the Knesset and the Dail voted; Duma is a town.", [
+            ("State Duma", "ORG", "State Duma", "agency", "RU"),
+            ("Knesset", "ORG", "Knesset", "agency", "IL"),
+            ("Dail", "ORG", "Dáil Éireann", "agency", "IE"),
+        ]),
+    ],
+)
+def test_organisation_gazetteer(blank: Language, text: str, expected: list[tuple[str, ...]]) -> None:
     """Rows of models/en/organisations.csv are ruler patterns (case-sensitive) and aliases."""
     from pipeline.stages import nlp as nlp_mod
 
     nlp = nlp_mod.add_components(blank, MODELS_DIR)
-    doc = nlp("RT and the I.R.S. said the Celtics would sell Netflix shares; the rt file was lost.")
-    assert [(e.text, e.label_, e._.canonical, e._.kind, e._.country_code) for e in doc.ents] == [
-        ("RT", "ORG", "RT", "media outlet", "RU"),
-        ("I.R.S.", "ORG", "Internal Revenue Service", "agency", "US"),
-        ("Celtics", "ORG", "Boston Celtics", "organisation", "US"),
-        ("Netflix", "ORG", "Netflix", "company", "US"),
-    ]
-
-
-def test_parliaments_by_their_own_name_are_organisations(blank: Language) -> None:
-    """National parliaments of the gazetteer are organisations of their country; "Duma" alone is
-    not listed (a Syrian town has the name)."""
-    from pipeline.stages import nlp as nlp_mod
-
-    nlp = nlp_mod.add_components(blank, MODELS_DIR)
-    doc = nlp("The State Duma, the Knesset and the Dail voted; Duma is a town.")
-    assert [(e.text, e.label_, e._.canonical, e._.kind, e._.country_code) for e in doc.ents] == [
-        ("State Duma", "ORG", "State Duma", "agency", "RU"),
-        ("Knesset", "ORG", "Knesset", "agency", "IL"),
-        ("Dail", "ORG", "Dáil Éireann", "agency", "IE"),
-    ]
+    doc = nlp(text)
+    assert [(e.text, e.label_, e._.canonical, e._.kind, e._.country_code) for e in doc.ents] == expected
 
 
 def test_a_sport_alone_is_no_name(blank: Language) -> None:
