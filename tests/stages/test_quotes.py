@@ -246,7 +246,8 @@ def test_reported_speech(nlp: Language, text: str, content: str, speaker_text: s
 @pytest.mark.model
 def test_transcript_turns_are_direct_quotes(nlp: Language) -> None:
     text = ("Chris Wallace spoke with Mike Pence on Sunday.\n\nWALLACE: Will she be at the debate tomorrow?\n\n"
-            "PENCE: She will not be attending the debate.\n\nUPDATE: The debate starts at nine.")
+            "PENCE: She will not be attending the debate.\n\nUPDATE: The debate starts at nine.\n\n"
+            "PENCE: 1,769.")  # a count under a name says nothing
     found = [(text[q.start:q.end], q.speaker_text, q.speaker) for q in _quotes(nlp, text) if q.type == "direct"]
     assert found == [("Will she be at the debate tomorrow?", "WALLACE", "Chris Wallace"),
                      ("She will not be attending the debate.", "PENCE", "Mike Pence")]

@@ -345,7 +345,8 @@ def _quote_type(text: str, start: int, last_before: Token | None) -> str:
 def _transcript_turns(doc: Doc, ctx: _Context) -> Iterator[_Found]:
     """WALLACE: Let's start ... — a paragraph opening with a speaker label and a colon,
     as transcripts and interviews are printed. The label must name a person of the
-    article (a PERSON entity, or a word of one in capitals), so "UPDATE:" is no speaker."""
+    article (a PERSON entity, or a word of one in capitals), so "UPDATE:" is no speaker; a turn
+    without a word (a delegate count, a poll share) says nothing."""
     people = {t.lower_ for e in ctx.ents if e.label_ == "PERSON" for t in e}
     for ps, pe in ctx.paras:
         first = _token_at(doc, ps)
@@ -366,5 +367,5 @@ def _transcript_turns(doc: Doc, ctx: _Context) -> Iterator[_Found]:
             s += 1
         while e > s and (ctx.text[e - 1].isspace() or ctx.text[e - 1] in STRAIGHT + CLOSERS):
             e -= 1  # the turn's own words, with their final punctuation
-        if e - s > 2:
+        if e - s > 2 and any(ch.isalpha() for ch in ctx.text[s:e]):  # "Hillary Clinton: 1,769." is a count
             yield s, e, "direct", _Attribution(doc[colon.i:colon.i + 1], label)
