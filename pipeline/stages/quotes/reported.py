@@ -56,7 +56,7 @@ def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",),
     conjunct that is a statement of its own (``_before_conjunct``); with ``aside`` (a speech
     cue that introduces no quote) also the clause its ``as`` aside vouches for (``_as_aside``)."""
     comps = [c for c in tok.children if c.dep_ in deps]
-    comp = comps[0] if comps else _clause_after_adjunct(tok)
+    comp = comps[0] if comps else None
     if (comp is not None and comp.i < tok.i < comps[-1].i and comps[-1].left_edge.i == tok.i + 1
             and _opens_report(comps[-1]) and any(
             t.text == "," or t.text in DASHES for t in tok.doc[comp.right_edge.i + 1:tok.i])):
@@ -64,6 +64,8 @@ def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",),
     if comp is not None and comp.i < tok.i and any(t.text in (":", ";") for t in tok.doc[comp.right_edge.i + 1:tok.i]):
         # "... cites the crowds as an example: He says outlets undercount ...": a colon closes the writer's sentence
         comp = comps[-1] if comps[-1].i > tok.i else None
+    if not comps:
+        comp = _clause_after_adjunct(tok)  # "said in a statement that ...": the parser hung it on the noun
     if comp is not None:
         left, right = comp.left_edge, comp.right_edge
         obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < comp.i), None)
