@@ -339,6 +339,9 @@ def test_clause_after_adjunct_reads_the_misparse_not_a_topic_or_a_relative_claus
         # in the middle of the clause: the part beside the cue, not the name before it
         ("Jane Doe, as she said on Monday, will not run for the council again.",
          "will not run for the council again", "said"),
+        # the parser hangs the aside on the subject noun: the clause is still the verb's
+        ("The mayor, as Jane Doe said on Monday, will not run for the council again.",
+         "will not run for the council again", "said"),
     ],
 )
 def test_as_aside_vouches_for_the_clause_it_hangs_on(nlp: Language, text: str, content: str, cue: str) -> None:

@@ -80,25 +80,32 @@ def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",),
             right = _before_conjunct(comp, left, right, is_cue_verb)
         left = _after_dateline(left, right)
         return left, _clause_end(left, right)
-    if tok.dep_ == "parataxis" or (aside and _as_aside(tok)):
+    if tok.dep_ == "parataxis":
         return _around(tok, tok.head)
-    return None
+    vouched = _as_aside(tok) if aside else None
+    return _around(tok, vouched) if vouched is not None else None
 
 
-def _as_aside(tok: Token) -> bool:
-    """A cue in an ``as`` clause that vouches for the clause it hangs on: ``As Comey noted, people
-    involved could still be sanctioned``, ``Jane Doe, as she said on Monday, will not run``. The
-    cue's object is the clause, so it has none of its own beyond a time or place: ``as they
-    answered questions``, ``as Freddy joked with his friend``, ``as voters responded to ...``
-    and ``as she was speaking`` tell when; ``as strong as he said`` compares."""
-    if tok.dep_ != "advcl" or tok.tag_ == "VBG" or tok.head.pos_ not in ("VERB", "AUX"):
-        return False
-    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
-        return False
+def _as_aside(tok: Token) -> Token | None:
+    """The clause a cue in an ``as`` aside vouches for, else None: ``As Comey noted, people
+    involved could still be sanctioned``, ``Jane Doe, as she said on Monday, will not run`` (and
+    ``The mayor, as Jane Doe said, will not run``, where the parser hangs the aside on the
+    subject). The cue's object is the clause, so it has none of its own beyond a time or place:
+    ``as they answered questions``, ``as Freddy joked with his friend``, ``as voters responded to
+    ...`` and ``as she was speaking`` tell when; ``as strong as he said`` compares."""
+    if tok.dep_ != "advcl" or tok.tag_ == "VBG":
+        return None
+    clause = tok.head
+    if clause.pos_ in ("NOUN", "PROPN") and clause.dep_ in SUBJECT_DEPS and clause.i < tok.i:
+        clause = clause.head
+    if clause.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return None
     if not any(c.dep_ == "nsubj" for c in tok.children):
-        return False  # "as reported by ...", "as declared by Erdogan": the subject above is not the speaker
-    return not any(c.dep_ in ("dobj", "dative", "attr", "acomp") or (c.dep_ == "aux" and c.lemma_ == "be")
-                   or (c.dep_ == "prep" and c.lower_ not in AS_ASIDE_PREPOSITIONS) for c in tok.children)
+        return None  # "as reported by ...", "as declared by Erdogan": the subject above is not the speaker
+    if any(c.dep_ in ("dobj", "dative", "attr", "acomp") or (c.dep_ == "aux" and c.lemma_ == "be")
+           or (c.dep_ == "prep" and c.lower_ not in AS_ASIDE_PREPOSITIONS) for c in tok.children):
+        return None
+    return clause
 
 
 def _clause_after_adjunct(tok: Token) -> Token | None:
