@@ -27,7 +27,6 @@ from .spans import SPEAKER_LABELS, _Attribution, _Context, _entity_around, _Foun
 NAME_CLOSERS = (",", ".", ";", "(")  # what ends such a name: "said Robin Maynard, half joking"
 FINITE_TAGS = ("VBD", "VBZ", "VBP")
 MAX_SUBJECT_ASIDE = 30  # tokens from a name to its verb across an aside: "X, a rabbi helping ..., said"
-DESCRIPTOR_POS = ("PROPN", "NOUN", "ADJ", "DET", "NUM")  # "Texas delegate", "the former senator"
 SCARE_QUOTE_TOKENS = 6  # a few quoted words and their marks in an aside: "wearing “Ted Cruz” pins"
 MAX_DESCRIPTORS = 5  # words describing a name written after its cue: "said retired neurosurgeon Ben Carson"
 
@@ -113,14 +112,22 @@ def _name_after(verb: Token, nxt: Token) -> _Attribution | None:
     mention then starts with them."""
     doc = verb.doc
     first = nxt
-    while nxt.ent_type_ not in SPEAKER_LABELS and _describes(nxt, nxt is first) and nxt.i - first.i < MAX_DESCRIPTORS:
-        nxt = doc[nxt.i + 1]
+    nxt = _past_descriptors(first)
     if nxt.ent_type_ not in SPEAKER_LABELS or nxt.ent_iob_ != "B":
         return None
     name = _entity_around(nxt)
     if name.end < len(doc) and doc[name.end].text not in NAME_CLOSERS:
         return None
     return _Attribution(doc[verb.i:verb.i + 1], doc[first.i:name.end])
+
+
+def _past_descriptors(first: Token) -> Token:
+    """The word after up to ``MAX_DESCRIPTORS`` words from ``first`` that describe a name
+    (``_describes``), stopping at a person's or organisation's name: where a described name starts."""
+    tok = first
+    while tok.ent_type_ not in SPEAKER_LABELS and _describes(tok, tok is first) and tok.i - first.i < MAX_DESCRIPTORS:
+        tok = tok.doc[tok.i + 1]
+    return tok
 
 
 def _describes(tok: Token, first: bool) -> bool:
@@ -199,11 +206,11 @@ def _name_first(toks: list[Token], cue: Token) -> _Attribution | None:
     hung the name on the quote) is said by the name that opens the words after the quote, when a
     comma closes that name (an appositive follows); a few describing words may come before the
     name (``Texas delegate Bill Eastland, wearing ..., said``)."""
-    first = next((t for t in toks[:MAX_DESCRIPTORS + 1] if t.ent_type_ in SPEAKER_LABELS), None)
-    if first is None or first.ent_iob_ != "B" or first.i >= cue.i:
+    if not toks:
         return None
-    if any(t.pos_ not in DESCRIPTOR_POS for t in toks[:toks.index(first)]):
-        return None  # “...,” he told Jane Doe, ...: not a name opening the words
+    first = _past_descriptors(toks[0])  # not "he told Jane Doe": "he" describes nothing
+    if first.ent_type_ not in SPEAKER_LABELS or first.ent_iob_ != "B" or first.i >= cue.i:
+        return None
     name = _entity_around(first)
     if name.end >= cue.i or first.doc[name.end].text != ",":
         return None
