@@ -11,7 +11,9 @@ as ``../shared/eval/score_quotes.py`` matches them):
   often, then the first); a surname the article never writes in full stays as written;
 - ``he``/``she``/``him``/``her``: the nearest person named before it whose courtesy title
   or given name (``models/en/given_names.csv``) does not give the other gender;
-- a source whose head is an organisation name ("the White House") is that organisation;
+- a source whose head is an organisation or country name ("the White House") is that
+  organisation; a nationality or party word ("Republicans", "one Democrat") names a group
+  of people, unnamed, as the hand gold has it;
   a person's name modifying a noun ("Clinton's campaign", "Trump aides") is not the person;
 - anything else ("officials", "we", "the Democratic nominee") is left out as unnamed: the
   rules cannot name it, so it counts neither way.

@@ -24,7 +24,9 @@ PRONOUNS = {"he", "him", "his", "she", "her", "hers", "who", "whom", "whose", "w
             "i", "me", "my", "we", "us", "our", "they", "them", "their"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 COURTESY = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
-ORG_LABELS = ("ORG", "GPE", "NORP")
+# names of organisations and countries; a nationality or party word (NORP: "Republicans", "a New
+# Hampshire Democrat", "the Saudis") names a group of people, unnamed as the hand gold has them
+ORG_LABELS = ("ORG", "GPE")
 QUOTE_MARKS = '"\u201c\u201d\u00ab\u00bb'  # as the scorer reads them
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 

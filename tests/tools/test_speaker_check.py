@@ -57,6 +57,13 @@ def test_organisation_and_unnamed_sources() -> None:
     assert _source(r, text, "Officials") == ("", "unnamed")
 
 
+def test_a_party_or_nation_group_is_unnamed_and_a_country_an_organisation() -> None:
+    text = "Republicans said no. Russia said yes."
+    r = sg.GoldResolver(text, [(0, 11, "NORP"), (21, 27, "GPE")], TITLES)
+    assert _source(r, text, "Republicans") == ("", "unnamed")
+    assert _source(r, text, "Russia") == ("Russia", "organisation")
+
+
 def test_full_name_the_bare_model_missed_is_found_in_the_text() -> None:
     text = "The pollster Pat Caddell spoke. Caddell said it was close."
     r = _resolver(text, [])
