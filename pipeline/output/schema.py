@@ -127,7 +127,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "speaker_end": "End of the speaker mention.",
         "speaker": "The speaker resolved to a full name (pronouns, surnames, titles and roles resolved), or an "
                    "organisation's canonical name (`White House`, `Hillary Clinton campaign`); empty when unnamed.",
-        "speaker_kind": "person, organisation, pronoun-resolved, pronoun (unresolved) or description (unnamed).",
+        "speaker_kind": "person, organisation, pronoun-resolved, pronoun (unresolved), group (members of a party or "
+                        "nation: `Republicans`, `one Democrat`; unnamed) or description (unnamed).",
         "speaker_title": "The speaker's title (`Director General`) from the mention or an earlier appositive.",
         "speaker_org": "The speaker's organisation, acronyms expanded (`China Manned Space Agency`).",
     },

@@ -514,6 +514,29 @@ def test_the_head_of_the_mention_speaks(nlp: Language, text: str, speaker: str, 
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker_text", "speaker", "kind"),
+    [
+        # members of a party or nation are a group of people, unnamed: not the party itself
+        ("Republicans said the bill would fail.", "Republicans", "", "group"),
+        ("“We will not vote for it,” one Republican involved in the planning said.", "one Republican", "", "group"),
+        ("The Saudis said the talks would resume.", "The Saudis", "", "group"),
+        ("Republican seeks new Clinton inquiry.\n\nJason Chaffetz asked for a probe.", "Republican", "", "group"),
+        # the party is an organisation
+        ("The Republican Party said in a statement that it would appeal.", "The Republican Party",
+         "Republican Party", "organisation"),
+        # a company the model takes for a nationality stays an organisation
+        ("LinkedIn has the largest user base, according to Statista. Statista said LinkedIn has 100 million "
+         "active users.", "Statista", "Statista", "organisation"),
+    ],
+)
+def test_party_and_nation_members_are_a_group(nlp: Language, text: str, speaker_text: str, speaker: str,
+                                               kind: str) -> None:
+    q = _quotes(nlp, text)[-1]
+    assert (q.speaker_text, q.speaker, q.speaker_kind) == (speaker_text, speaker, kind)
+
+
+@pytest.mark.model
 def test_a_name_modifying_another_noun_leaves_the_speaker_unnamed(nlp: Language) -> None:
     text = "Donald Trump spoke in Ohio. “We will win this state,” Trump aides said."
     q = _one(nlp, text, ("direct",))
@@ -628,11 +651,11 @@ def test_role_mentions(nlp: Language, text: str, speaker: str, kind: str) -> Non
         # a title from an appositive, also when the name had a title of its own
         ("Senator Harry Reid, the minority leader, spoke on Tuesday. “I don't think it matters,” the minority "
          "leader said.", "Harry Reid", "person"),
-        # a party member by party is a person, the party's members are not
+        # a party member by party is a person, the party's members are not: a group, unnamed
         ("Jason Chaffetz asked for a new inquiry on Tuesday. “The law is clear,” the Utah Republican said.",
          "Jason Chaffetz", "person"),
         ("Jason Chaffetz asked for a new inquiry on Tuesday. “We will win this fight,” the Republicans said.",
-         "Republicans", "organisation"),
+         "", "group"),
         # a short form of an organisation takes the full name the article gave it; alone it stays
         ("The Washington Post published an editorial on Monday.\n“He is selling fiction,” the Post wrote.",
          "Washington Post", "organisation"),

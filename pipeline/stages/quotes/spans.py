@@ -30,7 +30,7 @@ class QuoteSpan:
     speaker_start: int | None
     speaker_end: int | None
     speaker: str
-    speaker_kind: str  # person, organisation, pronoun-resolved, description
+    speaker_kind: str  # person, organisation, pronoun-resolved, pronoun, group, description
     speaker_title: str
     speaker_org: str
 

@@ -21,7 +21,7 @@ class Who:
     """A resolved speaker: full name (empty when unnamed), kind, title and organisation."""
 
     name: str
-    kind: str  # person, organisation, pronoun-resolved, pronoun, description
+    kind: str  # person, organisation, pronoun-resolved, pronoun, group, description
     title: str
     org: str
 

@@ -185,6 +185,8 @@ class SpeakerResolver:
             person_name = self._person_named(group)
             if person_name is not None:
                 return Who(person_name, "person", *self.profiles.get(person_name, ("", "")))
+            if group.label_ == "NORP" and self._people(root):
+                return Who("", "group", "", "")
             return Who(self._org_name(group), "organisation", "", "")
         if root.pos_ == "NOUN" and mention[0].lower_ == "the":
             titled = self._titled(root, mention.start_char)
@@ -204,6 +206,15 @@ class SpeakerResolver:
         if 2 <= len(mention) <= 4 and all(t.pos_ == "PROPN" and t.is_title for t in mention):
             return Who(mention.text, "person", "", "")  # a name the NER missed
         return Who("", "description", root.lemma_ if root.pos_ == "NOUN" else "", "")
+
+    def _people(self, root: Token) -> bool:
+        """Whether a nationality or party word names people, not an organisation: plural
+        ("Republicans", "Some Democrats", "the Chinese"), counted or determined ("one Republican
+        involved"), or a party member of ``role_nouns.csv`` ("Republican seeks new inquiry").
+        Their party is "the Republican Party", an ORG; a company the model took for a
+        nationality ("according to Statista") stays an organisation."""
+        return (root.tag_ in ("NNPS", "NNS") or root.lower_ in self.roles
+                or any(c.dep_ in ("det", "nummod") for c in root.children))
 
     def _agent(self, mention: Span) -> Span | None:
         """The organisation a description is by: the object of a "by" that hangs from the mention's
