@@ -53,6 +53,37 @@ def test_two_people_sharing_a_surname_stay_apart(nlp: Language) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "canonical"),
+    [
+        # a relative named by the given name alone takes the owner's family name, however tagged
+        ("Donald Trump spoke. Trump's daughter Ivanka said her father was ready. Ivanka smiled.",
+         "Ivanka", "Ivanka Trump"),
+        ("Donald Trump spoke. Trump's wife, Melania, said she was proud.", "Melania", "Melania Trump"),
+        ("Curt Schilling spoke. Schilling's son, Grant, posted a photo.", "Grant", "Grant Schilling"),
+        # his/her: the subject of the clause, named in full
+        ("Donald Trump praised his son Eric on Monday. Eric said he was proud.", "Eric", "Eric Trump"),
+        # a full name the article writes starting with the given name is meant
+        ("Tim Kaine spoke. Anne Holton waved. Kaine's wife, Anne, said he was ready.", "Anne", "Anne Holton"),
+        # no family name to borrow: an owner named by a given name only
+        ("Betsy's husband Tom said nothing.", "Tom", "Tom"),
+    ],
+)
+def test_relatives_named_by_given_name(nlp: Language, text: str, name: str, canonical: str) -> None:
+    found = [e for e in nlp(text).ents if e.text == name]
+    assert found and all((e.label_, e._.canonical) == ("PERSON", canonical) for e in found)
+
+
+@pytest.mark.model
+def test_a_name_beside_an_unowned_kin_noun_is_left_alone(nlp: Language) -> None:
+    doc = nlp("His brother Paris said nothing.")
+    assert [(e.text, e.label_) for e in doc.ents if e.text == "Paris"] == [("Paris", "GPE")]
+    # a relative written in full keeps that name
+    doc = nlp("Tim Kaine spoke on Monday. Kaine's wife, Anne Holton, said he was ready.")
+    assert [e._.canonical for e in doc.ents if e.text == "Anne Holton"] == ["Anne Holton"]
+
+
+@pytest.mark.model
 def test_acronym_mentions_share_the_full_name(nlp: Language) -> None:
     doc = nlp("The China Manned Space Agency (CMSA) opened a workshop. CMSA Director Wang spoke.")
     cmsa = [e for e in doc.ents if e.text == "CMSA"]

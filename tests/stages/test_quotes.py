@@ -537,6 +537,14 @@ def test_party_and_nation_members_are_a_group(nlp: Language, text: str, speaker_
 
 
 @pytest.mark.model
+def test_a_relative_named_by_given_name_speaks_and_is_the_next_she(nlp: Language) -> None:
+    text = ("Hillary Clinton spoke in Ohio. Donald Trump answered in Iowa.\n\n"
+            "Trump's daughter Ivanka said her father was ready.\n\n“He is ready,” she said.")
+    assert [(q.speaker_text, q.speaker) for q in _quotes(nlp, text)] == [
+        ("Trump's daughter", "Ivanka Trump"), ("she", "Ivanka Trump")]
+
+
+@pytest.mark.model
 def test_a_name_modifying_another_noun_leaves_the_speaker_unnamed(nlp: Language) -> None:
     text = "Donald Trump spoke in Ohio. “We will win this state,” Trump aides said."
     q = _one(nlp, text, ("direct",))

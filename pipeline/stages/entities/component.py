@@ -48,6 +48,7 @@ from .names import (
     split_span,
     trim_span,
 )
+from .relatives import kin_persons
 from .rules import (
     CODED_LABELS,
     LABEL_KINDS,
@@ -136,6 +137,7 @@ class NewsEntities(FromRuleBook):
         full_labels = {clean_name(e.text): e.label_ for e in ents}
         ents = [self._relabel_acronym(e, acronyms, full_labels) for e in ents]
         ents = link_surnames(doc, ents)
+        ents = replace_overlapping(ents, kin_persons(doc, ents, self.rules.kin_nouns))
         chains = name_chains(doc, ents, self.rules.given_names, self.rules.titles, self.not_in_names,
                              self.rules.speech_verbs)
         if chains:  # persons the model did not tag as persons, and their lone surnames

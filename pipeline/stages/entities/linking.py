@@ -7,12 +7,17 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection
+from typing import TYPE_CHECKING
 
 import numpy
 from spacy.attrs import IS_LOWER, ORTH
 from spacy.tokens import Doc, Span
 
 from .names import clean_name, head_of, respan
+from .relatives import kin_owner
+
+if TYPE_CHECKING:
+    from .rules import Rules
 
 
 def surname_index(ents: tuple[Span, ...] | list[Span]) -> dict[str, list[Span]]:
@@ -92,6 +97,8 @@ def person_canonicals(ents: tuple[Span, ...] | list[Span]) -> dict[int, str]:
     sentences = bool(persons) and persons[0].doc.has_annotation("SENT_START")
     latest: dict[str, tuple[str, int]] = {}  # surname -> (name, sentence start) of its latest full mention
     used: dict[str, str] = {}  # shared surname -> the person it named written alone
+    kin: dict[str, str] = {}  # given name of a relative -> the full name it was given ("Ivanka Trump")
+    person_at = {i: e for e in persons for i in range(e.start, e.end)}
     out: dict[int, str] = {}
     for e in persons:
         sent = e.sent.start if sentences else -1
@@ -104,7 +111,9 @@ def person_canonicals(ents: tuple[Span, ...] | list[Span]) -> dict[int, str]:
         key = e[-1].text
         key = upper.get(key, key) if key.isupper() else key
         if key not in named:
-            out[e.start] = person_name(e)
+            out[e.start] = kin.get(key) or _relative(e, person_at, out, rules) or person_name(e)
+            if out[e.start] != person_name(e):
+                kin.setdefault(key, out[e.start])  # "Ivanka" again is Ivanka Trump
         elif e.start > 0 and e.doc[e.start - 1].lower_ in HONORIFICS:
             owner = used.get(key, principal.get(key, named[key][0]))
             out[e.start] = _by_honorific(e, owner, named[key], latest)
@@ -118,6 +127,18 @@ def person_canonicals(ents: tuple[Span, ...] | list[Span]) -> dict[int, str]:
                 used[key] = name if near else principal[key]
             out[e.start] = used[key]
     return out
+
+
+def _relative(ent: Span, person_at: dict[int, Span], out: dict[int, str], rules: Rules | None) -> str:
+    """A relative named by the given name alone ("Trump's daughter Ivanka"): that name and the
+    family name of the owner's full name ("Ivanka Trump"; ``relatives``), else empty."""
+    if rules is None or not rules.kin_nouns:
+        return ""
+    owner = kin_owner(ent[0], rules.kin_nouns, person_at)
+    full = out.get(owner.start, "") if owner is not None else ""
+    if len(full.split()) < 2:
+        return ""
+    return f"{person_name(ent)} {family_name(full.split(), rules.name_suffixes)}"
 
 
 # courtesy titles and the gender they tell (the speakers of ``stages/quotes`` read them too)

@@ -84,6 +84,7 @@ class Rules:
     result_verbs: frozenset[str] = frozenset()  # "beat", "drew": a place beside one in a result is a team
     portfolios: frozenset[str] = frozenset()  # "state", "finance": after "Secretary of", part of a title
     speech_verbs: frozenset[str] = frozenset()  # "say", "tell": their subject speaks (``name_chains``)
+    kin_nouns: frozenset[str] = frozenset()  # "daughter", "wife": "Trump's daughter Ivanka" (``relatives``)
 
 
 def load_aliases(book: RuleBook) -> dict[str, Alias]:
@@ -119,4 +120,5 @@ def _rules_of(book: RuleBook) -> Rules:
                  {r["name"].lower(): r["gender"] for r in book.rows("en/given_names.csv", ("name", "gender"))},
                  orgs.word_set(book, orgs.CLUB_PREFIXES), orgs.word_set(book, orgs.PLACE_PLURALS),
                  orgs.word_set(book, orgs.RESULT_VERBS), load_word_list(book, "portfolios.txt"),
-                 frozenset(line.split()[0] for line in load_word_list(book, "quote_verbs.txt")))
+                 frozenset(line.split()[0] for line in load_word_list(book, "quote_verbs.txt")),
+                 load_word_list(book, "kin_nouns.txt"))
