@@ -204,6 +204,7 @@ def split_scores(ent: Span, is_country: IsCountry = _never) -> list[Span]:
 _SPORT_SLUG = re.compile(r"^([A-Z][A-Z ]{2,30}?) - ", re.M)
 _DASHED_SCORE = re.compile(r"(?<![\d.-])\d{1,3}-\d{1,3}(?![\d.-])")
 PLACE_TEAM_LABELS = ("GPE", "LOC", "FAC")
+MAX_CAPS_WORD = 4  # the longest word in capitals a team's name beside a result verb may hold ("PSV", "CSKA")
 _TEAM_SIDE_LABELS = {"", "GPE", "LOC", "FAC", "ORG", "NORP"}  # "": words the model did not tag
 # words between a result verb and the team it names ("lost to", "drew with", "win over")
 _RESULT_PREPOSITIONS = {"to", "with", "over", "against", "by"}  # not "at": a venue ("won 2-0 at Coventry")
@@ -259,8 +260,38 @@ def result_sentence_teams(doc: Doc, text: str, ents: list[Span], verbs: Collecti
                     and e.label_ in PLACE_TEAM_LABELS and not taken & set(range(e.start, e.end))]
 
 
+def club_cities(doc: Doc, text: str, ents: list[Span], country_of: Callable[[Span], str],
+                city_codes: Callable[[str], Collection[str]], sports: Collection[str] = ()) -> list[Span]:
+    """A club of the gazetteer followed by a city of its own country is one team, as wire copy
+    writes Dutch, Greek or Romanian clubs: "Ajax Amsterdam", "Feyenoord Rotterdam" (ORG). Only in
+    a story headed by a sport's slug or on a line with a dashed score ("Ajax Amsterdam and
+    Feyenoord drew 1-1"), so a news agency's city ("Reuters London") stays a place.
+    ``country_of``: the club's country code (empty when unknown); ``city_codes``: the countries
+    a city name may be in."""
+    found: list[Span] = []
+    sports_story = any(m[1].lower() in sports for m in _SPORT_SLUG.finditer(text))
+    if not (sports_story or _DASHED_SCORE.search(text)):
+        return found
+    for e in ents:
+        code = country_of(e) if e.label_ == "ORG" else ""
+        if not code or e.end >= len(doc):
+            continue
+        end = _run_after(doc, e.end, len(doc))[1]
+        if end == e.end or end - e.end > 2:
+            continue
+        line_start = text.rfind("\n", 0, e.start_char) + 1
+        line_end = text.find("\n", e.end_char)
+        line = text[line_start:len(text) if line_end < 0 else line_end]
+        if not (sports_story or _DASHED_SCORE.search(line)):
+            continue
+        if code in city_codes(doc[e.end:end].text):
+            found.append(Span(doc, e.start, end, label="ORG", kb_id=e.kb_id, span_id=e.id_))
+    return found
+
+
 def _capitalised_word(tok: Token) -> bool:
-    return tok.is_title and tok.is_alpha
+    """A word of a team's name: capitalised, or a short one in capitals ("PSV Eindhoven", "AZ")."""
+    return tok.is_alpha and (tok.is_title or (tok.is_upper and len(tok) <= MAX_CAPS_WORD))
 
 
 def _run_before(doc: Doc, end: int, low: int) -> tuple[int, int]:

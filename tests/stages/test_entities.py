@@ -943,8 +943,31 @@ def test_more_organisation_head_words(blank: Language, name: str, kind: str) -> 
         # the team after "by"; a venue after "at" stays a place
         ("Leeds were beaten 2-1 by Arsenal at Coventry .", [("Coventry", "GPE")],
          [("Arsenal", "ORG"), ("Coventry", "GPE")]),
+        # a short word in capitals is part of a club's name; a longer one is not
+        ("PSV Eindhoven beat Twente 3-0 .", [], [("PSV Eindhoven", "ORG"), ("Twente", "ORG")]),
+        ("BRIEFING Leeds beat Arsenal 2-1 .", [], [("Leeds", "ORG"), ("Arsenal", "ORG")]),
     ],
 )
 def test_teams_beside_a_result_verb(blank: Language, text: str, ents: list[tuple[str, str]],
                                     expected: list[tuple[str, str]]) -> None:
     assert [(e.text, e.label_) for e in _run(blank, text, ents).ents] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a club of the gazetteer and a city of its country, in sports copy: one team
+        ("Ajax Amsterdam and Feyenoord drew 1-1 .", [("Ajax", "ORG"), ("Amsterdam", "GPE"), ("Feyenoord", "ORG")],
+         [("Ajax Amsterdam", "ORG"), ("Feyenoord", "ORG")]),
+        ("SOCCER - ROUND UP .\nAjax Amsterdam coach Louis van Gaal was angry .", [("Ajax", "ORG"), ("Amsterdam", "GPE")],
+         [("Ajax Amsterdam", "ORG")]),
+        # negatives: not sports copy; a city of another country
+        ("Ajax Amsterdam opened a store .", [("Ajax", "ORG"), ("Amsterdam", "GPE")],
+         [("Ajax", "ORG"), ("Amsterdam", "GPE")]),
+        ("SOCCER - ROUND UP .\nThe Ajax London office closed .", [("Ajax", "ORG"), ("London", "GPE")],
+         [("Ajax", "ORG"), ("London", "GPE")]),
+    ],
+)
+def test_club_and_its_city_are_one_team(blank: Language, text: str, ents: list[tuple[str, str]],
+                                        expected: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.label_) for e in _run(blank, text, ents).ents if e.label_ != "NORP"] == expected
