@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Alias
 from ..rulebook import RuleBook
+from .place_tables import Places, city_key
 
 # "2", "2-1", "0-0": a score; a year ("1996") or a longer number is no score
 _SCORE = re.compile(r"^\d{1,3}(?:[-–]\d{1,3})?$")
@@ -260,20 +261,20 @@ def result_sentence_teams(doc: Doc, text: str, ents: list[Span], verbs: Collecti
                     and e.label_ in PLACE_TEAM_LABELS and not taken & set(range(e.start, e.end))]
 
 
-def club_cities(doc: Doc, text: str, ents: list[Span], country_of: Callable[[Span], str],
-                city_codes: Callable[[str], Collection[str]], sports: Collection[str] = ()) -> list[Span]:
+def club_cities(doc: Doc, text: str, ents: list[Span], names: dict[str, Alias], places: Places,
+                sports: Collection[str] = ()) -> list[Span]:
     """A club of the gazetteer followed by a city of its own country is one team, as wire copy
     writes Dutch, Greek or Romanian clubs: "Ajax Amsterdam", "Feyenoord Rotterdam" (ORG). Only in
     a story headed by a sport's slug or on a line with a dashed score ("Ajax Amsterdam and
-    Feyenoord drew 1-1"), so a news agency's city ("Reuters London") stays a place.
-    ``country_of``: the club's country code (empty when unknown); ``city_codes``: the countries
-    a city name may be in."""
+    Feyenoord drew 1-1"), so a news agency's city ("Reuters London") stays a place. ``names``:
+    the gazetteers' names and their country codes (``Alias``)."""
     found: list[Span] = []
     sports_story = any(m[1].lower() in sports for m in _SPORT_SLUG.finditer(text))
     if not (sports_story or _DASHED_SCORE.search(text)):
         return found
     for e in ents:
-        code = country_of(e) if e.label_ == "ORG" else ""
+        alias = names.get(e.text) if e.label_ == "ORG" else None
+        code = alias.country_code if alias is not None else ""
         if not code or e.end >= len(doc):
             continue
         end = _run_after(doc, e.end, len(doc))[1]
@@ -284,9 +285,16 @@ def club_cities(doc: Doc, text: str, ents: list[Span], country_of: Callable[[Spa
         line = text[line_start:len(text) if line_end < 0 else line_end]
         if not (sports_story or _DASHED_SCORE.search(line)):
             continue
-        if code in city_codes(doc[e.end:end].text):
+        if code in _city_codes(doc[e.end:end].text, places):
             found.append(Span(doc, e.start, end, label="ORG", kb_id=e.kb_id, span_id=e.id_))
     return found
+
+
+def _city_codes(name: str, places: Places) -> set[str]:
+    """The countries a city or capital of that name is in ("Amsterdam" -> NL)."""
+    key = name.strip().lower()
+    codes = {code for code, _ in places.cities.get(city_key(name), ())}
+    return codes | ({places.capitals[key]} if key in places.capitals else set())
 
 
 def _capitalised_word(tok: Token) -> bool:

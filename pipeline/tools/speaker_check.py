@@ -40,6 +40,11 @@ same for every quote of that person; an organisation's name. It reports coverage
 named sources whose attribution has a matched row and over all named sources, and accuracy
 both exact (case, spacing and curly apostrophes aside) and lenient (``name_key``).
 
+``--sample keptaside3`` is a third such sample, drawn from the last 100 files (only totals of
+them were ever read: ``keptaside3_sample``): 12 articles, every gold source resolved by hand by
+the same rules (``speaker_keptaside3_hand.tsv``) in issue 13's tenth round, after the rules it
+checks were written.
+
 ``--sample train`` and ``--sample last100`` score ``quote_recall``'s parts (its kept parses,
 ``--cache``; only our components rerun) against the rules' gold: the train part is where speaker
 errors are listed (``--show``) and tuned; the kept-aside samples' rows are not read while tuning.
@@ -60,8 +65,10 @@ from .. import rulebook
 from ..config import SHARED_DIR, Settings
 from .speaker_gold import (
     HAND2_FILE,
+    HAND3_FILE,
     HAND_FILE,
     KEPTASIDE2_FILE,
+    KEPTASIDE3_FILE,
     KEPTASIDE_FILE,
     GoldResolver,
     GoldSource,
@@ -125,6 +132,8 @@ class Tally:
                 f"lenient {sc['accuracy_lenient']:.3f}  coverage of quoted {cov_q:.3f} ({self.quoted})")
 
 
+# the samples whose every source was resolved by hand: (article list, hand-resolved sources)
+HAND_SAMPLES = {"keptaside2": (KEPTASIDE2_FILE, HAND2_FILE), "keptaside3": (KEPTASIDE3_FILE, HAND3_FILE)}
 TALLIES = ("named", "person", "organisation", "person name", "person pronoun", "person description")
 
 
@@ -205,8 +214,10 @@ def check(text_dir: Path, ann_dir: Path, stems: list[str], out_dir: Path, model:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m pipeline.tools.speaker_check", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sample", choices=("keptaside", "keptaside2", "dev", "train", "last100"), default="keptaside2",
+    ap.add_argument("--sample", choices=("keptaside", "keptaside2", "keptaside3", "dev", "train", "last100"),
+                    default="keptaside2",
                     help="keptaside2: 25 train articles never tuned on, every source resolved by hand; "
+                         "keptaside3: 12 of the last 100 files, resolved by hand the same way; "
                          "keptaside: the first 25 (tuned on since); dev: polnear/dev; train, last100: "
                          "quote_recall's parts with rule gold, from the parses it keeps (--cache)")
     ap.add_argument("--shared", type=Path, default=SHARED_DIR)
@@ -224,10 +235,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     hand_file: Path | None = None
     parses: Path | None = None
-    if args.sample == "keptaside2":
+    if args.sample in HAND_SAMPLES:
         folder = polnear / "train"
-        stems = KEPTASIDE2_FILE.read_text(encoding="utf-8").split()
-        hand_file = HAND2_FILE
+        stems = HAND_SAMPLES[args.sample][0].read_text(encoding="utf-8").split()
+        hand_file = HAND_SAMPLES[args.sample][1]
     elif args.sample == "keptaside":
         folder = polnear / "train"
         stems = KEPTASIDE_FILE.read_text(encoding="utf-8").split()
@@ -246,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     stems = stems[:args.limit] if args.limit and parses is None else stems
     with tempfile.TemporaryDirectory(prefix="speaker-check-") as tmp:
         check(folder / "text", folder / "attributions", stems, Path(tmp), args.model, args.show,
-              hand_file, hand_only=args.sample == "keptaside2", parses=parses)
+              hand_file, hand_only=args.sample in HAND_SAMPLES, parses=parses)
     return 0
 
 

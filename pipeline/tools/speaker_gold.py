@@ -19,6 +19,11 @@ KEPTASIDE2_FILE = Path(__file__).with_name("speaker_keptaside2.txt")
 HAND2_FILE = Path(__file__).with_name("speaker_keptaside2_hand.tsv")
 KEPTASIDE2_SEED = 1313
 HELD_BACK_LAST = 100  # the last files of sorted polnear/train, kept aside by another check
+# the third: 12 of those last files, every source hand-resolved; their rows never read while tuning
+KEPTASIDE3_FILE = Path(__file__).with_name("speaker_keptaside3.txt")
+HAND3_FILE = Path(__file__).with_name("speaker_keptaside3_hand.tsv")
+KEPTASIDE3_SEED = 1515
+KEPTASIDE3_SIZE = 12
 # written forms of a source that name nobody by themselves
 PRONOUNS = {"he", "him", "his", "she", "her", "hers", "who", "whom", "whose", "which", "that", "it", "its",
             "i", "me", "my", "we", "us", "our", "they", "them", "their"}
@@ -60,6 +65,13 @@ def keptaside2_sample(train_text: Path) -> list[str]:
     first = set(keptaside_sample(train_text))
     pool = [s for s in stems[:-HELD_BACK_LAST] if s not in first]
     return sorted(random.Random(KEPTASIDE2_SEED).sample(pool, KEPTASIDE_SIZE))
+
+
+def keptaside3_sample(train_text: Path) -> list[str]:
+    """The third kept-aside sample: a seeded choice among the last ``HELD_BACK_LAST`` sorted train
+    articles, which only totals were read of (``quote_recall --part last100``)."""
+    stems = sorted(p.stem for p in train_text.glob("*.txt"))
+    return sorted(random.Random(KEPTASIDE3_SEED).sample(stems[-HELD_BACK_LAST:], KEPTASIDE3_SIZE))
 
 
 def exact_key(name: str) -> str:

@@ -103,6 +103,16 @@ def test_hand_resolved_sources_replace_the_rules(tmp_path: Path) -> None:
     assert [g.name for g in sg.gold_sources(text, ann, r, sg.read_hand(hand))] == ["Jane Roe"]
 
 
+def test_keptaside3_sample_is_drawn_from_the_last_files(shared: Path) -> None:
+    text = shared / "data" / "polnear" / "train" / "text"
+    if not text.is_dir():
+        pytest.skip("polnear/train is absent")
+    third = sg.keptaside3_sample(text)
+    assert third == sg.KEPTASIDE3_FILE.read_text(encoding="utf-8").split()
+    last = sorted(p.stem for p in text.glob("*.txt"))[-sg.HELD_BACK_LAST:]
+    assert set(third) <= set(last) and len(third) == sg.KEPTASIDE3_SIZE
+
+
 def test_keptaside2_sample_is_the_seeded_choice_apart_from_the_others(shared: Path) -> None:
     text = shared / "data" / "polnear" / "train" / "text"
     if not text.is_dir():
@@ -113,12 +123,14 @@ def test_keptaside2_sample_is_the_seeded_choice_apart_from_the_others(shared: Pa
     assert not set(second) & (set(sg.keptaside_sample(text)) | set(last))
 
 
-def test_keptaside2_hand_file_covers_every_source(shared: Path) -> None:
+@pytest.mark.parametrize("sample", sorted(sc.HAND_SAMPLES))
+def test_hand_file_covers_every_source(shared: Path, sample: str) -> None:
     train = shared / "data" / "polnear" / "train"
     if not train.is_dir():
         pytest.skip("polnear/train is absent")
-    hand = sg.read_hand(sg.HAND2_FILE)
-    for stem in sg.KEPTASIDE2_FILE.read_text(encoding="utf-8").split():
+    stems_file, hand_file = sc.HAND_SAMPLES[sample]
+    hand = sg.read_hand(hand_file)
+    for stem in stems_file.read_text(encoding="utf-8").split():
         spans = {src for src, _ in sg.read_ann(train / "attributions" / f"{stem}.ann") if src is not None}
         assert spans == {(s, e) for st, s, e in hand if st == stem}, stem
     assert {kind for name, kind in hand.values()} == {"person", "organisation", "unnamed"}

@@ -128,7 +128,7 @@ class NewsEntities(FromRuleBook):
         # "Leeds 2 Arsenal 1": teams; a national team stays its country ("Norway 1 Brazil 2")
         ents = [orgs.in_results(p, nation) for e in ents for p in orgs.split_scores(e, nation)]
         ents = replace_overlapping(ents, orgs.results_teams(doc, text, nation))
-        ents = replace_overlapping(ents, orgs.club_cities(doc, text, ents, self._country_of, self._city_codes,
+        ents = replace_overlapping(ents, orgs.club_cities(doc, text, ents, self.aliases, self.rules.places,
                                                           self.rules.sports))
         ents = replace_overlapping(ents, orgs.result_sentence_teams(doc, text, ents, self.rules.result_verbs, nation,
                                                                     self.rules.given_names, self.rules.sports))
@@ -174,18 +174,6 @@ class NewsEntities(FromRuleBook):
         name = clean_name(ent.text)
         alias = self.aliases.get(name)
         return alias.canonical if alias is not None else name
-
-    def _country_of(self, ent: Span) -> str:
-        """The country code the gazetteers give a name ("Ajax" -> NL), empty when none."""
-        alias = self.aliases.get(clean_name(ent.text))
-        return alias.country_code if alias is not None else ""
-
-    def _city_codes(self, name: str) -> set[str]:
-        """The countries a city or capital of that name is in ("Amsterdam" -> NL)."""
-        places = self.rules.places
-        key = name.strip().lower()
-        codes = {code for code, _ in places.cities.get(places_mod.city_key(name), ())}
-        return codes | ({places.capitals[key]} if key in places.capitals else set())
 
     def _is_place(self, name: str) -> bool:
         """A name the place gazetteers know, in any case ("MEXICO CITY", "Tallahassee")."""
