@@ -82,11 +82,8 @@ def test_match_rows_takes_the_row_inside_the_content() -> None:
     assert sc.match_rows(gold, rows) == {0: rows[0]}
 
 
-def test_keptaside_sample_is_the_seeded_choice(shared: Path) -> None:
-    text = shared / "data" / "polnear" / "train" / "text"
-    if not text.is_dir():
-        pytest.skip("polnear/train is absent")
-    assert sg.keptaside_sample(text) == sg.KEPTASIDE_FILE.read_text(encoding="utf-8").split()
+def test_keptaside_sample_is_the_seeded_choice(train_text: Path) -> None:
+    assert sg.keptaside_sample(train_text) == sg.KEPTASIDE_FILE.read_text(encoding="utf-8").split()
 
 
 def test_hand_resolved_sources_replace_the_rules(tmp_path: Path) -> None:
@@ -103,20 +100,24 @@ def test_hand_resolved_sources_replace_the_rules(tmp_path: Path) -> None:
     assert [g.name for g in sg.gold_sources(text, ann, r, sg.read_hand(hand))] == ["Jane Roe"]
 
 
-def test_keptaside3_sample_is_drawn_from_the_last_files(shared: Path) -> None:
+@pytest.fixture
+def train_text(shared: Path) -> Path:
     text = shared / "data" / "polnear" / "train" / "text"
     if not text.is_dir():
         pytest.skip("polnear/train is absent")
+    return text
+
+
+def test_keptaside3_sample_is_drawn_from_the_last_files(train_text: Path) -> None:
+    text = train_text
     third = sg.keptaside3_sample(text)
     assert third == sg.KEPTASIDE3_FILE.read_text(encoding="utf-8").split()
     last = sorted(p.stem for p in text.glob("*.txt"))[-sg.HELD_BACK_LAST:]
     assert set(third) <= set(last) and len(third) == sg.KEPTASIDE3_SIZE
 
 
-def test_keptaside2_sample_is_the_seeded_choice_apart_from_the_others(shared: Path) -> None:
-    text = shared / "data" / "polnear" / "train" / "text"
-    if not text.is_dir():
-        pytest.skip("polnear/train is absent")
+def test_keptaside2_sample_is_the_seeded_choice_apart_from_the_others(train_text: Path) -> None:
+    text = train_text
     second = sg.keptaside2_sample(text)
     assert second == sg.KEPTASIDE2_FILE.read_text(encoding="utf-8").split()
     last = sorted(p.stem for p in text.glob("*.txt"))[-sg.HELD_BACK_LAST:]
