@@ -213,7 +213,7 @@ _RESULT_PREPOSITIONS = {"to", "with", "over", "against", "by"}  # not "at": a ve
 
 def result_sentence_teams(doc: Doc, text: str, ents: list[Span], verbs: Collection[str],
                           is_country: IsCountry = _never, given_names: Collection[str] = (),
-                          sports: Collection[str] = ()) -> list[Span]:
+                          sports: Collection[str] = (), events: Collection[str] = ()) -> list[Span]:
     """The teams beside a result verb (``verbs``) on a line with a dashed score: "Leeds beat
     Arsenal 2-1", "Arsenal lost 2-1 to Leeds", "a 3-0 win over Leeds": ORG, GPE for a country
     (national teams stay places: "Brazil beat Norway 2-1"). In a story headed by a sport's slug
@@ -224,7 +224,8 @@ def result_sentence_teams(doc: Doc, text: str, ents: list[Span], verbs: Collecti
     score and a preposition may stand between). The model often tags none of them, or a club
     named after its town as a place. Left alone: a run tagged as a person or anything but a
     place or organisation, a run starting with a given name ("Pete Sampras beat Jim Courier
-    6-3 6-4"), the verb in a line without a score ("Ohio beat the deadline").
+    6-3 6-4"), a competition (a run ending in a word of ``events``: "won the Japanese Grand
+    Prix"), the verb in a line without a score ("Ohio beat the deadline").
     """
     found: list[Span] = []
     sports_story = any(m[1].lower() in sports for m in _SPORT_SLUG.finditer(text))
@@ -252,7 +253,8 @@ def result_sentence_teams(doc: Doc, text: str, ents: list[Span], verbs: Collecti
                 while start < end and doc[start].is_stop:  # "The Yankees beat ..."
                     start += 1
                 labels = {label_at.get(i, "") for i in range(start, end)}
-                if start < end and labels <= _TEAM_SIDE_LABELS and doc[start].lower_ not in given_names:
+                if (start < end and labels <= _TEAM_SIDE_LABELS and doc[start].lower_ not in given_names
+                        and doc[end - 1].lower_ not in events):
                     found.append(Span(doc, start, end, label=team_label(doc[start:end].text, is_country)))
     # the team's other mentions in the story are the team too ("bowling Somerset out for 83")
     teams = {t.text.lower() for t in found if t.label_ == "ORG"}

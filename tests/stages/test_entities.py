@@ -920,6 +920,12 @@ def test_more_organisation_head_words(blank: Language, name: str, kind: str) -> 
     assert (doc.ents[0].label_, doc.ents[0]._.kind) == ("ORG", kind)
 
 
+@pytest.mark.parametrize("name", ["Davis Cup", "Japanese Grand Prix", "U.S. Open", "Boston Marathon"])
+def test_a_competition_is_an_event_not_an_organisation(blank: Language, name: str) -> None:
+    doc = _run(blank, f"It was the {name} then.", [(name, "ORG")])
+    assert (doc.ents[0].label_, doc.ents[0]._.kind) == ("EVENT", "event")
+
+
 @pytest.mark.parametrize(
     ("text", "ents", "expected"),
     [
@@ -943,6 +949,9 @@ def test_more_organisation_head_words(blank: Language, name: str, kind: str) -> 
         # the team after "by"; a venue after "at" stays a place
         ("Leeds were beaten 2-1 by Arsenal at Coventry .", [("Coventry", "GPE")],
          [("Arsenal", "ORG"), ("Coventry", "GPE")]),
+        # a competition after a result verb is no team
+        ("MOTOR RACING - HILL WINS .\nHill won the Japanese Grand Prix on Sunday .", [("Hill", "PERSON")],
+         [("Hill", "PERSON")]),
         # a short word in capitals is part of a club's name; a longer one is not
         ("PSV Eindhoven beat Twente 3-0 .", [], [("PSV Eindhoven", "ORG"), ("Twente", "ORG")]),
         ("BRIEFING Leeds beat Arsenal 2-1 .", [], [("Leeds", "ORG"), ("Arsenal", "ORG")]),

@@ -96,6 +96,7 @@ class NewsEntities(FromRuleBook):
         self.lower_aliases = {v.lower(): a for v, a in rules.aliases.items()}
         self.not_nicknames = rules.place_plurals | {h for h, x in rules.heads.items() if x.label in PLACE_LABELS}
         self.features = frozenset(h for h, x in rules.heads.items() if x.label == "LOC")  # lake, river, bay
+        self.events = frozenset(h for h, x in rules.heads.items() if x.label == "EVENT")  # cup, open: no team
         self.not_in_names = frozenset(rules.heads) | rules.legal_forms  # words no person's name holds
 
     @property
@@ -131,7 +132,8 @@ class NewsEntities(FromRuleBook):
         ents = replace_overlapping(ents, orgs.club_cities(doc, text, ents, self.aliases, self.rules.places,
                                                           self.rules.sports))
         ents = replace_overlapping(ents, orgs.result_sentence_teams(doc, text, ents, self.rules.result_verbs, nation,
-                                                                    self.rules.given_names, self.rules.sports))
+                                                                    self.rules.given_names, self.rules.sports,
+                                                                    self.events))
         ents = self._split_headline_names(text, ents)
         ents = self._drop_common_words(doc, text, ents)
         ents = one_label_per_name(ents, self.rules.heads)
