@@ -178,16 +178,18 @@ def split_scores(ent: Span, is_country: IsCountry = _never) -> list[Span]:
 
     "Leeds 2 Arsenal 1" (one ORG) -> "Leeds", "Arsenal"; "Bayern Munich 2-1" -> "Bayern
     Munich". Only a number between two names or a dashed score at the end cuts: "Channel 4",
-    "Route 66" and "7 Eleven" stay whole.
+    "Route 66" and "7 Eleven" stay whole. A "product" is cut only at a dashed score at its end
+    ("Leeds 2-0", which the small model reads as a product; not "Boeing 747 Jumbo").
     """
-    if ent.label_ not in SCORE_LABELS or len(ent) < 2 or is_score(ent[0].text):
+    product = ent.label_ == "PRODUCT"
+    if (ent.label_ not in SCORE_LABELS and not product) or len(ent) < 2 or is_score(ent[0].text):
         return [ent]
     doc = ent.doc
     end = ent.end
     if len(ent) >= 4 and is_score(f"{doc[end - 3].text}-{doc[end - 1].text}") and doc[end - 2].text in "-–":
         end -= 3  # "2-1" tokenised as three tokens
     cuts = [t.i for t in doc[ent.start + 1:end] if is_score(t.text)
-            and ((t.i + 1 < end and doc[t.i + 1].is_title) or (t.i == ent.end - 1 and "-" in t.text))]
+            and ((t.i + 1 < end and doc[t.i + 1].is_title and not product) or (t.i == ent.end - 1 and "-" in t.text))]
     if not cuts and end == ent.end:
         return [ent]
     parts, start = [], ent.start
@@ -213,7 +215,8 @@ _RESULT_PREPOSITIONS = {"to", "with", "over", "against", "by"}  # not "at": a ve
 
 def result_sentence_teams(doc: Doc, text: str, ents: list[Span], verbs: Collection[str],
                           is_country: IsCountry = _never, given_names: Collection[str] = (),
-                          sports: Collection[str] = (), events: Collection[str] = ()) -> list[Span]:
+                          sports: Collection[str] = (), events: Collection[str] = (),
+                          individual: Collection[str] = ()) -> list[Span]:
     """The teams beside a result verb (``verbs``) on a line with a dashed score: "Leeds beat
     Arsenal 2-1", "Arsenal lost 2-1 to Leeds", "a 3-0 win over Leeds": ORG, GPE for a country
     (national teams stay places: "Brazil beat Norway 2-1"). In a story headed by a sport's slug
@@ -225,12 +228,15 @@ def result_sentence_teams(doc: Doc, text: str, ents: list[Span], verbs: Collecti
     named after its town as a place. Left alone: a run tagged as a person or anything but a
     place or organisation, a run starting with a given name ("Pete Sampras beat Jim Courier
     6-3 6-4"), a competition (a run ending in a word of ``events``: "won the Japanese Grand
-    Prix"), the verb in a line without a score ("Ohio beat the deadline").
+    Prix"), the verb in a line without a score ("Ohio beat the deadline"), and every run of a
+    story whose slugs all name sports of ``individual`` ("TENNIS - ...": "Pete Sampras beat Goran
+    Ivanisevic", "MOTOR RACING - ...": "Damon Hill won"), whose competitors are people.
     """
     found: list[Span] = []
-    sports_story = any(m[1].lower() in sports for m in _SPORT_SLUG.finditer(text))
-    if not verbs or not (sports_story or _DASHED_SCORE.search(text)):
+    slugs = {m[1].lower() for m in _SPORT_SLUG.finditer(text)} & set(sports)
+    if not verbs or not (slugs or _DASHED_SCORE.search(text)) or (slugs and slugs <= set(individual)):
         return found
+    sports_story = bool(slugs)
     label_at = {i: e.label_ for e in ents for i in range(e.start, e.end)}
     lines = ({0} | {m.end() for m in re.finditer(r"\n", text)} if sports_story
              else {text.rfind("\n", 0, m.start()) + 1 for m in _DASHED_SCORE.finditer(text)})

@@ -949,6 +949,12 @@ def test_a_competition_is_an_event_not_an_organisation(blank: Language, name: st
         # the team after "by"; a venue after "at" stays a place
         ("Leeds were beaten 2-1 by Arsenal at Coventry .", [("Coventry", "GPE")],
          [("Arsenal", "ORG"), ("Coventry", "GPE")]),
+        # a story of a sport of people: players, no teams
+        ("TENNIS - ROUND UP .\nSampras beat Courier 6-3 .", [("Sampras", "PERSON")], [("Sampras", "PERSON")]),
+        # a result the model read as a product: the team before the score
+        ("Tottenham beat Leeds 2-0 .", [("Tottenham", "GPE"), ("Leeds 2-0", "PRODUCT")],
+         [("Tottenham", "ORG"), ("Leeds", "ORG")]),
+        ("The Boeing 747 Jumbo landed .", [("Boeing 747 Jumbo", "PRODUCT")], [("Boeing 747 Jumbo", "PRODUCT")]),
         # a competition after a result verb is no team
         ("MOTOR RACING - HILL WINS .\nHill won the Japanese Grand Prix on Sunday .", [("Hill", "PERSON")],
          [("Hill", "PERSON")]),
@@ -980,3 +986,21 @@ def test_teams_beside_a_result_verb(blank: Language, text: str, ents: list[tuple
 def test_club_and_its_city_are_one_team(blank: Language, text: str, ents: list[tuple[str, str]],
                                         expected: list[tuple[str, str]]) -> None:
     assert [(e.text, e.label_) for e in _run(blank, text, ents).ents if e.label_ != "NORP"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a headline's surname in capitals is the person the body names in full, tagged or not
+        ("SOCCER - KLINSMANN SCORES .\nJuergen Klinsmann scored twice .", [("KLINSMANN", "ORG"), ("Juergen Klinsmann", "PERSON")],
+         [("KLINSMANN", "PERSON"), ("Juergen Klinsmann", "PERSON")]),
+        ("TENNIS - SAMPRAS WINS .\nPete Sampras won .", [("Pete Sampras", "PERSON")],
+         [("SAMPRAS", "PERSON"), ("Pete Sampras", "PERSON")]),
+        # not a common English word in capitals
+        ("PRICES RISE IN MAY .\nTheresa May spoke .", [("Theresa May", "PERSON")], [("Theresa May", "PERSON")]),
+    ],
+)
+def test_a_headline_surname_in_capitals_is_the_person(blank: Language, text: str, ents: list[tuple[str, str]],
+                                                      expected: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.label_) for e in _run(blank, text, ents).ents if e.label_ == "PERSON"] == [
+        x for x in expected if x[1] == "PERSON"]

@@ -35,7 +35,7 @@ from .acronyms import country_code, learn_acronyms
 from .headlines import body_casing, dateline_places, headline_lines, true_case
 from .linking import link_surnames, person_canonicals, place_surnames
 from .merging import _is_country, merge_of_names, merge_qualified_places, replace_overlapping
-from .name_chains import name_chains
+from .name_chains import common_english, name_chains
 from .names import (
     clean_name,
     extend_name_suffix,
@@ -133,19 +133,19 @@ class NewsEntities(FromRuleBook):
                                                           self.rules.sports))
         ents = replace_overlapping(ents, orgs.result_sentence_teams(doc, text, ents, self.rules.result_verbs, nation,
                                                                     self.rules.given_names, self.rules.sports,
-                                                                    self.events))
+                                                                    self.events, self.rules.individual_sports))
         ents = self._split_headline_names(text, ents)
         ents = self._drop_common_words(doc, text, ents)
         ents = one_label_per_name(ents, self.rules.heads)
         ents = place_surnames(ents, self._unknown_place, self.rules.heads)
         full_labels = {clean_name(e.text): e.label_ for e in ents}
         ents = [self._relabel_acronym(e, acronyms, full_labels) for e in ents]
-        ents = link_surnames(doc, ents)
+        ents = link_surnames(doc, ents, common_english())
         ents = replace_overlapping(ents, kin_persons(doc, ents, self.rules.kin_nouns))
         chains = name_chains(doc, ents, self.rules.given_names, self.rules.titles, self.not_in_names,
                              self.rules.speech_verbs)
         if chains:  # persons the model did not tag as persons, and their lone surnames
-            ents = link_surnames(doc, replace_overlapping(ents, chains))
+            ents = link_surnames(doc, replace_overlapping(ents, chains), common_english())
         doc.ents = filter_spans(ents)
         final = doc.ents  # spaCy builds this tuple from the tokens' tags on every access: once
         people = person_canonicals(final)

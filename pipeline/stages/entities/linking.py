@@ -36,16 +36,30 @@ def surname_index(ents: tuple[Span, ...] | list[Span]) -> dict[str, list[Span]]:
     return index
 
 
-def link_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
-    """A lone surname of a person named in full takes the PERSON label, tagged or not."""
+def link_surnames(doc: Doc, ents: list[Span], common: Collection[str] = ()) -> list[Span]:
+    """A lone surname of a person named in full takes the PERSON label, tagged or not; also in
+    capitals, as a headline writes it ("KLINSMANN SCORES" after "Juergen Klinsmann"), unless it
+    is one of the ``common`` English words in lower case ("MAY" is no Theresa May) or tagged a
+    place ("ORLANDO" beside an "Orlando Sentinel" the model took for a person)."""
     surnames = set(surname_index(ents))
-    out = [e if not (len(e) == 1 and e.text in surnames) else respan(e, e.start, e.end, "PERSON")
+
+    def capitals(text: str) -> bool:
+        return len(text) > 1 and text.isupper() and text.isalpha()
+
+    def surname(text: str, label: str = "") -> bool:
+        if capitals(text):
+            return text.title() in surnames and text.lower() not in common and label not in PLACE_LABELS
+        return text in surnames
+    out = [e if not (len(e) == 1 and surname(e.text, e.label_)) else respan(e, e.start, e.end, "PERSON")
            for e in ents]
     covered = {i for e in out for i in range(e.start, e.end)}
     for tok in doc:
-        if tok.text in surnames and tok.i not in covered and tok.pos_ == "PROPN":
+        if tok.i not in covered and (tok.pos_ == "PROPN" or capitals(tok.text)) and surname(tok.text):
             out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
     return out
+
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
 def family_token(ent: Span) -> str:
