@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.config import MODELS_DIR
 from pipeline.stages import entities
+from pipeline.stages.entities.acronyms import head_defined
 
 
 @pytest.mark.parametrize(
@@ -22,10 +23,35 @@ from pipeline.stages import entities
         ("NASA (National Aeronautics and Space Administration) said", {"NASA": "National Aeronautics and Space Administration"}),
         ("He met Smith (R) yesterday.", {}),
         ("the Big Apple Agency (XYZ) said", {}),
+        # wire copy spaces its parentheses; "in" may stand inside a name
+        ("The Organisation for Security and Cooperation in Europe ( OSCE ) said",
+         {"OSCE": "Organisation for Security and Cooperation in Europe"}),
     ],
 )
 def test_learn_acronyms(text: str, expected: dict[str, str]) -> None:
     assert entities.learn_acronyms(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an acronym of another language after a name ending in an organisation's head word
+        ("Kurdistan Workers Party ( PKK ) guerrillas attacked.", {"PKK": "Kurdistan Workers Party"}),
+        ("The Serb Democratic Party (SDS) said", {"SDS": "Serb Democratic Party"}),
+        # no head word: no name; an acronym the initials spell keeps its own
+        ("the Big Apple Widgets (XYZ) said", {}),
+        ("the China Manned Space Agency (CMSA) said", {}),
+    ],
+)
+def test_acronyms_defined_after_a_name_with_a_head_word(text: str, expected: dict[str, str]) -> None:
+    heads = {h for h, x in RULES.heads.items() if x.label == "ORG"}
+    assert head_defined(text, heads, entities.learn_acronyms(text)) == expected
+
+
+def test_a_country_heading_a_story_in_capitals_is_the_country(blank: Language) -> None:
+    doc = _run(blank, "BOSNIA - VOTE POSTPONED .\nRebels in Zaire clashed .", [("BOSNIA", "ORG"), ("Zaire", "GPE")])
+    assert [(e.text, e.label_, e._.canonical, e._.country_code) for e in doc.ents] == [
+        ("BOSNIA", "GPE", "Bosnia and Herzegovina", "BA"), ("Zaire", "GPE", "Democratic Republic of the Congo", "CD")]
 
 
 @pytest.mark.parametrize(("name", "code"), [("China", "CN"), ("France", "FR"), ("Atlantis", "")])

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
+
 import pycountry
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from .rules import ACRONYM_AFTER, ACRONYM_BEFORE, FUNCTION_WORDS
+
+MAX_DEFINED = 5  # the longest name ``head_defined`` reads before an acronym
 
 
 def _initials_match(words: list[str], acronym: str) -> str | None:
@@ -38,6 +45,33 @@ def learn_acronyms(text: str) -> dict[str, str]:
         if full:
             found.setdefault(m[1], full)
     return found
+
+
+def head_defined(text: str, heads: Collection[str], known: dict[str, str]) -> dict[str, str]:
+    """Acronyms of another language defined after an English name that ends in an
+    organisation's head word (``heads``): "Kurdistan Workers Party (PKK)", "Serb Democratic
+    Party ( SDS )", whose initials do not spell it. The name is the capitalised words before the
+    parenthesis (of, for, and ... inside it), a leading "The" dropped, at most ``MAX_DEFINED``
+    words; acronyms ``known`` already keep their name."""
+    found: dict[str, str] = {}
+    for m in ACRONYM_AFTER.finditer(text):
+        words = m[1].split()[-MAX_DEFINED:]
+        while words and (words[0].lower() in FUNCTION_WORDS or words[0] in ("The", "A", "An")):
+            words = words[1:]
+        if len(words) >= 2 and words[-1].lower() in heads and m[2] not in known:
+            found.setdefault(m[2], " ".join(words))
+    return found
+
+
+def full_name_spans(doc: Doc, text: str, acronyms: dict[str, str]) -> list[Span]:
+    """Every written full name of a learned acronym, as one ORG span."""
+    found: list[Span] = []
+    for full in sorted(set(acronyms.values())):
+        for m in re.finditer(rf"(?<!\w){re.escape(full)}(?!\w)", text):
+            span = doc.char_span(m.start(), m.end(), label="ORG", alignment_mode="strict")
+            if span is not None:
+                found.append(span)
+    return filter_spans(found)
 
 
 def country_code(name: str) -> str:

@@ -20,7 +20,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 
@@ -28,10 +27,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ...records import Alias
 from ...rulebook import FromRuleBook, RuleBook
 from .. import orgs
 from .. import places as places_mod
-from .acronyms import country_code, learn_acronyms
+from .acronyms import country_code, full_name_spans, head_defined, learn_acronyms
 from .headlines import body_casing, dateline_places, headline_lines, true_case
 from .linking import link_surnames, person_canonicals, place_surnames
 from .merging import _is_country, merge_of_names, merge_qualified_places, replace_overlapping
@@ -96,6 +96,7 @@ class NewsEntities(FromRuleBook):
         self.lower_aliases = {v.lower(): a for v, a in rules.aliases.items()}
         self.not_nicknames = rules.place_plurals | {h for h, x in rules.heads.items() if x.label in PLACE_LABELS}
         self.features = frozenset(h for h, x in rules.heads.items() if x.label == "LOC")  # lake, river, bay
+        self.org_heads = frozenset(h for h, x in rules.heads.items() if x.label == "ORG")  # party, agency
         self.events = frozenset(h for h, x in rules.heads.items() if x.label == "EVENT")  # cup, open: no team
         self.not_in_names = frozenset(rules.heads) | rules.legal_forms  # words no person's name holds
 
@@ -108,6 +109,7 @@ class NewsEntities(FromRuleBook):
         self.rules  # noqa: B018  (the rules are read on first use)
         text = doc.text  # spaCy builds it from the tokens on every access: read it once
         acronyms = learn_acronyms(text)
+        acronyms.update(head_defined(text, self.org_heads, acronyms))
         doc._.acronyms = acronyms
         doc._.entity_rules = self.rules
         ents = [e for e in doc.ents if "\n" not in e.text and e.text.strip()]
@@ -120,7 +122,7 @@ class NewsEntities(FromRuleBook):
         ents = [extend_name_suffix(e, self.rules.name_suffixes) for e in ents]
         ents = [self._jurisdiction_of_title(e) for e in ents]
         ents = [e for e in ents if not is_lower_case_name(e) and clean_name(e.text).lower() not in self.rules.sports]
-        ents = replace_overlapping(ents, self._full_names(doc, text, acronyms))
+        ents = replace_overlapping(ents, full_name_spans(doc, text, acronyms))
         ents = [self._relabel(e) for e in ents]
         ents = merge_of_names(ents, self.rules)
         ents = merge_qualified_places(ents, self.rules)
@@ -170,6 +172,10 @@ class NewsEntities(FromRuleBook):
                 near[k].append(self._alias_name(b))
                 near[k + 1].append(self._alias_name(a))
         return near
+
+    def _alias(self, name: str) -> Alias | None:
+        """The alias row of a name as written, or in capitals of one ("BOSNIA" heading a story)."""
+        return self.aliases.get(name) or (self.lower_aliases.get(name.lower()) if name.isupper() else None)
 
     def _alias_name(self, ent: Span) -> str:
         """A place's name, the alias table's canonical one when it has one ("U.S." -> United States)."""
@@ -242,24 +248,13 @@ class NewsEntities(FromRuleBook):
             docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
         return docs
 
-    @staticmethod
-    def _full_names(doc: Doc, text: str, acronyms: dict[str, str]) -> list[Span]:
-        """Every written full name of a learned acronym, as one ORG span."""
-        found: list[Span] = []
-        for full in sorted(set(acronyms.values())):
-            for m in re.finditer(rf"(?<!\w){re.escape(full)}(?!\w)", text):
-                span = doc.char_span(m.start(), m.end(), label="ORG", alignment_mode="strict")
-                if span is not None:
-                    found.append(span)
-        return filter_spans(found)
-
     def _relabel(self, ent: Span) -> Span:
         """Known places and head words give the label the small model missed."""
         if ent.label_ not in NAME_LABELS or ent.id_:
             return ent
         name = clean_name(ent.text)
-        alias = self.aliases.get(name)
-        if alias is not None and alias.label != ent.label_:
+        alias = self._alias(name)
+        if alias is not None and alias.label != ent.label_:  # "BOSNIA - ..." heading a story: a place
             return respan(ent, ent.start, ent.end, alias.label)
         team = orgs.team_span(ent, self.rules.club_prefixes, self._is_place, self.not_nicknames)
         if team is not None:  # "Miami Dolphins", "FC Spartak Trnava"
@@ -407,7 +402,7 @@ class NewsEntities(FromRuleBook):
             ent._.kind = "person"
             return
         canonical = ent.id_ or acronyms.get(name) or acronyms.get(ent.text) or name
-        alias = self.aliases.get(ent.text) or self.aliases.get(name) or self.aliases.get(canonical)
+        alias = self._alias(ent.text) or self._alias(name) or self.aliases.get(canonical)
         if alias is not None:
             ent._.canonical, ent._.kind, ent._.country_code = alias.canonical, alias.kind, alias.country_code
             return

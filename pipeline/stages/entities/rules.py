@@ -42,10 +42,10 @@ _SPACED_COMMA = re.compile(r"\s+,")
 # scanned once, not once per start position and split every possible way (was quadratic and
 # exponential: 8,000 capitals took 4 s).
 ACRONYM_AFTER = re.compile(
-    r"(?<![\w’'-])((?:[A-Z][\w’'-]*+\s+(?:(?:of|for|and|on|the|de|du)\s+)*){1,10})\(([A-Z][A-Z0-9&]{1,9})\)")
+    r"(?<![\w’'-])((?:[A-Z][\w’'-]*+\s+(?:(?:of|for|and|on|in|the|de|du)\s+)*){1,10})\( ?([A-Z][A-Z0-9&]{1,9}) ?\)")
 ACRONYM_BEFORE = re.compile(
-    r"\b([A-Z][A-Z0-9&]{1,9})\s+\(((?:[A-Z][\w’'-]*+\s*(?:(?:of|for|and|on|the)\s+)*){2,10})\)")
-FUNCTION_WORDS = {"of", "for", "and", "on", "the", "de", "du"}
+    r"\b([A-Z][A-Z0-9&]{1,9})\s+\( ?((?:[A-Z][\w’'-]*+\s*(?:(?:of|for|and|on|in|the)\s+)*){2,10})\)")
+FUNCTION_WORDS = {"of", "for", "and", "on", "in", "the", "de", "du"}
 # lower-case words of a title (headline casing keeps them lower)
 TITLE_SMALL_WORDS = FUNCTION_WORDS | {"a", "an", "in", "at", "to", "by", "with", "from", "or", "as", "is", "vs"}
 # a span's head is the word before its first preposition ("Ministry of Transport")
