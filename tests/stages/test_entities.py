@@ -725,12 +725,13 @@ def test_results_and_standings_lines_name_teams(blank: Language) -> None:
             ("Celtics", "ORG", "Boston Celtics", "organisation", "US"),
             ("Netflix", "ORG", "Netflix", "company", "US"),
         ]),
-        # national parliaments; "Duma" alone is not listed (a Syrian town has the name)
+        # national parliaments; "Duma" only after "the" (a Syrian town has the name)
         ("The State Duma, the Knesset and the Dail voted; Duma is a town.", [
             ("State Duma", "ORG", "State Duma", "agency", "RU"),
             ("Knesset", "ORG", "Knesset", "agency", "IL"),
             ("Dail", "ORG", "Dáil Éireann", "agency", "IE"),
         ]),
+        ("Lebed told the Duma the war was a mistake.", [("Duma", "ORG", "State Duma", "agency", "RU")]),
     ],
 )
 def test_organisation_gazetteer(blank: Language, text: str, expected: list[tuple[str, ...]]) -> None:
