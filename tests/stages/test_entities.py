@@ -1025,6 +1025,11 @@ def test_club_and_its_city_are_one_team(blank: Language, text: str, ents: list[t
          [("SAMPRAS", "PERSON"), ("Pete Sampras", "PERSON")]),
         # not a common English word in capitals
         ("PRICES RISE IN MAY .\nTheresa May spoke .", [("Theresa May", "PERSON")], [("Theresa May", "PERSON")]),
+        # tagged a place: a family name still is the person, a first word of a "person" is not
+        ("MANDELA MEETS BUTHELEZI .\nNelson Mandela met him .", [("MANDELA", "LOC"), ("Nelson Mandela", "PERSON")],
+         [("MANDELA", "PERSON"), ("Nelson Mandela", "PERSON")]),
+        ("ORLANDO MOURNS .\nThe Orlando Sentinel reported .", [("ORLANDO", "GPE"), ("Orlando Sentinel", "PERSON")],
+         [("Orlando Sentinel", "PERSON")]),
     ],
 )
 def test_a_headline_surname_in_capitals_is_the_person(blank: Language, text: str, ents: list[tuple[str, str]],

@@ -39,16 +39,20 @@ def surname_index(ents: tuple[Span, ...] | list[Span]) -> dict[str, list[Span]]:
 def link_surnames(doc: Doc, ents: list[Span], common: Collection[str] = ()) -> list[Span]:
     """A lone surname of a person named in full takes the PERSON label, tagged or not; also in
     capitals, as a headline writes it ("KLINSMANN SCORES" after "Juergen Klinsmann"), unless it
-    is one of the ``common`` English words in lower case ("MAY" is no Theresa May) or tagged a
-    place ("ORLANDO" beside an "Orlando Sentinel" the model took for a person)."""
+    is one of the ``common`` English words in lower case ("MAY" is no Theresa May); a span tagged
+    a place must be the last word of a person's name ("MANDELA" of "Nelson Mandela", though
+    Mandela is a town of Ghana; not "ORLANDO" beside an "Orlando Sentinel" the model took for a
+    person)."""
     surnames = set(surname_index(ents))
+    families = {family_token(e) for e in ents if e.label_ == "PERSON" and len(e) >= 2}
 
     def capitals(text: str) -> bool:
         return len(text) > 1 and text.isupper() and text.isalpha()
 
     def surname(text: str, label: str = "") -> bool:
         if capitals(text):
-            return text.title() in surnames and text.lower() not in common and label not in PLACE_LABELS
+            return (text.title() in (families if label in PLACE_LABELS else surnames)
+                    and text.lower() not in common)
         return text in surnames
     out = [e if not (len(e) == 1 and surname(e.text, e.label_)) else respan(e, e.start, e.end, "PERSON")
            for e in ents]
