@@ -825,6 +825,14 @@ def test_true_case_takes_the_body_casing() -> None:
     assert entities.true_case("YELTSIN WINS VOTE", set(), {}, lambda w: False) == "Yeltsin wins vote"
 
 
+def test_true_case_keeps_a_known_name_of_several_common_words() -> None:
+    def is_name(words: str) -> bool:
+        return words.lower() in ("south africa", "new zealand")
+    out = entities.true_case("NEW ZEALAND BEAT SOUTH AFRICA IN NEW TEST", set(), {"beat": "beat"}, is_name)
+    # "new" alone is a common word; "New Zealand" together is a name
+    assert out == "New Zealand beat South Africa in new test"
+
+
 def test_body_casing_skips_sentence_starts_and_caps_lines(blank: Language) -> None:
     text = "BANKS REPORT PROFITS\nBanks said Deutsche Bank and other banks rose ."
     doc = blank(text)

@@ -65,10 +65,23 @@ def true_case(line: str, keep: set[str], cased: dict[str, str], is_name: Callabl
     gazetteer name) or it is rare in English, and in lower case when it is a common English
     word (wordfreq's Zipf frequency of ``COMMON_ZIPF`` or more). "GERMAN BANKS REPORT HIGHER
     PROFITS" reads "German banks report higher profits": the model no longer takes every word
-    of a headline for a name.
+    of a headline for a name. Two or three words in a row that ``is_name`` knows together are in
+    headline case, common words or not ("SOUTH AFRICA", "NEW ZEALAND", "UNITED STATES").
     """
+    words = list(re.finditer(r"[^\W\d_]+", line))
+    named: set[int] = set()  # start offsets of the words of a known name of several words
+    for k in range(len(words)):
+        for n in (3, 2):
+            run = words[k:k + n]
+            if len(run) == n and all(line[a.end():b.start()] == " " for a, b in zip(run, run[1:], strict=False)) \
+                    and is_name(" ".join(r[0] for r in run)):
+                named.update(r.start() for r in run)
+                break
+
     def fix(m: re.Match[str]) -> str:
         w = m[0]
+        if m.start() in named:
+            return w[0] + w[1:].lower()
         if w in keep:
             return w
         form = cased.get(w.lower())
