@@ -57,8 +57,10 @@ def link_surnames(doc: Doc, ents: list[Span], common: Collection[str] = ()) -> l
     out = [e if not (len(e) == 1 and surname(e.text, e.label_)) else respan(e, e.start, e.end, "PERSON")
            for e in ents]
     covered = {i for e in out for i in range(e.start, e.end)}
+    written = surnames | {name.upper() for name in surnames}  # the forms a lone surname may take
     for tok in doc:
-        if tok.i not in covered and (tok.pos_ == "PROPN" or capitals(tok.text)) and surname(tok.text):
+        text = tok.text
+        if text in written and tok.i not in covered and (tok.pos_ == "PROPN" or capitals(text)) and surname(text):
             out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
     return out
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
+import numpy
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
 OWNER_PRONOUNS = ("his", "her", "their")
@@ -61,11 +63,15 @@ def kin_persons(doc: Doc, ents: Sequence[Span], kin: Collection[str]) -> list[Sp
     """PERSON spans for the kin names of ``doc`` that ``ents`` do not already tag as persons."""
     if not kin:
         return []
+    appos = numpy.flatnonzero(doc.to_array([DEP]) == doc.vocab.strings["appos"]).tolist()
+    if not appos:
+        return []
     person_at = {i: e for e in ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP") for i in range(e.start, e.end)}
     persons = {i: e for i, e in person_at.items() if e.label_ == "PERSON"}
     out = []
-    for tok in doc:
-        if tok.dep_ != "appos" or tok.i in persons:
+    for i in appos:
+        tok = doc[i]
+        if tok.i in persons:
             continue
         ent = person_at.get(tok.i)
         if ent is not None and len(ent) > 1:
