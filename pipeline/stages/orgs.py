@@ -271,8 +271,9 @@ def result_sentence_teams(doc: Doc, text: str, ents: list[Span], verbs: Collecti
 
 def club_cities(doc: Doc, text: str, ents: list[Span], names: dict[str, Alias], places: Places,
                 sports: Collection[str] = ()) -> list[Span]:
-    """A club of the gazetteer followed by a city of its own country is one team, as wire copy
-    writes Dutch, Greek or Romanian clubs: "Ajax Amsterdam", "Feyenoord Rotterdam" (ORG). Only in
+    """A club of the gazetteer (an ORG of kind organisation with a country: not an agency, outlet
+    or company) followed by a city of its own country is one team, as wire copy writes Dutch,
+    Greek or Romanian clubs: "Ajax Amsterdam", "Feyenoord Rotterdam" (ORG). Only in
     a story headed by a sport's slug or on a line with a dashed score ("Ajax Amsterdam and
     Feyenoord drew 1-1"), so a news agency's city ("Reuters London") stays a place. ``names``:
     the gazetteers' names and their country codes (``Alias``)."""
@@ -282,7 +283,7 @@ def club_cities(doc: Doc, text: str, ents: list[Span], names: dict[str, Alias], 
         return found
     for e in ents:
         alias = names.get(e.text) if e.label_ == "ORG" else None
-        code = alias.country_code if alias is not None else ""
+        code = alias.country_code if alias is not None and alias.kind == "organisation" else ""
         if not code or e.end >= len(doc):
             continue
         end = _run_after(doc, e.end, len(doc))[1]

@@ -45,19 +45,21 @@ def link_surnames(doc: Doc, ents: list[Span], common: Collection[str] = ()) -> l
     person)."""
     surnames = set(surname_index(ents))
     families = {family_token(e) for e in ents if e.label_ == "PERSON" and len(e) >= 2}
+    upper = {name.upper(): name for name in surnames}  # "MCCAIN" -> "McCain"
 
     def capitals(text: str) -> bool:
         return len(text) > 1 and text.isupper() and text.isalpha()
 
     def surname(text: str, label: str = "") -> bool:
         if capitals(text):
-            return (text.title() in (families if label in PLACE_LABELS else surnames)
+            name = upper.get(text)
+            return (name is not None and (label not in PLACE_LABELS or name in families)
                     and text.lower() not in common)
         return text in surnames
     out = [e if not (len(e) == 1 and surname(e.text, e.label_)) else respan(e, e.start, e.end, "PERSON")
            for e in ents]
     covered = {i for e in out for i in range(e.start, e.end)}
-    written = surnames | {name.upper() for name in surnames}  # the forms a lone surname may take
+    written = surnames | set(upper)  # the forms a lone surname may take
     for tok in doc:
         text = tok.text
         if text in written and tok.i not in covered and (tok.pos_ == "PROPN" or capitals(text)) and surname(text):
