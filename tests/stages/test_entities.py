@@ -1033,6 +1033,8 @@ def test_club_and_its_city_are_one_team(blank: Language, text: str, ents: list[t
          [("SAMPRAS", "PERSON"), ("Pete Sampras", "PERSON")]),
         ("MCCAIN WINS .\nJohn McCain won .", [("John McCain", "PERSON")],
          [("MCCAIN", "PERSON"), ("John McCain", "PERSON")]),
+        # an acronym the model put in a "person" stays what it is
+        ("The Junge SVP met . The SVP won .", [("Junge SVP", "PERSON"), ("SVP", "ORG")], [("Junge SVP", "PERSON")]),
         # not a common English word in capitals
         ("PRICES RISE IN MAY .\nTheresa May spoke .", [("Theresa May", "PERSON")], [("Theresa May", "PERSON")]),
         # tagged a place: a family name still is the person, a first word of a "person" is not

@@ -45,7 +45,8 @@ def link_surnames(doc: Doc, ents: list[Span], common: Collection[str] = ()) -> l
     person)."""
     surnames = set(surname_index(ents))
     families = {family_token(e) for e in ents if e.label_ == "PERSON" and len(e) >= 2}
-    upper = {name.upper(): name for name in surnames}  # "MCCAIN" -> "McCain"
+    # "MCCAIN" -> "McCain"; a "surname" in capitals is an acronym the model put in a name ("Junge SVP")
+    upper = {name.upper(): name for name in surnames if not name.isupper()}
 
     def capitals(text: str) -> bool:
         return len(text) > 1 and text.isupper() and text.isalpha()
