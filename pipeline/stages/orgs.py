@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Alias
 from ..rulebook import RuleBook
-from .place_tables import Places, city_key
+from .place_tables import Places
+from .places import countries_of
 
 # "2", "2-1", "0-0": a score; a year ("1996") or a longer number is no score
 _SCORE = re.compile(r"^\d{1,3}(?:[-–]\d{1,3})?$")
@@ -213,6 +214,11 @@ _TEAM_SIDE_LABELS = {"", "GPE", "LOC", "FAC", "ORG", "NORP"}  # "": words the mo
 _RESULT_PREPOSITIONS = {"to", "with", "over", "against", "by"}  # not "at": a venue ("won 2-0 at Coventry")
 
 
+def _sport_slugs(text: str, sports: Collection[str]) -> set[str]:
+    """The sports of ``sports`` whose slug heads a story of ``text`` ("CRICKET - ..."), lower case."""
+    return {m[1].lower() for m in _SPORT_SLUG.finditer(text)} & set(sports)
+
+
 def result_sentence_teams(doc: Doc, text: str, ents: list[Span], verbs: Collection[str],
                           is_country: IsCountry = _never, given_names: Collection[str] = (),
                           sports: Collection[str] = (), events: Collection[str] = (),
@@ -233,7 +239,7 @@ def result_sentence_teams(doc: Doc, text: str, ents: list[Span], verbs: Collecti
     Ivanisevic", "MOTOR RACING - ...": "Damon Hill won"), whose competitors are people.
     """
     found: list[Span] = []
-    slugs = {m[1].lower() for m in _SPORT_SLUG.finditer(text)} & set(sports)
+    slugs = _sport_slugs(text, sports)
     if not verbs or not (slugs or _DASHED_SCORE.search(text)) or (slugs and slugs <= set(individual)):
         return found
     sports_story = bool(slugs)
@@ -278,7 +284,7 @@ def club_cities(doc: Doc, text: str, ents: list[Span], names: dict[str, Alias], 
     Feyenoord drew 1-1"), so a news agency's city ("Reuters London") stays a place. ``names``:
     the gazetteers' names and their country codes (``Alias``)."""
     found: list[Span] = []
-    sports_story = any(m[1].lower() in sports for m in _SPORT_SLUG.finditer(text))
+    sports_story = bool(_sport_slugs(text, sports))
     if not (sports_story or _DASHED_SCORE.search(text)):
         return found
     for e in ents:
@@ -294,16 +300,9 @@ def club_cities(doc: Doc, text: str, ents: list[Span], names: dict[str, Alias], 
         line = text[line_start:len(text) if line_end < 0 else line_end]
         if not (sports_story or _DASHED_SCORE.search(line)):
             continue
-        if code in _city_codes(doc[e.end:end].text, places):
+        if code in countries_of(doc[e.end:end].text, places):
             found.append(Span(doc, e.start, end, label="ORG", kb_id=e.kb_id, span_id=e.id_))
     return found
-
-
-def _city_codes(name: str, places: Places) -> set[str]:
-    """The countries a city or capital of that name is in ("Amsterdam" -> NL)."""
-    key = name.strip().lower()
-    codes = {code for code, _ in places.cities.get(city_key(name), ())}
-    return codes | ({places.capitals[key]} if key in places.capitals else set())
 
 
 def _capitalised_word(tok: Token) -> bool:

@@ -164,13 +164,20 @@ def document_country(names: list[str], places: Places) -> str:
     empty when there is none."""
     votes: dict[str, int] = {}
     for name in names:
-        key = name.strip().lower()
-        codes = {places.countries[key]} if key in places.countries else {
-            *places.candidates.get(key, ()), *(c for c, _ in places.cities.get(city_key(name), ()))}
+        codes = countries_of(name, places)
         if len(codes) == 1:
             (code,) = codes
             votes[code] = votes.get(code, 0) + 1
     return max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0] if votes else ""
+
+
+def countries_of(name: str, places: Places) -> set[str]:
+    """The codes of the countries a place of that name may be in: a country's own, else those of
+    its regions and cities ("Paris": FR and US; "Amsterdam": NL)."""
+    key = name.strip().lower()
+    if key in places.countries:
+        return {places.countries[key]}
+    return {*places.candidates.get(key, ()), *(c for c, _ in places.cities.get(city_key(name), ()))}
 
 
 def containing_code(name: str, places: Places) -> str:

@@ -36,12 +36,12 @@ from spacy.tokens import Doc, Span, Token
 
 from ... import provenance, resource_cache
 from .linking import HONORIFICS
+from .rules import SUBJECT_DEPS
 
 MAX_WORDS = 3
 COMMON_WORDS = 1000  # the most frequent English words a sentence's first word of a chain may be
 DETERMINERS = ("the", "a", "an")
 HYPHENS = ("-", "–")
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
 def _word(tok: Token) -> bool:

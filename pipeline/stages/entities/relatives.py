@@ -20,8 +20,9 @@ import numpy
 from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
+from .rules import SUBJECT_DEPS
+
 OWNER_PRONOUNS = ("his", "her", "their")
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
 def _kin_noun(tok: Token, kin: Collection[str]) -> Token | None:
@@ -66,16 +67,17 @@ def kin_persons(doc: Doc, ents: Sequence[Span], kin: Collection[str]) -> list[Sp
     appos = numpy.flatnonzero(doc.to_array([DEP]) == doc.vocab.strings["appos"]).tolist()
     if not appos:
         return []
-    person_at = {i: e for e in ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP") for i in range(e.start, e.end)}
-    persons = {i: e for i, e in person_at.items() if e.label_ == "PERSON"}
+    # an owner's name may still carry the model's wrong label here ("Trump" ORG): any name counts
+    named_at = {i: e for e in ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP") for i in range(e.start, e.end)}
+    persons = {i for i, e in named_at.items() if e.label_ == "PERSON"}
     out = []
     for i in appos:
         tok = doc[i]
         if tok.i in persons:
             continue
-        ent = person_at.get(tok.i)
+        ent = named_at.get(tok.i)
         if ent is not None and len(ent) > 1:
             continue  # part of a longer name
-        if kin_owner(tok, kin, person_at) is not None:
+        if kin_owner(tok, kin, named_at) is not None:
             out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
     return out

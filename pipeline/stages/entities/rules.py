@@ -30,6 +30,7 @@ if not Doc.has_extension("entity_rules"):
 LABEL_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "nationality", "GPE": "city or region",
                "LOC": "city or region", "FAC": "facility"}
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")  # a clause's subject: "Adel Nefzi said", "Donald Trump praised his son"
 # names whose edges are repaired like NAME_LABELS ("Piano Man ''" is a WORK_OF_ART)
 TITLED_LABELS = (*NAME_LABELS, "WORK_OF_ART", "EVENT", "PRODUCT", "LAW")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
