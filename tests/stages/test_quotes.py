@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from spacy.language import Language
 
-from pipeline.stages import quotes
+from pipeline.stages import longtext, quotes
 from pipeline.stages.quotes import speakers
+from pipeline.stages.quotes.spans import _Context
 
 
 @pytest.mark.parametrize(
@@ -97,7 +99,31 @@ def test_unnamed_speaker_stays_empty(nlp: Language) -> None:
     assert (q.speaker_text, q.speaker, q.speaker_kind) == ("A representative from Pakistan", "", "description")
 
 
+@pytest.mark.model
+def test_a_name_glued_to_the_closing_mark_is_the_speaker(nlp: Language) -> None:
+    text = "“I think it is awful,”Clinton said. “Some of his comments are worse.”"
+    found = _quotes(nlp, text)
+    assert [(text[q.start:q.end], q.speaker) for q in found] == [
+        ("I think it is awful,", "Clinton"), ("Some of his comments are worse.", "Clinton")]
+
+
 # ---------------------------------------------------------------- quote marks (no model)
+
+
+@pytest.mark.parametrize(
+    ("text", "outside"),
+    [
+        ("“Yes,”Clinton said.", ["Clinton", "said", "."]),  # glued: the name is not quoted
+        ("“Yes,” Clinton said.", ["Clinton", "said", "."]),
+        ("“Yes, ‘no,’ ” he said.", ["he", "said", "."]),  # a space inside the marks: still quoted
+        ("He said:“Yes.”", ["He", "said"]),
+    ],
+)
+def test_quoted_tokens_take_the_marks_but_no_word_beside_them(text: str, outside: list[str]) -> None:
+    doc = longtext.install(spacy.blank("en"))(text)
+    paras = [(0, len(text))]
+    ctx = _Context(doc, paras, quotes.quote_spans(text, paras))
+    assert [t.text for t in doc if not ctx.quoted[t.i]] == outside
 
 
 @pytest.mark.parametrize(

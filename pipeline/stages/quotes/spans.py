@@ -53,7 +53,7 @@ class _Context:
         self.has_sents = doc.has_annotation("SENT_START")  # a scan of the doc: ask once
         self.quoted = [False] * len(doc)
         k = 0
-        marks = sorted((max(0, s - 2), e + 2) for s, e in quoted)  # the marks belong to the quote
+        marks = sorted(_with_marks(self.text, s, e) for s, e in quoted)
         for tok in doc:
             while k < len(marks) and marks[k][1] <= tok.idx:
                 k += 1
@@ -67,6 +67,18 @@ class _Context:
 
     def para_index(self, char: int) -> int:
         return bisect_right(self.para_starts, char) - 1
+
+
+def _with_marks(text: str, start: int, end: int, reach: int = 2) -> tuple[int, int]:
+    """A quote's content span widened by the marks around it (``“``, ``,' ”``): at most ``reach``
+    characters each way and never into a word, so the name glued to a closing mark
+    (``awful,”Clinton said``) stays outside the quote."""
+    s, e = start, end
+    while s > max(0, start - reach) and not text[s - 1].isalnum():
+        s -= 1
+    while e < min(len(text), end + reach) and not text[e].isalnum():
+        e += 1
+    return s, e
 
 
 def _entity_around(tok: Token) -> Span:
