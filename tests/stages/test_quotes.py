@@ -2,10 +2,13 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.lang.en import English
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from pipeline.stages import longtext, quotes
 from pipeline.stages.quotes import speakers
+from pipeline.stages.quotes.cues import subject_lost_to
 from pipeline.stages.quotes.spans import _Context
 
 
@@ -97,6 +100,49 @@ def test_unnamed_speaker_stays_empty(nlp: Language) -> None:
     text = "A representative from Pakistan said, “We would like to be the first candidate.”"
     (q,) = _quotes(nlp, text)
     assert (q.speaker_text, q.speaker, q.speaker_kind) == ("A representative from Pakistan", "", "description")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker_text"),
+    [
+        # the parser hangs the official on "team" as an appositive and leaves "said" without a subject
+        ("Although there is no such overlap with Sanders's team, a White House official who spoke anonymously to "
+         "discuss internal strategy said Wednesday, “Certainly there are discussions with the campaign.”",
+         "a White House official"),
+        # the one who asks speaks, not the one asked
+        ("At the townhall in Ho Chi Minh City, a young woman who had been an exchange student in Montana asked "
+         "Obama what he thought of the prospects that Trump would follow him to the White House.",
+         "a young woman"),
+    ],
+)
+def test_subject_the_parser_hung_elsewhere_is_the_speaker(nlp: Language, text: str, speaker_text: str) -> None:
+    (q,) = _quotes(nlp, text)
+    assert (q.speaker_text, q.speaker) == (speaker_text, "")
+
+
+def _appositive_doc(words: list[str], heads: list[int], deps: list[str], pos: list[str], tags: list[str],
+                    person: tuple[int, int]) -> Doc:
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    doc.ents = [Span(doc, *person, label="PERSON")]
+    return doc
+
+
+def test_appositive_running_into_a_verb_without_subject_is_that_verb_s_subject() -> None:
+    lost = _appositive_doc(["with", "Mika", "Brzezinski", ",", "the", "candidate", "stated", "that", "it", "rained"],
+                           [6, 2, 0, 2, 5, 2, 6, 9, 9, 6],
+                           ["prep", "compound", "pobj", "punct", "det", "appos", "ROOT", "mark", "nsubj", "ccomp"],
+                           ["ADP", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "VERB", "SCONJ", "PRON", "VERB"],
+                           ["IN", "NNP", "NNP", ",", "DT", "NN", "VBD", "IN", "PRP", "VBD"], (1, 3))
+    assert subject_lost_to(lost[5]) == lost[6]
+    assert speakers.SpeakerResolver(lost).appositive_profile(lost.ents[0]) == ("", "")  # no title of hers
+    kept = _appositive_doc(["Mika", "Brzezinski", ",", "the", "host", ",", "said", "it", "rained"],
+                           [1, 6, 1, 4, 1, 1, 6, 8, 6],
+                           ["compound", "nsubj", "punct", "det", "appos", "punct", "ROOT", "nsubj", "ccomp"],
+                           ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PRON", "VERB"],
+                           ["NNP", "NNP", ",", "DT", "NN", ",", "VBD", "PRP", "VBD"], (0, 2))
+    assert subject_lost_to(kept[4]) is None  # a comma closes the appositive, and "said" has its subject
+    assert speakers.SpeakerResolver(kept).appositive_profile(kept.ents[0]) == ("host", "")
 
 
 @pytest.mark.model

@@ -13,6 +13,7 @@ from .marks import DASHES
 
 ASIDE_DEPS = ("relcl", "appos", "advcl", "acl")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
 # right children that are not part of a speaker mention as written
 MENTION_STOP_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis", "npadvmod"}
 
@@ -128,6 +129,18 @@ def subject_of(verb: Token, quoted: list[bool] | None = None) -> Token | None:
             continue
         tok = tok.head if tok.dep_ in ("conj", "xcomp", "advcl", "acomp") and tok.head.i != tok.i else None
     return None
+
+
+def subject_lost_to(noun: Token) -> Token | None:
+    """The finite verb right after ``noun``'s phrase when that verb has no subject: the parser made the
+    verb's subject an appositive of the name before it ("... hosts Joe Scarborough and Mika
+    Brzezinski, the Democratic presidential candidate stated that ..."), so the phrase is no
+    description of that name."""
+    doc = noun.doc
+    k = noun.right_edge.i + 1
+    if k >= len(doc) or doc[k].tag_ not in FINITE_TAGS or doc[k].pos_ not in ("VERB", "AUX"):
+        return None
+    return doc[k] if subject_of(doc[k]) is None else None
 
 
 def mention_span(head: Token) -> Span:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from .cues import (
+    FINITE_TAGS,
     INVERTED_SUBJECT_DEPS,
     MODIFIER_DEPS,
     SUBJECT_PRONOUNS,
@@ -25,7 +26,6 @@ from .marks import CLOSERS, DASHES, OPENERS, STRAIGHT
 from .spans import SPEAKER_LABELS, _Attribution, _Context, _entity_around, _Found, _token_at
 
 NAME_CLOSERS = (",", ".", ";", "(")  # what ends such a name: "said Robin Maynard, half joking"
-FINITE_TAGS = ("VBD", "VBZ", "VBP")
 MAX_SUBJECT_ASIDE = 30  # tokens from a name to its verb across an aside: "X, a rabbi helping ..., said"
 SCARE_QUOTE_TOKENS = 6  # a few quoted words and their marks in an aside: "wearing “Ted Cruz” pins"
 MAX_DESCRIPTORS = 5  # words describing a name written after its cue: "said retired neurosurgeon Ben Carson"
@@ -41,6 +41,8 @@ def _cue_speaker(verb: Token, ctx: _Context, inverted: bool = True, participle: 
     if subj is not None and not subj.is_punct:
         return _Attribution(cue, mention_span(subj))
     before = _name_before(verb, ctx)
+    if before is None:
+        before = _noun_before(verb, ctx)
     if before is not None:
         return _Attribution(cue, before)
     if participle and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and not ctx.quoted[verb.head.i]:
@@ -101,6 +103,26 @@ def _name_before(verb: Token, ctx: _Context) -> Span | None:
             continue  # "In a statement to the Observer, her adviser, Jake Sullivan, said"
         if name.end == verb.i or doc[name.end].text == ",":
             return name
+    return None
+
+
+def _noun_before(verb: Token, ctx: _Context) -> Span | None:
+    """The noun phrase that ends right before a finite cue verb and starts a clause, when the parser
+    hung it elsewhere: "Although ... Sanders's team, a White House official who spoke anonymously
+    said ..." (the official an appositive of "team"). The phrase is the nearest noun above the word
+    before the verb whose words run up to the verb and which opens the sentence or follows a comma."""
+    if verb.tag_ not in FINITE_TAGS or verb.i == 0:
+        return None
+    doc = verb.doc
+    first = verb.sent.start if ctx.has_sents else max(0, verb.i - MAX_SUBJECT_ASIDE)
+    tok = doc[verb.i - 1]
+    while tok.i >= first and not ctx.quoted[tok.i] and not tok.is_punct:
+        if (tok.pos_ in ("NOUN", "PROPN") and tok.right_edge.i == verb.i - 1
+                and (tok.left_edge.i == first or doc[tok.left_edge.i - 1].text == ",")):
+            return mention_span(tok)
+        if tok.head.i == tok.i or tok.head.i >= verb.i:
+            break
+        tok = tok.head
     return None
 
 

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..entities import clean_name, family_name
 from ..entities.linking import HONORIFICS, person_name
+from .cues import subject_lost_to
 from .speaker_rules import ORG_LABELS, PERSON_PRONOUNS, SUBJECT_DEPS, TITLE_POS, SpeakerRules, Who, _Person
 
 # the dependencies from a "by" up to the noun it describes: "results of the poll conducted by X"
@@ -122,7 +123,7 @@ class SpeakerResolver:
         """Title and organisation from an appositive: "Yang Liwei, ... deputy director of CMSA,"."""
         doc = person.doc
         for child in person.root.children:
-            if child.dep_ != "appos":
+            if child.dep_ != "appos" or subject_lost_to(child) is not None:
                 continue
             lo, hi = child.left_edge.i, child.right_edge.i + 1
             first = bisect_left(self._org_starts, lo)
