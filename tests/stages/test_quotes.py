@@ -725,6 +725,9 @@ def test_role_mentions(nlp: Language, text: str, speaker: str, kind: str) -> Non
          "Bill Clinton", "person"),
         # a name in a prepositional phrase of the noun that speaks is not the speaker ...
         ("“We will appeal the ruling,” a spokesman for Governor John Smith said.", "", "description"),
+        # ... nor one in an adjective's or a participle's phrase of that noun
+        ("“We will stay in the race,” a source close to Hillary Clinton said.", "", "description"),
+        ("“We will stay in the race,” aides loyal to Bernie Sanders said.", "", "description"),
         # ... but the author of "an analysis by" is
         ("“Taxes would rise for most families,” said an analysis by Jane Roe of Columbia University.",
          "Jane Roe", "person"),
@@ -823,6 +826,15 @@ def test_later_quote_in_the_paragraph_stays_unattributed(nlp: Language, between:
     text = f"{SKILLED} said Robin Maynard. {between} ''But I like working with my hands.''"
     rows = [(text[q.start:q.end], q.speaker) for q in _quotes(nlp, text)]
     assert ("But I like working with my hands.", "Robin Maynard") not in rows, rows
+
+
+@pytest.mark.model
+def test_a_name_in_a_participle_phrase_of_the_speaker_is_not_the_speaker(nlp: Language) -> None:
+    text = ("The head of the major Super PAC backing former Florida Gov. Jeb Bush for president, Mike Murphy, praised "
+            "the efforts of a donor to Sen. Marco Rubio (R-FL) to attack billionaire 2016 GOP frontrunner Donald "
+            "Trump by skywriting nasty messages at the Rose Bowl.")
+    speakers_found = {q.speaker for q in _quotes(nlp, text)}
+    assert speakers_found == {"Mike Murphy"}  # the head of the PAC, named in apposition; not Jeb Bush
 
 
 @pytest.mark.model

@@ -109,8 +109,9 @@ def _name_before(verb: Token, ctx: _Context) -> Span | None:
 def _noun_before(verb: Token, ctx: _Context) -> Span | None:
     """The noun phrase that ends right before a finite cue verb and starts a clause, when the parser
     hung it elsewhere: "Although ... Sanders's team, a White House official who spoke anonymously
-    said ..." (the official an appositive of "team"). The phrase is the nearest noun above the word
-    before the verb whose words run up to the verb and which opens the sentence or follows a comma."""
+    said ..." (the official an appositive of "team"), "“...,” a source close to Hillary Clinton said" (the
+    source hung on the quote's verb). The phrase is the nearest noun above the word before the verb
+    whose words run up to the verb and which opens the sentence or follows a comma or a quote."""
     if verb.tag_ not in FINITE_TAGS or verb.i == 0:
         return None
     doc = verb.doc
@@ -118,7 +119,8 @@ def _noun_before(verb: Token, ctx: _Context) -> Span | None:
     tok = doc[verb.i - 1]
     while tok.i >= first and not ctx.quoted[tok.i] and not tok.is_punct:
         if (tok.pos_ in ("NOUN", "PROPN") and tok.right_edge.i == verb.i - 1
-                and (tok.left_edge.i == first or doc[tok.left_edge.i - 1].text == ",")):
+                and (tok.left_edge.i == first or doc[tok.left_edge.i - 1].text == ","
+                     or ctx.quoted[tok.left_edge.i - 1])):
             return mention_span(tok)
         if tok.head.i == tok.i or tok.head.i >= verb.i:
             break

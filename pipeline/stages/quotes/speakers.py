@@ -25,6 +25,9 @@ from .speaker_rules import ORG_LABELS, PERSON_PRONOUNS, SUBJECT_DEPS, TITLE_POS,
 
 # the dependencies from a "by" up to the noun it describes: "results of the poll conducted by X"
 AGENT_PATH = ("acl", "prep", "pobj", "amod")
+# the dependencies from a name up to the noun it modifies: "a source close to Hillary Clinton"
+MODIFIER_DEPS = ("pobj", "dobj", "prep", "amod", "acl")
+MODIFIER_PATH = 4
 
 
 class SpeakerResolver:
@@ -400,12 +403,25 @@ class SpeakerResolver:
 
 
 def _in_modifier(person: Span, head: Token) -> bool:
-    """Whether a name is the object of a preposition of the noun ``head`` ("adviser for
-    President Obama", "advisers to Mr. Obama", "a reporter for USA Today"), so that the noun,
-    not the name, is meant; "a study by X" is X's."""
+    """Whether a name is the object in a modifier of the noun ``head``, so that the noun, not the
+    name, is meant: of a preposition of the noun ("adviser for President Obama", "advisers to Mr.
+    Obama", "a reporter for USA Today"), of an adjective's ("a source close to Hillary Clinton",
+    "aides loyal to Sanders") or of a participle's ("a lawyer representing Trump"); "a study by X"
+    and "a statement released by X" are X's."""
+    if head.pos_ != "NOUN":
+        return False
     tok = person.root
-    return (head.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "prep"
-            and tok.head.head.i == head.i and tok.head.lower_ != "by")
+    if tok.dep_ not in ("pobj", "dobj"):
+        return False
+    for _ in range(MODIFIER_PATH):
+        if tok.dep_ == "agent" or (tok.dep_ == "prep" and tok.lower_ == "by"):
+            return False
+        if tok.dep_ not in MODIFIER_DEPS or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i == head.i:
+            return True
+    return False
 
 
 def _name(person: Span) -> str:
