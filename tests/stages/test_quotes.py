@@ -146,6 +146,22 @@ def test_appositive_running_into_a_verb_without_subject_is_that_verb_s_subject()
 
 
 @pytest.mark.model
+def test_a_closing_cue_the_parser_hung_on_the_clause_before_reports_that_clause(nlp: Language) -> None:
+    # the parser makes "said" an adverbial clause of "made", with "for people" its own
+    text = ("The Internet has also made it possible for people with like-minded, if bogus, ideas and theories to "
+            "organize into communities and reach others, she said.")
+    rows = [(text[q.start:q.end], q.speaker_text) for q in _quotes(nlp, text)]
+    assert rows == [(text[:text.index(", she said")], "she")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["The plan failed in the end, when she said it would.",
+                                  "The plan failed in the end, because she said so."])
+def test_a_closing_clause_with_a_conjunction_reports_nothing_before_it(nlp: Language, text: str) -> None:
+    assert not any(text[q.start:q.end].startswith("The plan failed") for q in _quotes(nlp, text))
+
+
+@pytest.mark.model
 def test_a_name_glued_to_the_closing_mark_is_the_speaker(nlp: Language) -> None:
     text = "“I think it is awful,”Clinton said. “Some of his comments are worse.”"
     found = _quotes(nlp, text)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from ..entities.headlines import DATELINE
-from .cues import AGENT_LABELS, ASIDE_DEPS, SUBJECT_DEPS, SUBJECT_PRONOUNS, TIME_LABELS, Cues, mention_span
+from .cues import AGENT_LABELS, ASIDE_DEPS, FINITE_TAGS, SUBJECT_DEPS, SUBJECT_PRONOUNS, TIME_LABELS, Cues, mention_span
 from .layouts import _cue_speaker
 from .marks import DASHES
 from .spans import _Attribution, _Context
@@ -82,8 +82,31 @@ def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",),
         return left, _clause_end(left, right)
     if tok.dep_ == "parataxis":
         return _around(tok, tok.head)
+    comma = _closing_report(tok)
+    if comma is not None:
+        start = tok.sent.start if tok.doc.has_annotation("SENT_START") else 0
+        return (tok.doc[start], tok.doc[comma - 1]) if comma - 1 > start else None
     vouched = _as_aside(tok) if aside else None
     return _around(tok, vouched) if vouched is not None else None
+
+
+def _closing_report(tok: Token) -> int | None:
+    """The comma before a cue verb that the parser hung on the clause before it as an adverbial
+    clause, when the verb and a subject of its own close the sentence after that comma with no
+    conjunction: "... organize into communities and reach others, she said." (not "..., when she
+    said", nor "..., as she said"); else None. The words before the comma are what was said,
+    whatever else the parser hung on the verb."""
+    if tok.dep_ != "advcl" or tok.head.i > tok.i or tok.tag_ not in FINITE_TAGS:
+        return None
+    subject = max((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.i < tok.i), key=lambda c: c.i,
+                  default=None)
+    if subject is None:
+        return None
+    comma = subject.left_edge.i - 1
+    if comma <= 0 or tok.doc[comma].text != "," or any(t.dep_ == "mark" for t in tok.doc[comma:tok.i]):
+        return None
+    end = tok.sent.end if tok.doc.has_annotation("SENT_START") else len(tok.doc)
+    return comma if all(t.is_punct for t in tok.doc[tok.right_edge.i + 1:end]) else None
 
 
 def _as_aside(tok: Token) -> Token | None:
