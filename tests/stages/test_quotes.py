@@ -162,6 +162,17 @@ def test_a_closing_clause_with_a_conjunction_reports_nothing_before_it(nlp: Lang
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", ["In Virginia, 85% of Democrats said the nation's economic system favors the wealthy.",
+                                  "In the poll, 78 percent of voters said the nation's economy favors the wealthy."])
+def test_a_share_of_a_group_is_a_speaker(nlp: Language, text: str) -> None:
+    # spaCy counts "%" as punctuation (is_punct) though it tags it a noun here
+    rows = [(text[q.start:q.end], q.speaker_text, q.speaker) for q in _quotes(nlp, text)]
+    assert [(speaker_text.split()[-1], speaker) for _, speaker_text, speaker in rows] == [
+        (text.split(" said")[0].split()[-1], "")]
+    assert rows[0][0].endswith("favors the wealthy")
+
+
+@pytest.mark.model
 def test_a_name_glued_to_the_closing_mark_is_the_speaker(nlp: Language) -> None:
     text = "“I think it is awful,”Clinton said. “Some of his comments are worse.”"
     found = _quotes(nlp, text)

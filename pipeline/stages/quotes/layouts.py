@@ -38,7 +38,7 @@ def _cue_speaker(verb: Token, ctx: _Context, inverted: bool = True, participle: 
     doc = verb.doc
     cue = doc[verb.i:verb.i + 1]
     subj = subject_of(verb, ctx.quoted)
-    if subj is not None and not subj.is_punct:
+    if subj is not None and subj.pos_ != "PUNCT":  # "85% of Democrats said": "%" is a noun here
         return _Attribution(cue, mention_span(subj))
     before = _name_before(verb, ctx)
     if before is None:
