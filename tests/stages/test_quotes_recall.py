@@ -355,12 +355,43 @@ def test_as_aside_vouches_for_the_clause_it_hangs_on(nlp: Language, text: str, c
         "The mayor talked over the council as Jane Doe answered questions from the press.",  # a time: it has an object
         "As Jane Doe was speaking, protesters gathered outside the hall.",
         "The storm grew stronger, as Jane Doe feared.",  # a stance verb, not a speech cue
-        # a passive aside has no speaker of its own: the subject above it is not the one who declared
-        "The rebels are carrying out a dual mission, as declared by Jane Doe, to purge the region of militants.",
+        # a passive aside without its "by": the subject above it is not the one who expected it
+        "The city will not build the bridge this year, as reported.",
     ],
 )
 def test_as_clause_of_time_or_without_a_speaker_reports_nothing(nlp: Language, text: str) -> None:
     assert not any(qtype == "indirect" for _, qtype, _, _ in _rows(nlp, text)), _rows(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # the agent of a passive cue speaks, also in an "as" aside
+        ("As reported by Western Journalism, the former secretary of state was made aware of her duty to protect "
+         "classified information.", "the former secretary of state was made aware of her duty to protect classified "
+         "information", "Western Journalism"),
+        ("The rebels are carrying out a dual mission, as declared by Jane Doe, to purge the region of militants.",
+         "The rebels are carrying out a dual mission", "Jane Doe"),
+        ("Women in 46 countries have been advised by the World Health Organization to consider delaying pregnancy.",
+         "to consider delaying pregnancy", "World Health Organization"),
+        # a closing cue followed by a dash and a comment on the news
+        ("A six-year trend of declining federal budget deficits will end this year, sooner than expected, the "
+         "nonpartisan Congressional Budget Office reported on Tuesday -- a development that could complicate the race.",
+         "A six-year trend of declining federal budget deficits will end this year, sooner than expected",
+         "Congressional Budget Office"),
+    ],
+)
+def test_the_agent_of_a_passive_cue_is_its_speaker(nlp: Language, text: str, content: str, speaker: str) -> None:
+    rows = [(c, who) for c, _, who, _ in _rows(nlp, text)]
+    assert (content, speaker) in rows, rows
+
+
+@pytest.mark.model
+def test_a_by_phrase_of_an_active_cue_names_no_speaker(nlp: Language) -> None:
+    text = ("Top Sanders strategists acknowledged as much in a New York Times article Monday by Patrick Healy and "
+            "Yamiche Alcindor.")
+    assert not any(who == "Patrick Healy" for _, _, who, _ in _rows(nlp, text)), _rows(nlp, text)
 
 
 @pytest.mark.model

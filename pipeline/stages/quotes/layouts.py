@@ -32,11 +32,15 @@ MAX_DESCRIPTORS = 5  # words describing a name written after its cue: "said reti
 
 
 def _cue_speaker(verb: Token, ctx: _Context, inverted: bool = True, participle: bool = True) -> _Attribution | None:
-    """The cue verb's speaker: its subject; with ``participle``, the noun a participle
-    modifies (a statement saying ...); with ``inverted``, a name right after the verb
-    (said O'Neill)."""
+    """The cue verb's speaker: the agent of a passive cue (reported by X), else its subject; with
+    ``participle``, the noun a participle modifies (a statement saying ...); with ``inverted``, a
+    name right after the verb (said O'Neill)."""
     doc = verb.doc
     cue = doc[verb.i:verb.i + 1]
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None) if verb.tag_ == "VBN" else None
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if by is not None and not ctx.quoted[by.i]:
+        return _Attribution(cue, mention_span(by))  # "as first reported by The Washington Post"
     subj = subject_of(verb, ctx.quoted)
     if subj is not None and subj.pos_ != "PUNCT":  # "85% of Democrats said": "%" is a noun here
         return _Attribution(cue, mention_span(subj))

@@ -106,7 +106,15 @@ def _closing_report(tok: Token) -> int | None:
     if comma <= 0 or tok.doc[comma].text != "," or any(t.dep_ == "mark" for t in tok.doc[comma:tok.i]):
         return None
     end = tok.sent.end if tok.doc.has_annotation("SENT_START") else len(tok.doc)
-    return comma if all(t.is_punct for t in tok.doc[tok.right_edge.i + 1:end]) else None
+    rest = tok.doc[tok.right_edge.i + 1:end]
+    if _is_dash(tok.right_edge) or (len(rest) and _is_dash(rest[0])):
+        return comma  # "..., the Budget Office reported on Tuesday -- a development that ..."
+    return comma if all(t.is_punct for t in rest) else None
+
+
+def _is_dash(tok: Token) -> bool:
+    """A dash, also typed as two hyphens ("--")."""
+    return bool(tok.text) and all(ch in DASHES for ch in tok.text)
 
 
 def _as_aside(tok: Token) -> Token | None:
@@ -123,8 +131,8 @@ def _as_aside(tok: Token) -> Token | None:
         clause = clause.head
     if clause.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         return None
-    if not any(c.dep_ == "nsubj" for c in tok.children):
-        return None  # "as reported by ...", "as declared by Erdogan": the subject above is not the speaker
+    if not any(c.dep_ in ("nsubj", "agent") for c in tok.children):
+        return None  # "as reported", "as expected": the subject above is not the speaker; "as reported by X" is X's
     if any(c.dep_ in ("dobj", "dative", "attr", "acomp") or (c.dep_ == "aux" and c.lemma_ == "be")
            or (c.dep_ == "prep" and c.lower_ not in AS_ASIDE_PREPOSITIONS) for c in tok.children):
         return None
