@@ -400,3 +400,57 @@ def test_as_aside_introducing_a_quote_reports_the_quote_not_the_clause(nlp: Lang
             "“I am so sick of the campaign lying about me.”")
     assert [(c, t, cue) for c, t, _, cue in _rows(nlp, text)] == [
         ("I am so sick of the campaign lying about me.", "direct", "said")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a naming participle names the described speaker
+        ("A 70-year-old academic named Eric Kingson said the plan would fail.", "the plan would fail",
+         "Eric Kingson"),
+        # "who" of a relative clause conjoined to another one stands for the same noun
+        ("The senator was rallying for a retired teacher named Jane Doe, who is running for Congress and who worked "
+         "the crowd, praising \"the senator's genuineness and integrity\" all afternoon.",
+         "the senator's genuineness and integrity", "Jane Doe"),
+        # "X is among those who say", "X was one of those who said": X speaks
+        ("Jane Doe, a teacher from Hemet, California, is among those who say they have no intention of backing the "
+         "mayor.", "they have no intention of backing the mayor", "Jane Doe"),
+        ("John Smith was one of those who said the plan would fail.", "the plan would fail", "John Smith"),
+    ],
+)
+def test_who_and_described_speakers_reach_the_named_person(nlp: Language, text: str, content: str,
+                                                           speaker: str) -> None:
+    rows = [(c, who) for c, _, who, _ in _rows(nlp, text)]
+    assert (content, speaker) in rows, rows
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # "named" as the verb of an appointment names no one for a later description
+        ("The board named Jane Doe its chair on Monday. A spokesman said the vote was unanimous.", "unanimous"),
+        # among a group, but no "be among": the group is not Jane Doe
+        ("Jane Doe spoke to voters, among them many who said the plan would fail.", "fail"),
+    ],
+)
+def test_naming_and_membership_need_their_construction(nlp: Language, text: str, said: str) -> None:
+    rows = _rows(nlp, text)
+    assert not any(said in c and who == "Jane Doe" for c, _, who, _ in rows), rows
+
+
+@pytest.mark.model
+def test_partial_quote_belongs_to_the_cue_above_it_not_to_a_relative_clause_before_it(nlp: Language) -> None:
+    text = ("Stuart Stevens, a Republican operative, said the way the campaign disparaged women who complained about "
+            "the president's behavior ''would be all but disqualifying in a Democratic primary'' nowadays.")
+    rows = [(c, t, who, cue) for c, t, who, cue in _rows(nlp, text)]
+    assert ("would be all but disqualifying in a Democratic primary", "partial", "Stuart Stevens", "said") in rows, rows
+
+
+@pytest.mark.model
+def test_a_cue_governing_the_quote_itself_still_speaks(nlp: Language) -> None:
+    # the nearer cue governs the quote: the outer "said" does not take it over
+    text = "Jane Doe said the mayor called the plan “a disaster for the town” on Monday."
+    rows = [(c, who, cue) for c, _, who, cue in _rows(nlp, text)]
+    assert any(c.startswith("a disaster for the town") and cue == "called" for c, _, cue in rows), rows

@@ -271,6 +271,10 @@ def _before(doc: Doc, start: int, para_start: int, cues: Cues,
         window.append(tok)
     window.reverse()
     first_q = _token_at(doc, start)
+    # a cue in the window the quote's first word hangs under: "X said the way they treated women
+    # who complained about it ''would be disqualifying''" is X's, not the complaint's
+    above = {a.i for a in first_q.ancestors} if first_q is not None else set()
+    quote_cue_above = any(t.i in above and (is_cue(t, cues.speech) or is_cue(t, cues.quoted)) for t in window)
     for tok in reversed(window):
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
@@ -279,6 +283,8 @@ def _before(doc: Doc, start: int, para_start: int, cues: Cues,
         if is_cue(tok, cues.speech) or is_cue(tok, cues.quoted):
             if last.text not in ":," and first_q is not None and not _governs(tok, first_q, last):
                 continue  # the quote sits in another clause
+            if quote_cue_above and last.text not in ":," and _relative_below(tok, above):
+                continue  # a relative clause ends right before the quote; the cue above the quote speaks
             att = _cue_speaker(tok, ctx, inverted=is_cue(tok, cues.speech))
             if att is not None:
                 return att, last
@@ -301,6 +307,17 @@ def _governs(verb: Token, quoted: Token, last: Token) -> bool:
     first word, or of the word right before the quote)."""
     for tok in (quoted, last):
         if tok.i == verb.i or verb in tok.ancestors:
+            return True
+    return False
+
+
+def _relative_below(verb: Token, above: set[int]) -> bool:
+    """Whether the verb is in a relative clause hanging below the quote's clause (``above``: the
+    token indices over the quote's first word): "women who complained about it"."""
+    for tok in (verb, *verb.ancestors):
+        if tok.i in above:
+            return False
+        if tok.dep_ == "relcl":
             return True
     return False
 

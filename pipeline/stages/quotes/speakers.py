@@ -28,6 +28,9 @@ AGENT_PATH = ("acl", "prep", "pobj", "amod")
 # the dependencies from a name up to the noun it modifies: "a source close to Hillary Clinton"
 MODIFIER_DEPS = ("pobj", "dobj", "prep", "amod", "acl")
 MODIFIER_PATH = 4
+# participles that name the noun they follow: "an academic named Eric Kingson"; not "called",
+# which the parser also reads so in "one lawmaker called Trump “the orange prince”"
+NAMING_VERBS = ("name",)
 
 
 class SpeakerResolver:
@@ -310,21 +313,32 @@ class SpeakerResolver:
         return next((name for start, lemma, name in reversed(self._groups) if start < before and lemma == word), "")
 
     def _apposed(self, mention: Span) -> Span | None:
-        """A person named in apposition to the mention's head: "Trump's running mate, Indiana
-        Gov. Mike Pence,"."""
+        """A person named in apposition to the mention's head ("Trump's running mate, Indiana
+        Gov. Mike Pence,") or by a naming participle ("a 70-year-old academic named Eric
+        Kingson")."""
         for child in mention.root.children:
-            if child.dep_ == "appos":
-                ent = self._ent_at.get(child.i)
-                if ent is not None and ent.label_ == "PERSON":
-                    return ent
+            named = child
+            if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_ in NAMING_VERBS:
+                named = next((c for c in child.children if c.dep_ in ("oprd", "attr", "dobj")), child)
+            elif child.dep_ != "appos":
+                continue
+            ent = self._ent_at.get(named.i)
+            if ent is not None and ent.label_ == "PERSON":
+                return ent
         return None
 
     @staticmethod
     def _antecedent(mention: Span) -> Span:
-        """``who``/``that`` as a speaker stands for the noun its relative clause modifies."""
+        """``who``/``that`` as a speaker stands for the noun its relative clause modifies, also
+        from a clause conjoined to it ("Kingson, who is running for Congress and who worked the
+        crowd, praising ..."); "those"/"the voters" of "X is among those who say" and "X was
+        one of those who said" stand for X."""
         root = mention.root
-        if len(mention) == 1 and root.tag_ in ("WP", "WDT") and root.head.dep_ == "relcl":
-            noun = root.head.head
+        clause = root.head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        if len(mention) == 1 and root.tag_ in ("WP", "WDT") and clause.dep_ == "relcl":
+            noun = _member_of(clause.head)
             if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
                 noun = noun.head  # "Marc Morial, the chief executive of ..., who said": the person
             return noun.doc[noun.left_edge.i if noun.left_edge.i >= noun.i - 6 else noun.i:noun.i + 1]
@@ -400,6 +414,22 @@ class SpeakerResolver:
                 if title.split()[-1] in (word, noun.lower_) and names <= set(title.split()):
                     return m
         return None
+
+
+def _member_of(noun: Token) -> Token:
+    """The subject that a group noun's clause counts among it: "Jane Doe is among those (who
+    say)", "John Smith was one of the voters (who said)"; else the noun itself."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("among", "of"):
+        return noun
+    verb = prep.head
+    if prep.lower_ == "of":
+        if verb.lower_ != "one" or verb.dep_ != "attr":
+            return noun
+        verb = verb.head
+    if verb.lemma_ != "be":
+        return noun
+    return next((c for c in verb.children if c.dep_ == "nsubj"), noun)
 
 
 def _in_modifier(person: Span, head: Token) -> bool:
