@@ -454,3 +454,34 @@ def test_a_cue_governing_the_quote_itself_still_speaks(nlp: Language) -> None:
     text = "Jane Doe said the mayor called the plan “a disaster for the town” on Monday."
     rows = [(c, who, cue) for c, _, who, cue in _rows(nlp, text)]
     assert any(c.startswith("a disaster for the town") and cue == "called" for c, _, cue in rows), rows
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Turkish government said the border would stay closed for a week.", "Turkey"),
+        ("Chinese authorities said the border would stay closed for a week.", "China"),
+        ("The government of Turkey said the border would stay closed for a week.", "Turkey"),
+        ("The U.S. government said the border would stay closed for a week.", "United States"),
+    ],
+)
+def test_a_state_noun_speaks_for_its_country(nlp: Language, text: str, speaker: str) -> None:
+    q = next(q for q in nlp(text)._.quotes if q.type == "indirect")
+    assert (q.speaker, q.speaker_kind) == (speaker, "organisation")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Turkish provincial government said the border would stay closed for a week.",  # a lower government
+        "The state government said the border would stay closed for a week.",
+        "The Republican administration said the border would stay closed for a week.",  # a party, no country
+        "A Turkish government official said the border would stay closed for a week.",  # a person, unnamed
+        "The government said the border would stay closed for a week.",  # no country named
+    ],
+)
+def test_a_state_noun_without_its_country_stays_unnamed(nlp: Language, text: str) -> None:
+    q = next(q for q in nlp(text)._.quotes if q.type == "indirect")
+    assert q.speaker == "", (q.speaker, q.speaker_kind)

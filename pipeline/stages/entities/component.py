@@ -60,6 +60,7 @@ from .rules import (
     Head,
     Rules,
     _rules_of,
+    country_canonical,
 )
 
 
@@ -434,7 +435,4 @@ class NewsEntities(FromRuleBook):
 
     def _country_name(self, code: str) -> str:
         """The canonical name of a country: the alias table's, else countryinfo's common name."""
-        for alias in self.aliases.values():
-            if alias.country_code == code and alias.kind == "country":
-                return alias.canonical
-        return places_mod.country_name(code, self.rules.places)
+        return country_canonical(code, self.rules)

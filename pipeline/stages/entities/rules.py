@@ -89,6 +89,14 @@ class Rules:
     individual_sports: frozenset[str] = frozenset()  # "tennis": no teams beside its result verbs
 
 
+def country_canonical(code: str, rules: Rules) -> str:
+    """The canonical name of a country: the alias table's, else countryinfo's common name."""
+    for alias in rules.aliases.values():
+        if alias.country_code == code and alias.kind == "country":
+            return alias.canonical
+    return places_mod.country_name(code, rules.places)
+
+
 def load_aliases(book: RuleBook) -> dict[str, Alias]:
     """Variant -> canonical name table (models/en/aliases.csv)."""
     return {r["variant"]: Alias.of(r) for r in book.rows("en/aliases.csv", ("variant", *ALIAS_COLUMNS))}

@@ -2,10 +2,11 @@
 
 ``marks`` pairs quote marks; ``cues`` reads the cue verbs and finds what a cue attributes to;
 ``layouts`` finds the attribution of quoted words; ``reported`` finds reported speech;
-``speakers`` (with ``speaker_rules``) resolves a speaker mention to a full name, title and
-organisation, and ``first_person`` gives "I" inside a quote the quote's speaker; ``spans``
-holds the rows and context they share; ``component`` is the component, whose ``extract`` runs
-them in order. The names below are the public API (importing the package registers the factory).
+``speakers`` (with ``speaker_rules``, and ``mentions`` for a mention's syntax) resolves a
+speaker mention to a full name, title and organisation, and ``first_person`` gives "I" inside
+a quote the quote's speaker; ``spans`` holds the rows and context they share; ``component``
+is the component, whose ``extract`` runs them in order. The names below are the public API
+(importing the package registers the factory).
 """
 
 from .component import QuoteExtractor, make_quote_extractor

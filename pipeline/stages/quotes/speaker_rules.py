@@ -45,21 +45,33 @@ class SpeakerRules:
     (``given_names.csv``), nouns naming a person by role (``role_nouns.csv``: "the Vermont
     senator" stands for the salient person before it), participles whose "by" names the author of
     a description (``authoring_verbs.txt``: "the poll conducted by Gallup"), nouns of texts whose
-    "from" names their author (``document_nouns.txt``: "a press release from Judicial Watch")."""
+    "from" names their author (``document_nouns.txt``: "a press release from Judicial Watch"),
+    nouns of a state's government and the words that make one a lower government
+    (``state_nouns.csv``: "the Turkish government" speaks for Turkey)."""
 
     groups: frozenset[str] = frozenset()
     given: dict[str, str] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)
     authoring: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
+    states: frozenset[str] = frozenset()  # "government", "authorities": the country's voice
+    local: frozenset[str] = frozenset()  # "provincial", "city": a lower government's
 
     @classmethod
     def from_book(cls, book: RuleBook) -> SpeakerRules:
         return cls(load_word_list(book, "speaker_groups.txt"),
                    {r["name"].lower(): r["gender"] for r in book.rows("en/given_names.csv", ("name", "gender"))},
                    {r["noun"].lower(): r["gender"] for r in book.rows("en/role_nouns.csv", ("noun", "gender"))},
-                   load_word_list(book, "authoring_verbs.txt"), load_word_list(book, "document_nouns.txt"))
+                   load_word_list(book, "authoring_verbs.txt"), load_word_list(book, "document_nouns.txt"),
+                   *_state_words(book))
 
     @classmethod
     def from_dir(cls, models_dir: Path) -> SpeakerRules:
         return cls.from_book(RuleBook.read(models_dir))
+
+
+def _state_words(book: RuleBook) -> tuple[frozenset[str], frozenset[str]]:
+    """(state nouns, local words) of ``models/en/state_nouns.csv``."""
+    rows = book.rows("en/state_nouns.csv", ("word", "role"))
+    return (frozenset(r["word"].lower() for r in rows if r["role"] == "state"),
+            frozenset(r["word"].lower() for r in rows if r["role"] == "local"))

@@ -21,16 +21,11 @@ from spacy.tokens import Doc, Span, Token
 from ..entities import clean_name, family_name
 from ..entities.linking import HONORIFICS, person_name
 from .cues import subject_lost_to
+from .mentions import antecedent, in_modifier, named_by, state_country
 from .speaker_rules import ORG_LABELS, PERSON_PRONOUNS, SUBJECT_DEPS, TITLE_POS, SpeakerRules, Who, _Person
 
 # the dependencies from a "by" up to the noun it describes: "results of the poll conducted by X"
 AGENT_PATH = ("acl", "prep", "pobj", "amod")
-# the dependencies from a name up to the noun it modifies: "a source close to Hillary Clinton"
-MODIFIER_DEPS = ("pobj", "dobj", "prep", "amod", "acl")
-MODIFIER_PATH = 4
-# participles that name the noun they follow: "an academic named Eric Kingson"; not "called",
-# which the parser also reads so in "one lawmaker called Trump “the orange prince”"
-NAMING_VERBS = ("name",)
 
 
 class SpeakerResolver:
@@ -44,6 +39,8 @@ class SpeakerResolver:
         self.roles = speaker_rules.roles if speaker_rules is not None else {}
         self.authoring = speaker_rules.authoring if speaker_rules is not None else frozenset()
         self.documents = speaker_rules.documents if speaker_rules is not None else frozenset()
+        self.states = speaker_rules.states if speaker_rules is not None else frozenset()
+        self.local = speaker_rules.local if speaker_rules is not None else frozenset()
         self._groups: list[tuple[int, str, str]] | None = None  # (start, noun, name), built when asked
         self._org_names: list[tuple[int, str]] | None = None  # (start, canonical) of ORG entities, when asked
         self.acronyms: dict[str, str] = doc._.acronyms or {}
@@ -86,7 +83,7 @@ class SpeakerResolver:
             if title:
                 own_titles.setdefault(name, set()).add(title.lower())
         self._by_surname: dict[str, list[_Person]] = {}
-        rules = doc._.entity_rules
+        rules = self._entity_rules = doc._.entity_rules
         suffixes = rules.name_suffixes if rules is not None else frozenset()
         for m in self.mentions:
             m.gender = (genders.get(m.name, "") or (self.given.get(m.name.split()[0].lower(), "")
@@ -149,7 +146,7 @@ class SpeakerResolver:
 
     def resolve(self, mention: Span) -> Who:
         """The full name, kind, title and organisation behind a speaker mention."""
-        mention = self._antecedent(mention)
+        mention = antecedent(mention)
         # persons overlapping the mention: at most one starts before it (entities do not overlap)
         first = max(0, bisect_left(self._person_starts, mention.start) - 1)
         near = self.persons[first:bisect_left(self._person_starts, mention.end)]
@@ -161,7 +158,7 @@ class SpeakerResolver:
             owner = self._owner(inside[0])
             if owner is not None:
                 return self._owned(mention, inside[0], owner)
-            if _in_modifier(inside[0], mention.root):
+            if in_modifier(inside[0], mention.root):
                 # "a top adviser for President Obama", "a reporter for USA Today": the noun speaks
                 apposed = self._apposed(mention)
                 if apposed is None:
@@ -195,6 +192,9 @@ class SpeakerResolver:
             if group.label_ == "NORP" and self._people(root):
                 return Who("", "group", "", "")
             return Who(self._org_name(group), "organisation", "", "")
+        state = state_country(root, self._ent_at, self.states, self.local, self._entity_rules)
+        if state:  # "the Turkish government said", "Chinese authorities said": the country
+            return Who(state, "organisation", "", "")
         if root.pos_ == "NOUN" and mention[0].lower_ == "the":
             titled = self._titled(root, mention.start_char)
             if titled is not None:
@@ -317,32 +317,11 @@ class SpeakerResolver:
         Gov. Mike Pence,") or by a naming participle ("a 70-year-old academic named Eric
         Kingson")."""
         for child in mention.root.children:
-            named = child
-            if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_ in NAMING_VERBS:
-                named = next((c for c in child.children if c.dep_ in ("oprd", "attr", "dobj")), child)
-            elif child.dep_ != "appos":
-                continue
-            ent = self._ent_at.get(named.i)
+            named = named_by(child)
+            ent = self._ent_at.get(named.i) if named is not None else None
             if ent is not None and ent.label_ == "PERSON":
                 return ent
         return None
-
-    @staticmethod
-    def _antecedent(mention: Span) -> Span:
-        """``who``/``that`` as a speaker stands for the noun its relative clause modifies, also
-        from a clause conjoined to it ("Kingson, who is running for Congress and who worked the
-        crowd, praising ..."); "those"/"the voters" of "X is among those who say" and "X was
-        one of those who said" stand for X."""
-        root = mention.root
-        clause = root.head
-        while clause.dep_ == "conj" and clause.head.i != clause.i:
-            clause = clause.head
-        if len(mention) == 1 and root.tag_ in ("WP", "WDT") and clause.dep_ == "relcl":
-            noun = _member_of(clause.head)
-            if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
-                noun = noun.head  # "Marc Morial, the chief executive of ..., who said": the person
-            return noun.doc[noun.left_edge.i if noun.left_edge.i >= noun.i - 6 else noun.i:noun.i + 1]
-        return mention
 
     def _pronoun(self, mention: Span) -> Who:
         """He/she: the salient person of that gender before it (``_salient``)."""
@@ -414,44 +393,6 @@ class SpeakerResolver:
                 if title.split()[-1] in (word, noun.lower_) and names <= set(title.split()):
                     return m
         return None
-
-
-def _member_of(noun: Token) -> Token:
-    """The subject that a group noun's clause counts among it: "Jane Doe is among those (who
-    say)", "John Smith was one of the voters (who said)"; else the noun itself."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("among", "of"):
-        return noun
-    verb = prep.head
-    if prep.lower_ == "of":
-        if verb.lower_ != "one" or verb.dep_ != "attr":
-            return noun
-        verb = verb.head
-    if verb.lemma_ != "be":
-        return noun
-    return next((c for c in verb.children if c.dep_ == "nsubj"), noun)
-
-
-def _in_modifier(person: Span, head: Token) -> bool:
-    """Whether a name is the object in a modifier of the noun ``head``, so that the noun, not the
-    name, is meant: of a preposition of the noun ("adviser for President Obama", "advisers to Mr.
-    Obama", "a reporter for USA Today"), of an adjective's ("a source close to Hillary Clinton",
-    "aides loyal to Sanders") or of a participle's ("a lawyer representing Trump"); "a study by X"
-    and "a statement released by X" are X's."""
-    if head.pos_ != "NOUN":
-        return False
-    tok = person.root
-    if tok.dep_ not in ("pobj", "dobj"):
-        return False
-    for _ in range(MODIFIER_PATH):
-        if tok.dep_ == "agent" or (tok.dep_ == "prep" and tok.lower_ == "by"):
-            return False
-        if tok.dep_ not in MODIFIER_DEPS or tok.head.i == tok.i:
-            return False
-        tok = tok.head
-        if tok.i == head.i:
-            return True
-    return False
 
 
 def _name(person: Span) -> str:
