@@ -154,7 +154,8 @@ def named_recall(folder: Path, out: Path, ents: dict[str, list[tuple[int, int]]]
             if rows_file is not None:
                 rows_file.append("\t".join([stem, r["quote_start"], r["quote_end"], r["quote_type"], r["cue"].lower(),
                                             "match" if j >= 0 and ov and ov >= 0.5 * len(q) else "miss",
-                                            r["speaker"], text[int(r["quote_start"]):int(r["quote_end"])][:150]]))
+                                            r["speaker"], text[int(r["quote_start"]):int(r["quote_end"])][:150],
+                                            r["speaker_text"], r["speaker_kind"]]))
         for j, g in enumerate(gold):
             src = g["source"]
             if not src:
