@@ -1048,3 +1048,29 @@ def test_a_headline_surname_in_capitals_is_the_person(blank: Language, text: str
                                                       expected: list[tuple[str, str]]) -> None:
     assert [(e.text, e.label_) for e in _run(blank, text, ents).ents if e.label_ == "PERSON"] == [
         x for x in expected if x[1] == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a full name written again untagged is one person, not a given name and a surname apart
+        ("How Donald Trump Could Become President\n\nDonald Trump could win .", [("Donald Trump", "PERSON")],
+         [("Donald Trump", "Donald Trump"), ("Donald Trump", "Donald Trump")]),
+        # in capitals too, with the body's full name as canonical
+        ("UNITED STATES WARNS DONALD TRUMP\n\nThe warning reached Donald Trump .", [("Donald Trump", "PERSON")],
+         [("DONALD TRUMP", "Donald Trump"), ("Donald Trump", "Donald Trump")]),
+        # a "person" of lower-case words the model made is not looked for again
+        ("The pro-Rubio group spent more . Marco Rubio thanked the pro-Rubio group .",
+         [("pro-Rubio", "PERSON"), ("Marco Rubio", "PERSON")],
+         [("pro-Rubio", "pro-Rubio"), ("Marco Rubio", "Marco Rubio")]),
+    ],
+)
+def test_a_full_name_written_again_untagged_is_one_person(blank: Language, text: str, ents: list[tuple[str, str]],
+                                                          expected: list[tuple[str, str]]) -> None:
+    doc = _run(blank, text, ents)
+    assert [(e.text, e._.canonical) for e in doc.ents if e.label_ == "PERSON"] == expected
+
+
+def test_a_full_name_in_capitals_tagged_by_the_model_takes_the_body_s_form(blank: Language) -> None:
+    doc = _run(blank, "DONALD TRUMP WINS\n\nDonald Trump won .", [("DONALD TRUMP", "PERSON"), ("Donald Trump", "PERSON")])
+    assert [e._.canonical for e in doc.ents if e.label_ == "PERSON"] == ["Donald Trump", "Donald Trump"]

@@ -60,6 +60,7 @@ def link_surnames(doc: Doc, ents: list[Span], common: Collection[str] = ()) -> l
     out = [e if not (len(e) == 1 and surname(e.text, e.label_)) else respan(e, e.start, e.end, "PERSON")
            for e in ents]
     covered = {i for e in out for i in range(e.start, e.end)}
+    out.extend(_untagged_full_names(doc, ents, covered))
     written = surnames | set(upper)  # the forms a lone surname may take
     for tok in doc:
         text = tok.text
@@ -69,6 +70,31 @@ def link_surnames(doc: Doc, ents: list[Span], common: Collection[str] = ()) -> l
 
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+MAX_NAME_TOKENS = 4  # the longest full name looked for again as written
+
+
+def _untagged_full_names(doc: Doc, ents: list[Span], covered: set[int]) -> list[Span]:
+    """A person's full name written again where the model tagged nothing is one PERSON span, as
+    written or in capitals ("How Donald Trump Could Become President" after "Donald Trump"),
+    not its given name and its family name each alone; only names of capitalised words (not a
+    "pro-Rubio" the model took for a person); ``covered`` gains its tokens."""
+    names = {tuple(t.text for t in e) for e in ents
+             if e.label_ == "PERSON" and 2 <= len(e) <= MAX_NAME_TOKENS and all(t.text[:1].isupper() for t in e)}
+    names |= {tuple(w.upper() for w in name) for name in names}
+    if not names:
+        return []
+    firsts = {name[0] for name in names}
+    found = []
+    for tok in doc:
+        if tok.text not in firsts or tok.i in covered:
+            continue
+        for n in range(MAX_NAME_TOKENS, 1, -1):
+            words = tuple(t.text for t in doc[tok.i:tok.i + n])
+            if words in names and not covered.intersection(range(tok.i, tok.i + n)):
+                found.append(Span(doc, tok.i, tok.i + n, label="PERSON"))
+                covered.update(range(tok.i, tok.i + n))
+                break
+    return found
 
 
 def family_token(ent: Span) -> str:
@@ -96,7 +122,8 @@ def person_canonicals(ents: tuple[Span, ...] | list[Span]) -> dict[int, str]:
     time ("Ivanka Trump", "Heidi Cruz"). Written alone again it names the same person, so a
     later full name does not take it over. Without sentence boundaries (a blank pipeline) the
     latest full name counts as near. Two people sharing a surname stay apart. A surname in
-    capitals ("CLINTON") is looked up as written in title case, and a family name of several
+    capitals ("CLINTON") is looked up as written in title case, a full name in capitals ("DONALD
+    TRUMP") is the full name as the body writes it, and a family name of several
     words ("Le Pen", "de Blasio", "Lopez-Cantera") names the one person of the article whose
     longer name ends in it (``_tail_forms``). The speakers of ``stages/quotes`` read these
     names, so the two tables agree.
@@ -115,6 +142,8 @@ def person_canonicals(ents: tuple[Span, ...] | list[Span]) -> dict[int, str]:
     named = {key: list(dict.fromkeys(same.get(n, n) for f in fulls for n in [person_name(f)]))
              for key, fulls in people.items()}
     upper = {key.upper(): key for key in named}  # "CLINTON" -> "Clinton"
+    # "DONALD TRUMP" of a headline in capitals -> "Donald Trump" as the body writes it
+    upper_full = {n.upper(): n for e in persons if len(e) >= 2 for n in [person_name(e)] if not n.isupper()}
     # written out most often, the first on a tie (max keeps the first)
     principal = {key: max(names, key=lambda n: written[n]) for key, names in named.items() if len(names) > 1}
     sentences = bool(persons) and persons[0].doc.has_annotation("SENT_START")
@@ -127,6 +156,7 @@ def person_canonicals(ents: tuple[Span, ...] | list[Span]) -> dict[int, str]:
         sent = e.sent.start if sentences else -1
         if len(e) >= 2:
             name = person_name(e)
+            name = upper_full.get(name, name) if name.isupper() else name
             out[e.start] = same.get(name, name)
             for key in keys.get(e.start, []):
                 latest[key] = (out[e.start], sent)
