@@ -825,6 +825,21 @@ def test_true_case_takes_the_body_casing() -> None:
     assert entities.true_case("YELTSIN WINS VOTE", set(), {}, lambda w: False) == "Yeltsin wins vote"
 
 
+def test_true_case_lowers_another_inflection_of_a_body_word() -> None:
+    def is_name(words: str) -> bool:
+        return words.lower() in ("united states", "north korea")
+    cased = {"warned": "warned", "denied": "denied"}
+    lowered = entities.lower_stems(cased)
+    out = entities.true_case("UNITED STATES WARNS NORTH KOREA", set(), cased, is_name, lowered)
+    assert out == "United States warns North Korea"  # "Warns" made the model miss the country
+    assert entities.true_case("KASICH DENIES REPORT", set(), cased, is_name, lowered) == "Kasich denies report"
+    # a name the body writes capitalised keeps its form, whatever its stem
+    assert entities.true_case("BANKS WINS", set(), {"banks": "Banks", "bank": "bank"}, is_name,
+                              entities.lower_stems({"bank": "bank"})) == "Banks wins"
+    # without the body's word, a rare inflection stays a name's case
+    assert entities.true_case("BOCHUM WARNS", set(), {}, is_name) == "Bochum Warns"
+
+
 def test_true_case_keeps_a_known_name_of_several_common_words() -> None:
     def is_name(words: str) -> bool:
         return words.lower() in ("south africa", "new zealand")
@@ -1074,3 +1089,19 @@ def test_a_full_name_written_again_untagged_is_one_person(blank: Language, text:
 def test_a_full_name_in_capitals_tagged_by_the_model_takes_the_body_s_form(blank: Language) -> None:
     doc = _run(blank, "DONALD TRUMP WINS\n\nDonald Trump won .", [("DONALD TRUMP", "PERSON"), ("Donald Trump", "PERSON")])
     assert [e._.canonical for e in doc.ents if e.label_ == "PERSON"] == ["Donald Trump", "Donald Trump"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a sport's slug before the headline no longer hides the first name from the model
+        ("CRICKET - PAKISTAN BEAT ENGLAND BY NINE WICKETS\n\nLONDON 1996-08-31\n\nPakistan beat England by nine "
+         "wickets in the third test at The Oval on Saturday.", "PAKISTAN"),
+        # a headline's verb the body writes in another form is no part of the name before it
+        ("UNITED STATES WARNS NORTH KOREA OVER MISSILE TESTS\n\nWASHINGTON 1996-08-30\n\nThe United States on "
+         "Friday warned North Korea that further missile tests would draw sanctions.", "UNITED STATES"),
+    ],
+)
+def test_a_capitals_headline_keeps_its_first_place(nlp: Language, text: str, name: str) -> None:
+    assert (name, "GPE") in [(e.text, e.label_) for e in nlp(text).ents]

@@ -32,7 +32,7 @@ from ...rulebook import FromRuleBook, RuleBook
 from .. import orgs
 from .. import places as places_mod
 from .acronyms import country_code, full_name_spans, head_defined, learn_acronyms
-from .headlines import body_casing, dateline_places, headline_lines, true_case
+from .headlines import body_casing, dateline_places, headline_lines, lower_stems, true_case
 from .linking import link_surnames, person_canonicals, place_surnames
 from .merging import _is_country, merge_of_names, merge_qualified_places, replace_overlapping
 from .name_chains import common_english, name_chains
@@ -202,13 +202,17 @@ class NewsEntities(FromRuleBook):
         lines = list(headline_lines(text)[1])
         if not lines:
             return ents
-        keep = set(acronyms) | {v for v in self.aliases if v.isupper()} | {w.upper() for w in self.rules.sports}
-        cased = body_casing(doc, lines)
+        keep = set(acronyms) | {v for v in self.aliases if v.isupper()}
+        # a sport's slug in lower case: "SOCCER - JAPAN GET LUCKY WIN" as "soccer - Japan get lucky win"
+        # (in capitals or headline case the model reads the slug into the first name, or misses it)
+        cased = {**body_casing(doc, lines), **{w: w for sport in self.rules.sports for w in sport.split()}}
+        lowered = lower_stems(cased)
 
         def is_name(word: str) -> bool:
             return self._is_place(word) or word.lower() in self.lower_aliases
         found = []
-        for (s, _), line_doc in zip(lines, self._ner([true_case(text[s:e], keep, cased, is_name) for s, e in lines]),
+        for (s, _), line_doc in zip(lines, self._ner([true_case(text[s:e], keep, cased, is_name, lowered)
+                                                                   for s, e in lines]),
                                     strict=True):
             for le in line_doc.ents:
                 span = doc.char_span(s + le.start_char, s + le.end_char, label=le.label_, span_id=le.id_)

@@ -56,7 +56,30 @@ def title_case(line: str, keep: set[str]) -> str:
     return re.sub(r"[^\W\d_]+", fix, line)
 
 
-def true_case(line: str, keep: set[str], cased: dict[str, str], is_name: Callable[[str], bool]) -> str:
+# inflections a headline's verb or noun may have that the body writes in another form:
+# (ending, what replaces it) - "WARNS" after "warned", "DENIES" after "deny", "RAISED" after "raise"
+_INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""),
+                ("ing", "e"))
+
+
+def stems(word: str) -> set[str]:
+    """A lower-case word and the stems its English inflections leave ("warns" -> warn, "denies"
+    -> deny, "raised" -> rais, raise)."""
+    word = word.lower()
+    out = {word}
+    for end, repl in _INFLECTIONS:
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            out.add(word[:-len(end)] + repl)
+    return out
+
+
+def lower_stems(cased: dict[str, str]) -> frozenset[str]:
+    """The stems of the words an article writes in lower case (``cased``: ``body_casing``)."""
+    return frozenset(st for word, form in cased.items() if form.islower() for st in stems(word))
+
+
+def true_case(line: str, keep: set[str], cased: dict[str, str], is_name: Callable[[str], bool],
+              lowered: frozenset[str] = frozenset()) -> str:
     """An ALL-CAPS line in the casing the article gives its words elsewhere, same length.
 
     ``cased`` maps a lower-case word to the form the article writes it in mid-sentence
@@ -66,7 +89,10 @@ def true_case(line: str, keep: set[str], cased: dict[str, str], is_name: Callabl
     word (wordfreq's Zipf frequency of ``COMMON_ZIPF`` or more). "GERMAN BANKS REPORT HIGHER
     PROFITS" reads "German banks report higher profits": the model no longer takes every word
     of a headline for a name. Two or three words in a row that ``is_name`` knows together are in
-    headline case, common words or not ("SOUTH AFRICA", "NEW ZEALAND", "UNITED STATES").
+    headline case, common words or not ("SOUTH AFRICA", "NEW ZEALAND", "UNITED STATES"). A word
+    the body writes in lower case in another inflection (``lowered``: ``lower_stems``) is in
+    lower case too ("UNITED STATES WARNS ..." after "warned": "Warns" made the model miss the
+    country).
     """
     words = list(re.finditer(r"[^\W\d_]+", line))
     named: set[int] = set()  # start offsets of the words of a known name of several words
@@ -87,7 +113,7 @@ def true_case(line: str, keep: set[str], cased: dict[str, str], is_name: Callabl
         form = cased.get(w.lower())
         if form is not None and len(form) == len(w):
             return form
-        if w.lower() in TITLE_SMALL_WORDS or (not is_name(w) and common_word(w)):
+        if w.lower() in TITLE_SMALL_WORDS or (not is_name(w) and (common_word(w) or bool(stems(w) & lowered))):
             return w.lower()
         return w[0] + w[1:].lower()
     return re.sub(r"[^\W\d_]+", fix, line)
