@@ -74,7 +74,8 @@ def legal_form_spans(doc: Doc, forms: frozenset[str], small_words: Collection[st
 
     The name runs back over at most six capitalised words (with "and", "&", "de" or a hyphen
     between two of them) to a lower-case word or punctuation; a first word among
-    ``small_words`` ("The", "In") is left out. Another legal form ends the name before it
+    ``small_words`` ("The", "In") is left out, and so is a common plural noun and its "of" ("Shares of
+    General Motors Corp"; the tagger tells it). Another legal form ends the name before it
     ("Philips NV and Akzo Nobel NV" are two), and so do a name tagged before "and" ("James Madison
     University and John Lewis Plc") and words of entities other than names (a date: "Monday
     Volvo AB").
@@ -111,6 +112,8 @@ def legal_form_spans(doc: Doc, forms: frozenset[str], small_words: Collection[st
                 break
         while start < k and (doc[start].lower_ in _NAME_JOINERS or doc[start].lower_ in small_words):
             start += 1  # a joiner or a small word starting the sentence ("The", "In")
+        if start + 2 < k and doc[start].tag_ == "NNS" and doc[start + 1].lower_ == "of":
+            start += 2  # a common plural before "of" starts no name: "Shares of General Motors Corp"
         if start < k:
             found.append(Span(doc, start, end, label="ORG"))
     return found

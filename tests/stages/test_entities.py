@@ -1105,3 +1105,17 @@ def test_a_full_name_in_capitals_tagged_by_the_model_takes_the_body_s_form(blank
 )
 def test_a_capitals_headline_keeps_its_first_place(nlp: Language, text: str, name: str) -> None:
     assert (name, "GPE") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Shares of General Motors Corp fell on Wall Street on Monday.", "General Motors Corp"),
+        ("Employees of Volvo AB went on strike in Gothenburg.", "Volvo AB"),
+        # a proper noun before "of" is part of the name
+        ("Bank of America Corp said its profits rose.", "Bank of America Corp"),
+    ],
+)
+def test_a_common_plural_and_its_of_start_no_company_name(nlp: Language, text: str, company: str) -> None:
+    assert (company, "ORG") in [(e.text, e.label_) for e in nlp(text).ents]
