@@ -485,3 +485,52 @@ def test_a_state_noun_speaks_for_its_country(nlp: Language, text: str, speaker: 
 def test_a_state_noun_without_its_country_stays_unnamed(nlp: Language, text: str) -> None:
     q = next(q for q in nlp(text)._.quotes if q.type == "indirect")
     assert q.speaker == "", (q.speaker, q.speaker_kind)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a role noun the tokenizer cut at its hyphen
+        ("Hillary Clinton spoke in Ohio on Monday. The Democratic front-runner said the plan would work.",
+         "Hillary Clinton"),
+        ("Sheldon Adelson met the governor on Monday. The gambling tycoon told reporters the meeting went well.",
+         "Sheldon Adelson"),
+    ],
+)
+def test_role_nouns_name_the_salient_person(nlp: Language, text: str, speaker: str) -> None:
+    q = next(q for q in nlp(text)._.quotes if q.type == "indirect")
+    assert q.speaker == speaker
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Twitter removed thousands of accounts on Monday. The social media company said the accounts had broken its "
+         "rules.", "Twitter"),
+        # the subject of the sentence before, not an organisation named in a phrase of it
+        ("Exxon Mobil lost a lawsuit in Texas, and Harvard University researchers studied it. The company said it "
+         "would appeal.", "Exxon Mobil"),
+        # its own sentence: the organisation named before it
+        ("The senator spoke of Apple on Monday, when the company said it would not unlock the phone.", "Apple"),
+    ],
+)
+def test_the_company_is_the_organisation_named_before(nlp: Language, text: str, speaker: str) -> None:
+    q = next(q for q in nlp(text)._.quotes if q.type == "indirect" and "company" in q.speaker_text)
+    assert (q.speaker, q.speaker_kind) == (speaker, "organisation")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company said it would appeal the ruling.",  # no organisation named before
+        "Ford announced a recall on Monday. The companies said they would cooperate.",  # plural
+        # only a person named before
+        "Jane Doe lost her lawsuit on Monday. The company said it would appeal the ruling.",
+    ],
+)
+def test_the_company_without_an_organisation_before_stays_unnamed(nlp: Language, text: str) -> None:
+    q = next(q for q in nlp(text)._.quotes if "compan" in q.speaker_text)
+    assert q.speaker == "", (q.speaker, q.speaker_kind)

@@ -46,14 +46,16 @@ class SpeakerRules:
     senator" stands for the salient person before it), participles whose "by" names the author of
     a description (``authoring_verbs.txt``: "the poll conducted by Gallup"), nouns of texts whose
     "from" names their author (``document_nouns.txt``: "a press release from Judicial Watch"),
-    nouns of a state's government and the words that make one a lower government
-    (``state_nouns.csv``: "the Turkish government" speaks for Turkey)."""
+    nouns naming an organisation named before (``org_role_nouns.csv``: "the company said"), nouns
+    of a state's government and the words that make one a lower government (``state_nouns.csv``:
+    "the Turkish government" speaks for Turkey)."""
 
     groups: frozenset[str] = frozenset()
     given: dict[str, str] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)
     authoring: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
+    org_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "company" -> (company, organisation)
     states: frozenset[str] = frozenset()  # "government", "authorities": the country's voice
     local: frozenset[str] = frozenset()  # "provincial", "city": a lower government's
 
@@ -63,6 +65,8 @@ class SpeakerRules:
                    {r["name"].lower(): r["gender"] for r in book.rows("en/given_names.csv", ("name", "gender"))},
                    {r["noun"].lower(): r["gender"] for r in book.rows("en/role_nouns.csv", ("noun", "gender"))},
                    load_word_list(book, "authoring_verbs.txt"), load_word_list(book, "document_nouns.txt"),
+                   {r["noun"].lower(): tuple(k.strip() for k in r["kinds"].split("|"))
+                    for r in book.rows("en/org_role_nouns.csv", ("noun", "kinds"))},
                    *_state_words(book))
 
     @classmethod

@@ -21,11 +21,13 @@ from spacy.tokens import Doc, Span, Token
 from ..entities import clean_name, family_name
 from ..entities.linking import HONORIFICS, person_name
 from .cues import subject_lost_to
-from .mentions import antecedent, in_modifier, named_by, state_country
+from .mentions import antecedent, hyphenated, in_modifier, named_by, state_country
 from .speaker_rules import ORG_LABELS, PERSON_PRONOUNS, SUBJECT_DEPS, TITLE_POS, SpeakerRules, Who, _Person
 
 # the dependencies from a "by" up to the noun it describes: "results of the poll conducted by X"
 AGENT_PATH = ("acl", "prep", "pobj", "amod")
+# how far back "the company" looks for the organisation it stands for, in tokens between sentences
+ORG_SENTENCE_TOKENS = 120
 
 
 class SpeakerResolver:
@@ -37,6 +39,7 @@ class SpeakerResolver:
         self.groups = speaker_rules.groups if speaker_rules is not None else frozenset()
         self.given = speaker_rules.given if speaker_rules is not None else {}
         self.roles = speaker_rules.roles if speaker_rules is not None else {}
+        self.org_roles = speaker_rules.org_roles if speaker_rules is not None else {}
         self.authoring = speaker_rules.authoring if speaker_rules is not None else frozenset()
         self.documents = speaker_rules.documents if speaker_rules is not None else frozenset()
         self.states = speaker_rules.states if speaker_rules is not None else frozenset()
@@ -202,11 +205,16 @@ class SpeakerResolver:
             group_name = self._latest_group(root, mention.start_char) if root.tag_ == "NN" else ""
             if group_name:
                 return Who(group_name, "organisation", "", "")
-            role = self.roles.get(root.lemma_.lower())
+            word = hyphenated(root).lower()  # "the GOP front-runner": the role is "front-runner"
+            role = self.roles.get(word, self.roles.get(root.lemma_.lower()))
             if role is not None and root.tag_ == "NN":  # "the Vermont senator", not "the senators"
                 salient = self._salient(mention, role)
                 if salient is not None:
                     return Who(salient.name, "person", salient.title, salient.org)
+            kinds = self.org_roles.get(root.lower_)
+            named_org = self._latest_org(kinds, mention.start_char) if kinds is not None else None
+            if named_org is not None:  # "the company said": the company named before it
+                return Who(self._org_name(named_org), "organisation", "", "")
         agent = self._agent(mention)
         if agent is not None:  # "a count by The Associated Press", "the poll conducted by Gallup"
             return Who(self._org_name(agent), "organisation", "", "")
@@ -277,6 +285,29 @@ class SpeakerResolver:
             return name
         before = [full for start, full in fits if start < ent.start_char]
         return before[-1] if before else fits[0][1]
+
+    def _latest_org(self, kinds: tuple[str, ...], before: int) -> Span | None:
+        """The organisation of one of ``kinds`` that "the company" stands for, found as a pronoun
+        finds its person (``_salient``): in its own sentence, the nearest subject before it, else
+        the nearest named; in the nearest sentence before that names one (ending at most
+        ``ORG_SENTENCE_TOKENS`` tokens before it), its first subject, else the first named.
+        "Trump said of Apple, when the company balked" is Apple; "Alphabet, the parent company
+        of Google, jumped. The company reported" is Alphabet."""
+        if not self._has_sents:
+            return None
+        k = bisect_left([e.end_char for e in self._orgs], before + 1)
+        fits = [e for e in self._orgs[:k] if e._.kind in kinds]
+        own = self.doc.char_span(before, before + 1, alignment_mode="expand")
+        if not fits or own is None:
+            return None
+        sent = own[0].sent
+        last = fits[-1]
+        if sent.start - last.sent.end > ORG_SENTENCE_TOKENS:
+            return None
+        group = [e for e in fits if e.sent.start == last.sent.start]
+        if last.sent.start == sent.start:
+            return next((e for e in reversed(group) if e.root.dep_ in SUBJECT_DEPS), last)
+        return next((e for e in group if e.root.dep_ in SUBJECT_DEPS), group[0])
 
     def _owner(self, person: Span) -> Token | None:
         """The noun a person's name modifies, when the name is no speaker itself:
