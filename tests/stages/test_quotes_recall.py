@@ -140,6 +140,29 @@ def test_headline_without_a_name_and_colon_gives_no_row(nlp: Language, title: st
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("title", "speaker"),
+    [("Dr. Robert Roe: The Bridge Will Reopen In May", "Robert Roe"),
+     ("Springfield Councilman Robert Roe: The Bridge Will Reopen In May", "Robert Roe")],
+)
+def test_headline_person_after_descriptors_and_colon_is_attributed(nlp: Language, title: str, speaker: str) -> None:
+    assert ("The Bridge Will Reopen In May", "indirect", speaker, ":") in _with_title(nlp, title, BODY)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "title",
+    [
+        "CNN President On Robert Roe: The Bridge Will Reopen In May",  # about him, a capitalised small word
+        "Jane Doe vs. Robert Roe: The Bridge Will Reopen In May",  # two people
+        "How Robert Roe: The Bridge Will Reopen In May",  # a question word
+    ],
+)
+def test_headline_person_after_other_words_gives_no_row(nlp: Language, title: str) -> None:
+    assert [r for r in _with_title(nlp, title, BODY) if r[3] == ":" and r[2] == "Robert Roe"] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("title", "cue", "speaker"),
     [("Robert Roe Says The Bridge Will Reopen In May", "Says", "Robert Roe"),
      ("Jane Doe Denies The Bridge Will Stay Closed", "Denies", "Jane Doe"),  # -ies

@@ -7,12 +7,15 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
+from ..entities.rules import TITLE_SMALL_WORDS
 from .cues import Cues
 from .marks import CLOSERS, OPENERS, STRAIGHT
 from .spans import SPEAKER_LABELS, _Attribution, _Context, _entity_around, _Found
 
 MAX_NAME = 6  # words of a speaker's name in a title
 MIN_WORDS = 3  # words of what the title says they said
+MAX_DESCRIPTORS = 3  # capitalised words before a person's name in a title ("McCain Challenger Kelli Ward")
+DESCRIPTOR_POS = ("PROPN", "NOUN", "ADJ")
 
 
 def _titles(doc: Doc) -> Iterator[tuple[int, int]]:
@@ -92,8 +95,20 @@ def _present_lemma(word: str, verbs: dict[str, str]) -> str:
 
 
 def _named(label: Span) -> Span | None:
-    """The PERSON or ORG entity that is the whole of ``label`` (at most ``MAX_NAME`` words)."""
+    """The PERSON or ORG entity that is the whole of ``label`` (at most ``MAX_NAME`` words), or a
+    person's name after at most ``MAX_DESCRIPTORS`` capitalised words that describe them ("Dr.
+    Ben Carson", "McCain Challenger Kelli Ward", "OK Gov Fallin": nouns and adjectives); not
+    after a small word, capitalised or not, a comma or a question word ("Clinton vs. Trump",
+    "CNN President On Trump", "Big Win For Bernie", "How Paul Ryan Thinks About ...")."""
     if not 0 < len(label) <= MAX_NAME or label[-1].ent_type_ not in SPEAKER_LABELS:
         return None
     ent = _entity_around(label[-1])
-    return ent if ent.start <= label.start and ent.end == label.end else None  # "Former AG Mukasey at RNC:"
+    if ent.end != label.end:
+        return None
+    if ent.start <= label.start:
+        return ent
+    before = label.doc[label.start:ent.start]
+    described = (label[-1].ent_type_ == "PERSON" and len(before) <= MAX_DESCRIPTORS
+                 and all(t.text[:1].isupper() and t.text.rstrip(".").isalpha() and t.pos_ in DESCRIPTOR_POS
+                         and t.lower_ not in TITLE_SMALL_WORDS for t in before))
+    return ent if described else None
