@@ -77,24 +77,22 @@ def _untagged_full_names(doc: Doc, ents: list[Span], covered: set[int]) -> list[
     """A person's full name written again where the model tagged nothing is one PERSON span, as
     written or in capitals ("How Donald Trump Could Become President" after "Donald Trump"),
     not its given name and its family name each alone; only names of capitalised words (not a
-    "pro-Rubio" the model took for a person); ``covered`` gains its tokens."""
-    names = {tuple(t.text for t in e) for e in ents
+    "pro-Rubio" the model took for a person); ``covered`` gains its tokens. The names are looked
+    for in the text, not by a walk over every token (spaCy makes a Token object per step)."""
+    names = {e.text for e in ents
              if e.label_ == "PERSON" and 2 <= len(e) <= MAX_NAME_TOKENS and all(t.text[:1].isupper() for t in e)}
-    names |= {tuple(w.upper() for w in name) for name in names}
-    if not names:
-        return []
-    firsts = {name[0] for name in names}
+    names |= {name.upper() for name in names}
+    text = doc.text
     found = []
-    for tok in doc:
-        if tok.text not in firsts or tok.i in covered:
-            continue
-        for n in range(MAX_NAME_TOKENS, 1, -1):
-            words = tuple(t.text for t in doc[tok.i:tok.i + n])
-            if words in names and not covered.intersection(range(tok.i, tok.i + n)):
-                found.append(Span(doc, tok.i, tok.i + n, label="PERSON"))
-                covered.update(range(tok.i, tok.i + n))
-                break
-    return found
+    for name in sorted(names, key=len, reverse=True):  # the longest first: "Donald J. Trump" before "Donald J"
+        at = text.find(name)
+        while at >= 0:
+            span = doc.char_span(at, at + len(name), label="PERSON")
+            if span is not None and not covered.intersection(range(span.start, span.end)):
+                found.append(span)
+                covered.update(range(span.start, span.end))
+            at = text.find(name, at + len(name))
+    return sorted(found, key=lambda e: e.start)
 
 
 def family_token(ent: Span) -> str:
