@@ -108,12 +108,3 @@ def state_country(noun: Token, ent_at: Mapping[int, Span], states: Collection[st
             codes.add(ent._.country_code)
     return country_canonical(codes.pop(), rules) if len(codes) == 1 else ""
 
-
-def hyphenated(tok: Token) -> str:
-    """The word a token ends when the tokenizer cut it at hyphens ("front-runner" from "front",
-    "-", "runner"); else its text."""
-    k = tok.i
-    doc = tok.doc
-    while k >= 2 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_:
-        k -= 2
-    return doc[k:tok.i + 1].text

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..entities import clean_name, family_name
 from ..entities.linking import HONORIFICS, person_name
 from .cues import subject_lost_to
-from .mentions import antecedent, hyphenated, in_modifier, named_by, state_country
+from .mentions import antecedent, in_modifier, named_by, state_country
 from .speaker_rules import ORG_LABELS, PERSON_PRONOUNS, SUBJECT_DEPS, TITLE_POS, SpeakerRules, Who, _Person
 
 # the dependencies from a "by" up to the noun it describes: "results of the poll conducted by X"
@@ -205,8 +205,7 @@ class SpeakerResolver:
             group_name = self._latest_group(root, mention.start_char) if root.tag_ == "NN" else ""
             if group_name:
                 return Who(group_name, "organisation", "", "")
-            word = hyphenated(root).lower()  # "the GOP front-runner": the role is "front-runner"
-            role = self.roles.get(word, self.roles.get(root.lemma_.lower()))
+            role = self.roles.get(root.lemma_.lower())
             if role is not None and root.tag_ == "NN":  # "the Vermont senator", not "the senators"
                 salient = self._salient(mention, role)
                 if salient is not None:
