@@ -9,10 +9,10 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from ...rulebook import RuleBook
+from ..entities.rules import SUBJECT_DEPS
 from .marks import DASHES
 
 ASIDE_DEPS = ("relcl", "appos", "advcl", "acl")
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 FINITE_TAGS = ("VBD", "VBZ", "VBP")
 # right children that are not part of a speaker mention as written
 MENTION_STOP_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis", "npadvmod"}

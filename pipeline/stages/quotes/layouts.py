@@ -271,10 +271,7 @@ def _before(doc: Doc, start: int, para_start: int, cues: Cues,
         window.append(tok)
     window.reverse()
     first_q = _token_at(doc, start)
-    # a cue in the window the quote's first word hangs under: "X said the way they treated women
-    # who complained about it ''would be disqualifying''" is X's, not the complaint's
-    above = {a.i for a in first_q.ancestors} if first_q is not None else set()
-    quote_cue_above = any(t.i in above and (is_cue(t, cues.speech) or is_cue(t, cues.quoted)) for t in window)
+    above = {a.i for a in first_q.ancestors} if first_q is not None else set()  # over the quote's first word
     for tok in reversed(window):
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
@@ -283,8 +280,11 @@ def _before(doc: Doc, start: int, para_start: int, cues: Cues,
         if is_cue(tok, cues.speech) or is_cue(tok, cues.quoted):
             if last.text not in ":," and first_q is not None and not _governs(tok, first_q, last):
                 continue  # the quote sits in another clause
-            if quote_cue_above and last.text not in ":," and _relative_below(tok, above):
-                continue  # a relative clause ends right before the quote; the cue above the quote speaks
+            if last.text not in ":," and _relative_below(tok, above) and any(
+                    t.i in above and (is_cue(t, cues.speech) or is_cue(t, cues.quoted)) for t in window):
+                # "X said the way they treated women who complained about it ''would be
+                # disqualifying''": a relative clause ends before the quote; the cue above it speaks
+                continue
             att = _cue_speaker(tok, ctx, inverted=is_cue(tok, cues.speech))
             if att is not None:
                 return att, last

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from ..entities import Rules, country_canonical
 
 # the dependencies from a name up to the noun it modifies: "a source close to Hillary Clinton"
-MODIFIER_DEPS = ("pobj", "dobj", "prep", "amod", "acl")
+MODIFIER_PATH_DEPS = ("pobj", "dobj", "prep", "amod", "acl")
 MODIFIER_PATH = 4
 # entities whose state speaks in "the Turkish government said", "the government of Turkey said"
 STATE_LABELS = ("NORP", "GPE")
@@ -67,7 +67,7 @@ def in_modifier(person: Span, head: Token) -> bool:
     for _ in range(MODIFIER_PATH):
         if tok.dep_ == "agent" or (tok.dep_ == "prep" and tok.lower_ == "by"):
             return False
-        if tok.dep_ not in MODIFIER_DEPS or tok.head.i == tok.i:
+        if tok.dep_ not in MODIFIER_PATH_DEPS or tok.head.i == tok.i:
             return False
         tok = tok.head
         if tok.i == head.i:

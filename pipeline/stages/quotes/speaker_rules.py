@@ -13,7 +13,6 @@ PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}  #
 # honorifics that tell a person's gender; no honorific leaves it open
 ORG_LABELS = ("ORG", "GPE", "NORP")
 TITLE_POS = ("PROPN", "NOUN", "ADJ")
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
 @dataclass(frozen=True, slots=True)

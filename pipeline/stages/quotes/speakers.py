@@ -20,9 +20,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ..entities import clean_name, family_name
 from ..entities.linking import HONORIFICS, person_name
+from ..entities.rules import SUBJECT_DEPS
 from .cues import subject_lost_to
 from .mentions import antecedent, in_modifier, named_by, state_country
-from .speaker_rules import ORG_LABELS, PERSON_PRONOUNS, SUBJECT_DEPS, TITLE_POS, SpeakerRules, Who, _Person
+from .speaker_rules import ORG_LABELS, PERSON_PRONOUNS, TITLE_POS, SpeakerRules, Who, _Person
 
 # the dependencies from a "by" up to the noun it describes: "results of the poll conducted by X"
 AGENT_PATH = ("acl", "prep", "pobj", "amod")
@@ -211,7 +212,7 @@ class SpeakerResolver:
                 if salient is not None:
                     return Who(salient.name, "person", salient.title, salient.org)
             kinds = self.org_roles.get(root.lower_)
-            named_org = self._latest_org(kinds, mention.start_char) if kinds is not None else None
+            named_org = self._latest_org(kinds, mention) if kinds is not None else None
             if named_org is not None:  # "the company said": the company named before it
                 return Who(self._org_name(named_org), "organisation", "", "")
         agent = self._agent(mention)
@@ -285,7 +286,7 @@ class SpeakerResolver:
         before = [full for start, full in fits if start < ent.start_char]
         return before[-1] if before else fits[0][1]
 
-    def _latest_org(self, kinds: tuple[str, ...], before: int) -> Span | None:
+    def _latest_org(self, kinds: tuple[str, ...], mention: Span) -> Span | None:
         """The organisation of one of ``kinds`` that "the company" stands for, found as a pronoun
         finds its person (``_salient``): in its own sentence, the nearest subject before it, else
         the nearest named; in the nearest sentence before that names one (ending at most
@@ -294,12 +295,10 @@ class SpeakerResolver:
         of Google, jumped. The company reported" is Alphabet."""
         if not self._has_sents:
             return None
-        k = bisect_left([e.end_char for e in self._orgs], before + 1)
-        fits = [e for e in self._orgs[:k] if e._.kind in kinds]
-        own = self.doc.char_span(before, before + 1, alignment_mode="expand")
-        if not fits or own is None:
+        fits = [e for e in self._orgs[:bisect_left(self._org_starts, mention.start)] if e._.kind in kinds]
+        if not fits:
             return None
-        sent = own[0].sent
+        sent = mention.sent
         last = fits[-1]
         if sent.start - last.sent.end > ORG_SENTENCE_TOKENS:
             return None
