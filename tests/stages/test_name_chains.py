@@ -12,7 +12,7 @@ from spacy.util import filter_spans
 from pipeline.stages.entities import load_rules, person_canonicals
 from pipeline.stages.entities.linking import link_surnames
 from pipeline.stages.entities.merging import replace_overlapping
-from pipeline.stages.entities.name_chains import name_chains
+from pipeline.stages.entities.name_chains import given_name_first, name_chains
 from pipeline.stages.quotes.speaker_rules import SpeakerRules
 from pipeline.stages.quotes.speakers import SpeakerResolver
 
@@ -133,7 +133,7 @@ def _persons(doc: Doc, chains: bool = True) -> Doc:
     entities, lone surnames of a person take the PERSON label, every person its canonical name."""
     doc._.entity_rules = load_rules()  # the given names of models/en: Mrs./Mr., "Certainly Donald Trump"
     found = name_chains(doc, doc.ents, GIVEN, TITLES, STOP, SPEECH) if chains else []
-    doc.ents = filter_spans(link_surnames(doc, replace_overlapping(list(doc.ents), found)))
+    doc.ents = filter_spans(given_name_first(link_surnames(doc, replace_overlapping(list(doc.ents), found)), GIVEN))
     people = person_canonicals(doc.ents)
     for e in doc.ents:
         if e.label_ == "PERSON":
@@ -231,3 +231,64 @@ def test_chains_read_the_entities_given_not_the_tokens_tags(blank: Language) -> 
     assert [c.text for c in name_chains(doc, ents, GIVEN, TITLES, STOP, SPEECH)] == ["Rahm Emanuel"]
     assert [c.text for c in name_chains(doc, [*ents, Span(doc, 0, 2, label="PERSON")], GIVEN, TITLES, STOP,
                                         SPEECH)] == []
+
+
+def _tagged(blank: Language, text: str, spans: list[tuple[int, int, str]]) -> Doc:
+    """``_doc`` with entities set by token offsets: a name beside another capitalised word."""
+    doc = _doc(blank, text)
+    doc.ents = [Span(doc, a, b, label=label) for a, b, label in spans]
+    return doc
+
+
+def _widened(doc: Doc, given: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in given_name_first(list(doc.ents), GIVEN if given is None else given)]
+
+
+IVANKA = {**GIVEN, "ivanka": "f"}
+
+
+@pytest.mark.parametrize("before", [None, "PRODUCT", "PERSON", "ORG"])
+def test_given_name_left_out_of_a_person_joins_it(blank: Language, before: str | None) -> None:
+    """"Ivanka Trump strode": the model tagged "Trump" alone, "Ivanka" nothing, a PRODUCT, a
+    lone person or an organisation; the two words are one person."""
+    doc = _tagged(blank, "later , Ivanka Trump strode on .", [(2, 3, before)] * bool(before) + [(3, 4, "PERSON")])
+    assert _widened(doc, IVANKA) == [("Ivanka Trump", "PERSON")]
+
+
+def test_given_name_joined_keeps_a_relative_apart(blank: Language) -> None:
+    """The daughter written in full is no longer her father's lone surname: "Trump" after
+    "Ivanka Trump" twice and "Donald Trump" once names Ivanka Trump, as the article writes her."""
+    doc = _tagged(blank, "the , Ivanka Trump spoke . Donald Trump won . then , Ivanka Trump said so . Trump added .",
+                  [(3, 4, "PERSON"), (6, 8, "PERSON"), (13, 14, "PERSON"), (17, 18, "PERSON")])
+    doc._.entity_rules = load_rules()
+    doc.ents = filter_spans(given_name_first(list(doc.ents), IVANKA))
+    people = person_canonicals(doc.ents)
+    assert [(e.text, people[e.start]) for e in doc.ents] == [
+        ("Ivanka Trump", "Ivanka Trump"), ("Donald Trump", "Donald Trump"), ("Ivanka Trump", "Ivanka Trump"),
+        ("Trump", "Ivanka Trump")]
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("many Christian Trump voters .", [(1, 2, "NORP"), (2, 3, "PERSON")]),  # a nationality or faith
+    ("many Virginia Trump voters .", [(1, 2, "GPE"), (2, 3, "PERSON")]),  # a place
+    ("the Bill Clinton Foundation said .", [(1, 4, "ORG")]),  # inside a longer name
+    ("the Ana Bill Clinton years .", [(1, 3, "PERSON"), (3, 4, "PERSON")]),  # "Bill" of a longer name
+    ("the Hillary~-~Trump race .", [(3, 4, "PERSON")]),  # no space between
+    ("the Mayor Trump idea .", [(2, 3, "PERSON")]),  # no given name
+    ("the bill Trump signed .", [(2, 3, "PERSON")]),  # not capitalised
+    ("Hillary Donald spoke .", [(1, 2, "PERSON")]),  # two given names: no family name
+])
+def test_given_name_that_is_no_part_of_the_person(blank: Language, text: str, spans: list[tuple[int, int, str]]) -> None:
+    doc = _tagged(blank, text, spans)
+    assert _widened(doc) == [(e.text, e.label_) for e in doc.ents]
+
+
+def test_common_word_starting_a_sentence_joins_no_person(blank: Language) -> None:
+    """"Mark Clinton's words" at a sentence's start: "Mark" is one of the most frequent English
+    words there; inside a sentence it is a given name."""
+    given = {**GIVEN, "mark": "m"}
+    words = ["so", ",", "Mark", "Clinton", "'s", "words", "."]
+    for first in (0, 2):
+        doc = Doc(blank.vocab, words=words, sent_starts=[k == first for k in range(len(words))])
+        doc.ents = [Span(doc, 3, 4, label="PERSON")]
+        assert _widened(doc, given) == [("Clinton" if first == 2 else "Mark Clinton", "PERSON")]

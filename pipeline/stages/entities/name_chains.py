@@ -23,11 +23,15 @@ Pete Santilli Show"). It names a person when
 Titles and capitalised common nouns before it ("Actress", "Year": words the article also
 writes in lower case, unless given names) are no part of the name, nor is a sentence's first
 word that is one of the thousand most frequent English words ("Outside Carrier's plant").
+
+A one-word person right after a capitalised given name the model left out of it is one person
+with that name (``given_name_first``): "Ivanka Trump strode", with "Ivanka" untagged or a PRODUCT
+and "Trump" a PERSON, is Ivanka Trump, not a lone "Trump" that names her father.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 import numpy
@@ -36,7 +40,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ... import provenance, resource_cache
 from .linking import HONORIFICS
-from .rules import SUBJECT_DEPS
+from .names import respan
+from .rules import CODED_LABELS, SUBJECT_DEPS
 
 MAX_WORDS = 3
 COMMON_WORDS = 1000  # the most frequent English words a sentence's first word of a chain may be
@@ -154,3 +159,31 @@ def _is_person(chain: Span, ent_at: dict[int, Span], lone: set[str], given: dict
     if chain[-1].lower_ in lone:
         return True
     return not labels and (chain[0].lower_ in given or _speaks(chain, speech))
+
+
+def given_name_first(ents: list[Span], given: Collection[str]) -> list[Span]:
+    """``ents`` with each one-word PERSON that follows a capitalised given name of
+    ``given_names.csv`` ("Ivanka Trump", "the Bill Clinton years") widened over it. The given name
+    is tagged nothing or alone with a label that is no place or nationality ("Ivanka" PRODUCT, a
+    lone PERSON), is separated from the family name by a space only, and does not start its
+    sentence as one of the most frequent English words ("Mark Clinton's words"); "Christian"
+    NORP and "Virginia" GPE stay as they are."""
+    if not given:
+        return ents
+    by_end = {e.end: e for e in ents}
+    widened: dict[int, Span] = {}
+    for e in ents:
+        if e.label_ != "PERSON" or len(e) != 1 or e.start == 0 or e[0].lower_ in given:
+            continue
+        first = e.doc[e.start - 1]
+        if (first.lower_ not in given or not first.text[:1].isupper() or first.whitespace_ != " "
+                or first.is_sent_start and first.lower_ in common_english()):
+            continue
+        tagged = by_end.get(e.start)
+        if tagged is not None and (len(tagged) > 1 or tagged.label_ in CODED_LABELS):
+            continue
+        widened[e.start] = respan(e, e.start - 1, e.end)
+    if not widened:
+        return ents
+    gone = {w.start for w in widened.values()}
+    return [widened.get(e.start, e) for e in ents if not (len(e) == 1 and e.start in gone)]
