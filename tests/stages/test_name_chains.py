@@ -233,6 +233,20 @@ def test_chains_read_the_entities_given_not_the_tokens_tags(blank: Language) -> 
                                         SPEECH)] == []
 
 
+@pytest.mark.parametrize("text, spans, chains", [
+    # the model's ORG is the family name alone, and the chain speaks: a person
+    ("Ilya Shapiro said so .", [(1, 2, "ORG")], ["Ilya Shapiro"]),
+    # ... not when it does not speak, nor when the ORG is the first word or both
+    ("Ilya Shapiro wrote so .", [(1, 2, "ORG")], []),
+    ("Ilya Shapiro said so .", [(0, 1, "ORG")], []),
+    ("Acme Widgets said so .", [(0, 2, "ORG")], []),
+])
+def test_org_tagged_family_name_of_a_speaking_chain(blank: Language, text: str, spans: list[tuple[int, int, str]],
+                                                   chains: list[str]) -> None:
+    doc = _tagged(blank, text, spans)
+    assert _chains(doc) == chains
+
+
 def _tagged(blank: Language, text: str, spans: list[tuple[int, int, str]]) -> Doc:
     """``_doc`` with entities set by token offsets: a name beside another capitalised word."""
     doc = _doc(blank, text)

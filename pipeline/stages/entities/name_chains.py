@@ -17,8 +17,9 @@ Pete Santilli Show"). It names a person when
   model tagged the chain; or
 - the model tagged it nothing, and its first word is a given name of ``given_names.csv``
   ("Scott Conroy") or it is by itself the subject of a speech verb of ``quote_verbs.txt``
-  ("Adel Nefzi said", "said Adel Nefzi"; not "the Islamic State said"). A given name alone
-  does not make a person of an ORG ("Al Jazeera").
+  ("Adel Nefzi said", "said Adel Nefzi"; not "the Islamic State said"), or the model tagged its
+  last word alone an ORG and it is such a subject ("Ilya Shapiro argues", "Shapiro" ORG). A
+  given name alone does not make a person of an ORG ("Al Jazeera").
 
 Titles and capitalised common nouns before it ("Actress", "Year": words the article also
 writes in lower case, unless given names) are no part of the name, nor is a sentence's first
@@ -158,7 +159,10 @@ def _is_person(chain: Span, ent_at: dict[int, Span], lone: set[str], given: dict
         return False  # a place ("Virginia Beach", "Boca West"), a title ("The Pete Santilli Show")
     if chain[-1].lower_ in lone:
         return True
-    return not labels and (chain[0].lower_ in given or _speaks(chain, speech))
+    if not labels:
+        return chain[0].lower_ in given or _speaks(chain, speech)
+    # the model's ORG is the family name alone, the given name untagged ("Ilya Shapiro argues")
+    return len(tagged) == 1 and len(next(iter(tagged))) == 1 and chain[-1].i in ent_at and _speaks(chain, speech)
 
 
 def given_name_first(ents: list[Span], given: Collection[str]) -> list[Span]:
