@@ -25,10 +25,11 @@ from .news_ner_check import LABEL_MAP
 Mention = tuple[int, int, str]
 
 
-def titled_articles(folder: Path, limit: int) -> list[tuple[str, str]]:
-    """(title, text) of the first ``limit`` sorted articles whose first line has lower-case letters."""
+def titled_articles(folder: Path, limit: int, skip: int = 0) -> list[tuple[str, str]]:
+    """(title, text) of ``limit`` sorted articles after the first ``skip``, whose first line has
+    lower-case letters."""
     out = []
-    for path in sorted(folder.glob("*.txt"))[:limit]:
+    for path in sorted(folder.glob("*.txt"))[skip:skip + limit]:
         text = path.read_text(encoding="utf-8")
         title = text.split("\n", 1)[0]
         if len(title) >= 10 and any(ch.islower() for ch in title) and "\n" in text:
@@ -58,18 +59,28 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m pipeline.tools.caps_titles", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=SHARED_DIR)
-    ap.add_argument("--limit", type=int, default=300, help="the first N sorted polnear/train articles")
+    ap.add_argument("--limit", type=int, default=300, help="N sorted polnear/train articles")
+    ap.add_argument("--skip", type=int, default=0,
+                    help="start after the first N (the rules were tuned on the first 300: --skip 300 checks others)")
+    ap.add_argument("--show", action="store_true", help="print each title whose two casings disagree")
     args = ap.parse_args(argv)
     folder = args.shared / "data" / "polnear" / "train" / "text"
     if not folder.is_dir():
         print(f"caps_titles: {folder} is absent", file=sys.stderr)
         return 2
-    articles = titled_articles(folder, args.limit)
+    articles = titled_articles(folder, args.limit, args.skip)
     nlp = nlp_mod.build(Settings().with_(quiet=True))
     cased = nlp.pipe([text for _, text in articles], batch_size=16)
     caps = nlp.pipe([title.upper() + text[len(title):] for title, text in articles], batch_size=16)
-    res = score((title_mentions(a.ents, len(t)), title_mentions(b.ents, len(t)))
-                for (t, _), a, b in zip(articles, cased, caps, strict=True))
+    pairs = [(title_mentions(a.ents, len(t)), title_mentions(b.ents, len(t)))
+             for (t, _), a, b in zip(articles, cased, caps, strict=True)]
+    if args.show:
+        for (title, _), (want, got) in zip(articles, pairs, strict=True):
+            if want != got:
+                missed = [f"-{title[s:e]!r}({lab})" for s, e, lab in sorted(want - got)]
+                extra = [f"+{title.upper()[s:e]!r}({lab})" for s, e, lab in sorted(got - want)]
+                print(f"{' '.join(missed + extra)}\t{title}")
+    res = score(pairs)
     print(f"titles {len(articles)}  P {res['precision']:.3f}  R {res['recall']:.3f}  F1 {res['f1']:.3f}  "
           f"(tp {res['tp']}, fp {res['fp']}, fn {res['fn']})")
     return 0

@@ -18,6 +18,10 @@ def test_titled_articles_keep_titles_with_lower_case_letters(tmp_path: Path) -> 
     (tmp_path / "c.txt").write_text("A title and no body", encoding="utf-8")
     assert caps_titles.titled_articles(tmp_path, 10) == [("Trump Wins Ohio Primary Vote",
                                                           "Trump Wins Ohio Primary Vote\n\nDonald Trump won.")]
+    # --skip: the articles after the first N sorted ones (b.txt has no title in headline case)
+    (tmp_path / "d.txt").write_text("Clinton Wins Iowa\n\nHillary Clinton won.", encoding="utf-8")
+    assert [t for t, _ in caps_titles.titled_articles(tmp_path, 10, skip=1)] == ["Clinton Wins Iowa"]
+    assert [t for t, _ in caps_titles.titled_articles(tmp_path, 1, skip=0)] == ["Trump Wins Ohio Primary Vote"]
 
 
 def test_title_mentions_are_the_scored_labels_within_the_title() -> None:
