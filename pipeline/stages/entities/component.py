@@ -98,6 +98,8 @@ class NewsEntities(FromRuleBook):
         self.not_nicknames = rules.place_plurals | {h for h, x in rules.heads.items() if x.label in PLACE_LABELS}
         self.features = frozenset(h for h, x in rules.heads.items() if x.label == "LOC")  # lake, river, bay
         self.org_heads = frozenset(h for h, x in rules.heads.items() if x.label == "ORG")  # party, agency
+        # given names that start a name in a capitals line ("ANN COULTER"; not "BILL PASSES")
+        self.rare_given = frozenset(rules.given_names) - common_english()
         self.events = frozenset(h for h, x in rules.heads.items() if x.label == "EVENT")  # cup, open: no team
         self.not_in_names = frozenset(rules.heads) | rules.legal_forms  # words no person's name holds
 
@@ -211,10 +213,9 @@ class NewsEntities(FromRuleBook):
 
         def is_name(word: str) -> bool:
             return self._is_place(word) or word.lower() in self.lower_aliases
+        cased_lines = [true_case(text[s:e], keep, cased, is_name, lowered, self.rare_given) for s, e in lines]
         found = []
-        for (s, _), line_doc in zip(lines, self._ner([true_case(text[s:e], keep, cased, is_name, lowered)
-                                                                   for s, e in lines]),
-                                    strict=True):
+        for (s, _), line_doc in zip(lines, self._ner(cased_lines), strict=True):
             for le in line_doc.ents:
                 span = doc.char_span(s + le.start_char, s + le.end_char, label=le.label_, span_id=le.id_)
                 if span is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -79,7 +79,7 @@ def lower_stems(cased: dict[str, str]) -> frozenset[str]:
 
 
 def true_case(line: str, keep: set[str], cased: dict[str, str], is_name: Callable[[str], bool],
-              lowered: frozenset[str] = frozenset()) -> str:
+              lowered: frozenset[str] = frozenset(), given: Collection[str] = frozenset()) -> str:
     """An ALL-CAPS line in the casing the article gives its words elsewhere, same length.
 
     ``cased`` maps a lower-case word to the form the article writes it in mid-sentence
@@ -92,10 +92,15 @@ def true_case(line: str, keep: set[str], cased: dict[str, str], is_name: Callabl
     headline case, common words or not ("SOUTH AFRICA", "NEW ZEALAND", "UNITED STATES"). A word
     the body writes in lower case in another inflection (``lowered``: ``lower_stems``) is in
     lower case too ("UNITED STATES WARNS ..." after "warned": "Warns" made the model miss the
-    country).
+    country). A word after a given name of ``given`` is in headline case too, unless the body
+    writes it otherwise (in lower case, in capitals: "HILLARY PAC") or it is a small word ("ANN
+    COULTER: ..." over a column whose body never names its author: "Coulter" is a common enough
+    word to be written "coulter"); that word starts no name ("PAUL RYAN THINKS": "Ryan" is a given
+    name too).
     """
     words = list(re.finditer(r"[^\W\d_]+", line))
     named: set[int] = set()  # start offsets of the words of a known name of several words
+    family: set[int] = set()  # ... and of a word after a given name ("RYAN" of "PAUL RYAN THINKS")
     for k in range(len(words)):
         for n in (3, 2):
             run = words[k:k + n]
@@ -103,6 +108,12 @@ def true_case(line: str, keep: set[str], cased: dict[str, str], is_name: Callabl
                     and is_name(" ".join(r[0] for r in run)):
                 named.update(r.start() for r in run)
                 break
+        if (k + 1 < len(words) and words[k][0].lower() in given and words[k].start() not in family
+                and line[words[k].end():words[k + 1].start()] == " "):
+            after = words[k + 1][0].lower()
+            if after not in TITLE_SMALL_WORDS and cased.get(after, "X").istitle():
+                named.update((words[k].start(), words[k + 1].start()))
+                family.add(words[k + 1].start())
 
     def fix(m: re.Match[str]) -> str:
         w = m[0]
@@ -119,7 +130,7 @@ def true_case(line: str, keep: set[str], cased: dict[str, str], is_name: Callabl
     return re.sub(r"[^\W\d_]+", fix, line)
 
 
-COMMON_ZIPF = 4.0  # about once in 10,000 words of English text
+COMMON_ZIPF = 3.0  # about once in 1,000,000 words of English text
 
 
 @lru_cache(maxsize=65536)
