@@ -1143,3 +1143,36 @@ def test_a_capitals_headline_keeps_its_first_place(nlp: Language, text: str, nam
 )
 def test_a_common_plural_and_its_of_start_no_company_name(nlp: Language, text: str, company: str) -> None:
     assert (company, "ORG") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_organisation_written_again_where_the_model_tagged_a_part(blank: Language) -> None:
+    """"Did the Clinton Foundation refuse": the model tagged "Clinton" alone, a person; the
+    article names the Clinton Foundation elsewhere, so this is the organisation too, and an
+    untagged "Clinton Foundation" as well."""
+    text = "Hillary Clinton spoke. The Clinton Foundation paid. Did the Clinton Foundation refuse? Clinton Foundation staff left."
+    doc = _run(blank, text, [("Hillary Clinton", "PERSON"), ("Clinton Foundation", "ORG"), ("Clinton", "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Hillary Clinton", "PERSON"), ("Clinton Foundation", "ORG"), ("Clinton Foundation", "ORG"),
+        ("Clinton Foundation", "ORG")]
+
+
+@pytest.mark.parametrize("text, ents, kept", [
+    # the whole name tagged another way keeps its label here (one label per name decides later)
+    ("Rep. Hakeem Jeffries spoke. News of Hakeem Jeffries came.", [("Hakeem Jeffries", "PERSON"),
+                                                                  ("Hakeem Jeffries", "ORG")], "Hakeem Jeffries"),
+    # an entity crossing the name's edge: a longer name
+    ("The Clinton Foundation paid. The Clinton Foundation Trust paid.", [("Clinton Foundation", "ORG"),
+                                                                        ("Clinton Foundation Trust", "ORG")],
+     "Clinton Foundation Trust"),
+])
+def test_organisation_written_again_keeps_a_whole_or_longer_name(blank: Language, text: str,
+                                                                 ents: list[tuple[str, str]], kept: str) -> None:
+    doc = _run(blank, text, ents)
+    assert [e.text for e in doc.ents][1] == kept
+
+
+def test_organisation_of_lower_case_words_is_not_looked_for_again(blank: Language) -> None:
+    """Only names of capitalised words: a model's ORG "the campaign staff" is no name to spread."""
+    doc = _run(blank, "Clinton campaign staff met. Later Clinton spoke.", [("Clinton campaign staff", "ORG"),
+                                                                           ("Clinton", "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents][-1] == ("Clinton", "PERSON")

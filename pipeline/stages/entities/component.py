@@ -34,7 +34,7 @@ from .. import places as places_mod
 from .acronyms import country_code, full_name_spans, head_defined, learn_acronyms
 from .headlines import body_casing, dateline_places, headline_lines, lower_stems, true_case
 from .linking import link_surnames, person_canonicals, place_surnames
-from .merging import _is_country, merge_of_names, merge_qualified_places, replace_overlapping
+from .merging import _is_country, merge_of_names, merge_qualified_places, orgs_written_again, replace_overlapping
 from .name_chains import common_english, given_name_first, name_chains
 from .names import (
     clean_name,
@@ -141,6 +141,7 @@ class NewsEntities(FromRuleBook):
                                                                     self.events, self.rules.individual_sports))
         ents = self._split_headline_names(text, ents)
         ents = self._drop_common_words(doc, text, ents)
+        ents = replace_overlapping(ents, orgs_written_again(doc, text, ents))
         ents = one_label_per_name(ents, self.rules.heads)
         ents = place_surnames(ents, self._unknown_place, self.rules.heads)
         full_labels = {clean_name(e.text): e.label_ for e in ents}

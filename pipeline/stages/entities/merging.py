@@ -1,9 +1,11 @@
 """Spans that are one name: a place and the region containing it, an organisation's head word and
-the name after it, and replacing overlapping spans."""
+the name after it, an organisation's name written again, and replacing overlapping spans."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+import re
+
+from spacy.tokens import Doc, Span
 
 from .. import places as places_mod
 from .names import head_of, respan
@@ -138,3 +140,27 @@ def replace_overlapping(ents: list[Span], new: list[Span]) -> list[Span]:
     """``ents`` with every span that overlaps one of ``new`` replaced by ``new``."""
     kept = [e for e in ents if not any(_overlaps(e, n) for n in new)]
     return kept + new
+
+
+def orgs_written_again(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """An organisation's name of two words or more written again where the model tagged only a
+    part of it, or nothing, is that organisation: "Did the Clinton Foundation refuse", with
+    "Clinton" a PERSON and "Foundation" untagged, after "the Clinton Foundation" an ORG. Only
+    names of capitalised words, as written (word-bounded), only where no entity crosses the name's
+    edges, and not where the model tagged the whole name otherwise ("Rep. Hakeem Jeffries" a
+    PERSON, "Hakeem Jeffries" an ORG later: one label per name settles that); the ORG spans to
+    put in (``replace_overlapping``)."""
+    names = {e.text for e in ents if e.label_ == "ORG" and len(e) >= 2 and all(t.text[:1].isupper() or not t.is_alpha
+                                                                               for t in e)}
+    if not names:
+        return []
+    tagged = {(e.start, e.end) for e in ents}  # a name tagged whole keeps its label ("Hakeem Jeffries")
+    found: list[Span] = []
+    for name in sorted(names, key=len, reverse=True):  # the longest first
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            span = doc.char_span(m.start(), m.end(), label="ORG")
+            if span is None or (span.start, span.end) in tagged or any(_overlaps(span, f) for f in found):
+                continue
+            if all(span.start <= e.start and e.end <= span.end for e in ents if _overlaps(e, span)):
+                found.append(span)
+    return found
