@@ -1098,10 +1098,14 @@ def test_a_headline_surname_in_capitals_is_the_person(blank: Language, text: str
         # in capitals too, with the body's full name as canonical
         ("UNITED STATES WARNS DONALD TRUMP\n\nThe warning reached Donald Trump .", [("Donald Trump", "PERSON")],
          [("DONALD TRUMP", "Donald Trump"), ("Donald Trump", "Donald Trump")]),
-        # a "person" of lower-case words the model made is not looked for again
+        # a "person" of lower-case words the model made is not looked for again (and "pro-" is
+        # no part of the name: models/en/name_prefixes.txt)
         ("The pro-Rubio group spent more . Marco Rubio thanked the pro-Rubio group .",
          [("pro-Rubio", "PERSON"), ("Marco Rubio", "PERSON")],
-         [("pro-Rubio", "pro-Rubio"), ("Marco Rubio", "Marco Rubio")]),
+         [("Rubio", "Marco Rubio"), ("Marco Rubio", "Marco Rubio")]),
+        ("The new-Rubio group spent more . Marco Rubio thanked the new-Rubio group .",
+         [("new-Rubio", "PERSON"), ("Marco Rubio", "PERSON")],
+         [("new-Rubio", "new-Rubio"), ("Marco Rubio", "Marco Rubio")]),
     ],
 )
 def test_a_full_name_written_again_untagged_is_one_person(blank: Language, text: str, ents: list[tuple[str, str]],
@@ -1176,3 +1180,15 @@ def test_organisation_of_lower_case_words_is_not_looked_for_again(blank: Languag
     doc = _run(blank, "Clinton campaign staff met. Later Clinton spoke.", [("Clinton campaign staff", "ORG"),
                                                                            ("Clinton", "PERSON")])
     assert [(e.text, e.label_) for e in doc.ents][-1] == ("Clinton", "PERSON")
+
+
+def test_prefix_joined_by_a_hyphen_is_no_part_of_the_name(blank: Language) -> None:
+    """"a pro-Clinton super PAC": the model's PERSON or ORG "pro-Clinton" is Clinton (linked to the
+    full name); "un-American" is the nationality; "al-Assad" keeps its particle (no English prefix)."""
+    text = "Hillary Clinton spoke. A pro-Clinton group and an Anti-Clinton one met. Un-American acts. Bashar al-Assad spoke."
+    doc = _run(blank, text, [("Hillary Clinton", "PERSON"), ("pro-Clinton", "PERSON"), ("Anti-Clinton", "ORG"),
+                             ("Un-American", "NORP"), ("Bashar al-Assad", "PERSON")])
+    got = [(e.text, e.label_, e._.canonical) for e in doc.ents]
+    assert got[1] == ("Clinton", "PERSON", "Hillary Clinton")
+    assert got[2][0] == "Clinton" and got[3][:2] == ("American", "NORP")
+    assert got[4][0] == "Bashar al-Assad"

@@ -755,6 +755,9 @@ def test_role_mentions(nlp: Language, text: str, speaker: str, kind: str) -> Non
         # ... nor one in an adjective's or a participle's phrase of that noun
         ("“We will stay in the race,” a source close to Hillary Clinton said.", "", "description"),
         ("“We will stay in the race,” aides loyal to Bernie Sanders said.", "", "description"),
+        # ... nor the name of a hyphenated word ("pro-Sanders", whose entity is "Sanders")
+        ("Bernie Sanders spoke on Monday. “Bernie or bust,” hundreds of pro-Sanders demonstrators chanted.",
+         "", "description"),
         # ... but the author of "an analysis by" is
         ("“Taxes would rise for most families,” said an analysis by Jane Roe of Columbia University.",
          "Jane Roe", "person"),

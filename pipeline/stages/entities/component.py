@@ -120,7 +120,7 @@ class NewsEntities(FromRuleBook):
         ents = replace_overlapping(ents, dateline_places(doc, text, self.rules.sports, self._is_place))
         ents = replace_overlapping(ents, orgs.legal_form_spans(doc, self.rules.legal_forms, TITLE_SMALL_WORDS))
         ents = [p for e in ents for p in split_span(e)]
-        ents = [t for e in ents if (t := trim_span(e, self.rules.titles)) is not None]
+        ents = [t for e in ents if (t := trim_span(e, self.rules.titles, self.rules.name_prefixes)) is not None]
         ents = [e for e in ents if not in_title(e, self.rules.titles, self.rules.portfolios)]
         ents = [extend_name_suffix(e, self.rules.name_suffixes) for e in ents]
         ents = [self._jurisdiction_of_title(e) for e in ents]

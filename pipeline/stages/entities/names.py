@@ -31,9 +31,10 @@ def respan(ent: Span, start: int, end: int, label: str | None = None) -> Span:
     return Span(ent.doc, start, end, label=label or ent.label_, span_id=ent.id_)
 
 
-def trim_span(ent: Span, titles: frozenset[str] = frozenset()) -> Span | None:
+def trim_span(ent: Span, titles: frozenset[str] = frozenset(), prefixes: frozenset[str] = frozenset()) -> Span | None:
     """The span without edge punctuation, a leading article ("the", a lower-case "a"), a trailing
-    possessive or a person's title.
+    possessive, a person's title or a prefix of ``prefixes`` joined to the name by a hyphen
+    ("pro-Clinton" -> "Clinton", "un-American" -> "American").
 
     A trailing function word ("... Corporation of") goes too, and a person loses trailing
     numbers ("Arthur Ashe 6–3"). Returns None when nothing of the name is left.
@@ -56,6 +57,9 @@ def trim_span(ent: Span, titles: frozenset[str] = frozenset()) -> Span | None:
               or (last.lower_ in FUNCTION_WORDS and end - start > 1)
               or (ent.label_ == "PERSON" and end - start > 1 and not any(ch.isalpha() for ch in last.text))):
             end, changed = end - 1, True
+        elif (end - start >= 3 and first.lower_ in prefixes and doc[start + 1].text in ("-", "–")
+              and not first.whitespace_ and not doc[start + 1].whitespace_):
+            start, changed = start + 2, True
         elif (ent.label_ == "PERSON" and end - start >= 2 and first.lower_.rstrip(".") in titles
               and doc[start + 1].is_title):
             start, changed = start + 1, True

@@ -75,6 +75,15 @@ def in_modifier(person: Span, head: Token) -> bool:
     return False
 
 
+def hyphen_prefixed(person: Span) -> bool:
+    """Whether a name is the end of a hyphenated word ("pro-Sanders demonstrators", "an
+    anti-Trump group"): it describes the noun, it does not speak."""
+    doc = person.doc
+    k = person.start
+    return (k >= 2 and doc[k - 1].text in ("-", "–") and not doc[k - 1].whitespace_
+            and not doc[k - 2].whitespace_ and doc[k - 2].is_alpha)
+
+
 def named_by(child: Token) -> Token | None:
     """The token that names a noun through its child: an apposition ("Trump's running mate, Mike
     Pence") or a naming participle's object ("an academic named Eric Kingson"); else None."""

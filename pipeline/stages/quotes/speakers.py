@@ -22,7 +22,7 @@ from ..entities import clean_name, family_name
 from ..entities.linking import HONORIFICS, person_name
 from ..entities.rules import SUBJECT_DEPS
 from .cues import subject_lost_to
-from .mentions import antecedent, in_modifier, named_by, state_country
+from .mentions import antecedent, hyphen_prefixed, in_modifier, named_by, state_country
 from .speaker_rules import ORG_LABELS, PERSON_PRONOUNS, TITLE_POS, SpeakerRules, Who, _Person
 
 # the dependencies from a "by" up to the noun it describes: "results of the poll conducted by X"
@@ -155,7 +155,7 @@ class SpeakerResolver:
         first = max(0, bisect_left(self._person_starts, mention.start) - 1)
         near = self.persons[first:bisect_left(self._person_starts, mention.end)]
         inside = [e for e in near if e.start < mention.end and mention.start < e.end
-                  and (e.start >= mention.start or e.end > mention.root.i >= e.start)]
+                  and (e.start >= mention.start or e.end > mention.root.i >= e.start) and not hyphen_prefixed(e)]
         # the person who heads the mention: "Stein spokeswoman Melezia Figueroa" is Figueroa
         person = next((e for e in inside if e.start <= mention.root.i < e.end), None)
         if person is None and inside:
