@@ -755,6 +755,10 @@ def test_role_mentions(nlp: Language, text: str, speaker: str, kind: str) -> Non
         # ... nor one in an adjective's or a participle's phrase of that noun
         ("“We will stay in the race,” a source close to Hillary Clinton said.", "", "description"),
         ("“We will stay in the race,” aides loyal to Bernie Sanders said.", "", "description"),
+        # a family name the tagger took for a common noun, with a prepositional phrase after it
+        ("Donald Trump spoke on Monday. Trump at the time said, “I would never do it.”", "Donald Trump", "person"),
+        # ... not a family name before the noun that speaks ("Trump aides at the time")
+        ("Donald Trump spoke on Monday. Trump aides at the time said, “We would never do it.”", "", "description"),
         # ... nor the name of a hyphenated word ("pro-Sanders", whose entity is "Sanders")
         ("Bernie Sanders spoke on Monday. “Bernie or bust,” hundreds of pro-Sanders demonstrators chanted.",
          "", "description"),

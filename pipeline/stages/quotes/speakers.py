@@ -390,9 +390,11 @@ class SpeakerResolver:
 
     def _surname(self, mention: Span) -> _Person | None:
         """A lone family name in any case (Krepon, WALLACE) that is no PERSON entity: the person
-        the entities say it names written alone (``_surname_of``)."""
+        the entities say it names written alone (``_surname_of``); also with a prepositional
+        phrase after it ("Trump at the time said", "Trump" tagged a common noun)."""
         tok = mention[0]
-        if len(mention) != 1 or not tok.is_alpha:
+        if not tok.is_alpha or len(mention) > 1 and (mention.root.i != tok.i or any(
+                c.dep_ != "prep" for c in tok.children if c.i < mention.end)):
             return None
         if tok.pos_ not in ("PROPN", "NOUN", "X") and not (tok.is_title and tok.lower_ in self._by_surname):
             return None  # a capitalised family name of the article the tagger took for a verb: "Schilling said"
