@@ -759,6 +759,11 @@ def test_role_mentions(nlp: Language, text: str, speaker: str, kind: str) -> Non
         ("Donald Trump spoke on Monday. Trump at the time said, “I would never do it.”", "Donald Trump", "person"),
         # ... not a family name before the noun that speaks ("Trump aides at the time")
         ("Donald Trump spoke on Monday. Trump aides at the time said, “We would never do it.”", "", "description"),
+        # an organisation in apposition to the noun that speaks, with or without commas
+        ("Netanyahu spoke on Monday. The Israeli newspaper Haaretz reported, “The meeting is off.”",
+         "Haaretz", "organisation"),
+        ("“We will stay in the race,” said one group, Partnership for Responsible Growth, on Monday.",
+         "Partnership for Responsible Growth", "organisation"),
         # ... nor the name of a hyphenated word ("pro-Sanders", whose entity is "Sanders")
         ("Bernie Sanders spoke on Monday. “Bernie or bust,” hundreds of pro-Sanders demonstrators chanted.",
          "", "description"),

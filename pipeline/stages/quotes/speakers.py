@@ -178,6 +178,12 @@ class SpeakerResolver:
             return Who(name, "person", title or ptitle, org or porg)
         if len(mention) == 1 and mention[0].lower_ in PERSON_PRONOUNS:
             return self._pronoun(mention)
+        apposed_org = self._apposed(mention, ("ORG",)) if mention.root.pos_ == "NOUN" else None
+        if apposed_org is not None:  # "the Israeli newspaper Haaretz reported", "one group, MoveOn, said"
+            person_name = self._person_named(apposed_org)
+            if person_name is not None:
+                return Who(person_name, "person", *self.profiles.get(person_name, ("", "")))
+            return Who(self._org_name(apposed_org), "organisation", "", "")
         named = self._surname(mention)
         if named is not None:
             return Who(named.name, "person", named.title, named.org)
@@ -341,14 +347,14 @@ class SpeakerResolver:
         word = noun.lemma_.lower()
         return next((name for start, lemma, name in reversed(self._groups) if start < before and lemma == word), "")
 
-    def _apposed(self, mention: Span) -> Span | None:
-        """A person named in apposition to the mention's head ("Trump's running mate, Indiana
-        Gov. Mike Pence,") or by a naming participle ("a 70-year-old academic named Eric
-        Kingson")."""
+    def _apposed(self, mention: Span, labels: tuple[str, ...] = ("PERSON",)) -> Span | None:
+        """A person (or an entity of ``labels``) named in apposition to the mention's head
+        ("Trump's running mate, Indiana Gov. Mike Pence,", "the Israeli newspaper Haaretz") or by
+        a naming participle ("a 70-year-old academic named Eric Kingson")."""
         for child in mention.root.children:
             named = named_by(child)
             ent = self._ent_at.get(named.i) if named is not None else None
-            if ent is not None and ent.label_ == "PERSON":
+            if ent is not None and ent.label_ in labels:
                 return ent
         return None
 
