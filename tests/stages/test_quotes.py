@@ -73,6 +73,11 @@ def _quotes(nlp: Language, text: str) -> list[quotes.QuoteSpan]:
          "Maria Garcia", "partial"),
         ("Tom Baker told reporters that the plant would close next year.",
          "the plant would close next year", "Tom Baker", "Tom Baker", "indirect"),
+        # "he's said": the contracted "has" the parser reads as a passive "is", or as the subject's head
+        ("Bernie Sanders spoke on Monday. He's said he will support the nominee.",
+         "he will support the nominee", "He", "Bernie Sanders", "indirect"),
+        ("Mitt Romney spoke on Monday. But he’s said that the party must change.",
+         "the party must change", "he", "Mitt Romney", "indirect"),
     ],
 )
 def test_attribution(nlp: Language, text: str, content: str, speaker_text: str, speaker: str, qtype: str) -> None:
@@ -1044,3 +1049,12 @@ def test_cue_after_an_adjective_is_said_by_the_subject(nlp: Language) -> None:
     text = "Clinton was quick to say that the plan would fail."
     q = _one(nlp, text)
     assert (text[q.start:q.end], q.speaker) == ("the plan would fail", "Clinton")
+
+
+@pytest.mark.model
+def test_passive_said_names_no_speaker(nlp: Language) -> None:
+    """"It's said that ...": a passive with an expletive subject stays unnamed, as does "Romney
+    is said to be angry" (no reported clause); only the perfect "he's said" speaks."""
+    for text in ("Mitt Romney spoke on Monday. It's said that the party must change.",
+                 "Mitt Romney spoke on Monday. Romney is said to be angry about the vote."):
+        assert all(q.speaker == "" for q in _quotes(nlp, text))

@@ -26,6 +26,7 @@ TITLE_SLOT_WORDS = {"on", "in", "at", "the", "a", "an", "titled", "entitled", "'
 TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
 MODIFIER_DEPS = ("compound", "det", "amod", "nmod", "poss")
 # how the parser labels a speaker written after its verb ("said Hugh O'Neill")
+CONTRACTED_HAS = ("'s", "’s")  # "he's said": has, which the parser may read as a passive "is"
 INVERTED_SUBJECT_DEPS = ("nsubj", "dobj", "attr", "npadvmod", "appos", "compound", "nsubjpass", "pobj")
 
 
@@ -121,6 +122,9 @@ def subject_of(verb: Token, quoted: list[bool] | None = None) -> Token | None:
         # a subject inside the quote is the parser's mistake; of two subjects, the one nearest
         # before the verb is its own ("LONDON (Reuters) - Donald Trump said": the dateline is the other)
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and not (quoted and quoted[c.i])]
+        if not subjects:  # "he’s said that ...": the parser hung the subject from the contracted "has"
+            subjects = [g for c in tok.children if c.dep_ in ("aux", "auxpass") and c.lower_ in CONTRACTED_HAS
+                        for g in c.children if g.dep_ in SUBJECT_DEPS and not (quoted and quoted[g.i])]
         if subjects:
             before = [c for c in subjects if c.i < tok.i]
             return before[-1] if before else subjects[0]

@@ -9,7 +9,17 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from ..entities.headlines import DATELINE
-from .cues import AGENT_LABELS, ASIDE_DEPS, FINITE_TAGS, SUBJECT_DEPS, SUBJECT_PRONOUNS, TIME_LABELS, Cues, mention_span
+from .cues import (
+    AGENT_LABELS,
+    ASIDE_DEPS,
+    CONTRACTED_HAS,
+    FINITE_TAGS,
+    SUBJECT_DEPS,
+    SUBJECT_PRONOUNS,
+    TIME_LABELS,
+    Cues,
+    mention_span,
+)
 from .layouts import _cue_speaker
 from .marks import DASHES
 from .spans import _Attribution, _Context
@@ -245,12 +255,21 @@ def _reporter(tok: Token, ctx: _Context, edges: tuple[Token, Token] | None,
     att = _cue_speaker(tok, ctx, not stance, not stance)
     if att is None:
         return None
-    if att.speaker is not None and att.speaker.root.dep_ == "nsubjpass" and tok.dep_ != "pcomp":
+    if (att.speaker is not None and att.speaker.root.dep_ == "nsubjpass" and tok.dep_ != "pcomp"
+            and not _has_said(tok, att.speaker)):
         # "voters are expected to ...": by whom is not said; but "Trump was criticized for saying ..." is his
         return _Attribution(att.cue, None), edges
     if stance and att.speaker is not None and not _is_agent(att.speaker):
         return None  # "the poll shows" yes, "few people understood" no
     return att, edges
+
+
+def _has_said(tok: Token, speaker: Span) -> bool:
+    """"He's said he will ...": the parser reads the contracted "has" as a passive "is"; a
+    reported clause after it makes it the perfect ("it's said that ..." stays passive)."""
+    return (speaker.root.lower_ != "it"
+            and any(c.dep_ == "auxpass" and c.lower_ in CONTRACTED_HAS for c in tok.children)
+            and any(c.dep_ == "ccomp" for c in tok.children))
 
 
 def _around(tok: Token, clause: Token) -> tuple[Token, Token] | None:
