@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 
 import pycountry
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .names import written_at
 from .rules import ACRONYM_AFTER, ACRONYM_BEFORE, FUNCTION_WORDS
 
 MAX_DEFINED = 5  # the longest name ``head_defined`` reads before an acronym
@@ -65,13 +65,7 @@ def head_defined(text: str, heads: Collection[str], known: dict[str, str]) -> di
 
 def full_name_spans(doc: Doc, text: str, acronyms: dict[str, str]) -> list[Span]:
     """Every written full name of a learned acronym, as one ORG span."""
-    found: list[Span] = []
-    for full in sorted(set(acronyms.values())):
-        for m in re.finditer(rf"(?<!\w){re.escape(full)}(?!\w)", text):
-            span = doc.char_span(m.start(), m.end(), label="ORG", alignment_mode="strict")
-            if span is not None:
-                found.append(span)
-    return filter_spans(found)
+    return filter_spans(list(written_at(doc, text, set(acronyms.values()), "ORG")))
 
 
 def country_code(name: str) -> str:

@@ -13,7 +13,7 @@ import numpy
 from spacy.attrs import IS_LOWER, ORTH
 from spacy.tokens import Doc, Span
 
-from .names import clean_name, head_of, respan
+from .names import clean_name, head_of, respan, written_at
 from .relatives import kin_owner
 
 if TYPE_CHECKING:
@@ -78,20 +78,16 @@ def _untagged_full_names(doc: Doc, ents: list[Span], covered: set[int]) -> list[
     written or in capitals ("How Donald Trump Could Become President" after "Donald Trump"),
     not its given name and its family name each alone; only names of capitalised words (not a
     "pro-Rubio" the model took for a person); ``covered`` gains its tokens. The names are looked
-    for in the text, not by a walk over every token (spaCy makes a Token object per step)."""
+    for in the text (``names.written_at``), not by a walk over every token (spaCy makes a Token
+    object per step)."""
     names = {e.text for e in ents
              if e.label_ == "PERSON" and 2 <= len(e) <= MAX_NAME_TOKENS and all(t.text[:1].isupper() for t in e)}
     names |= {name.upper() for name in names}
-    text = doc.text
     found = []
-    for name in sorted(names, key=len, reverse=True):  # the longest first: "Donald J. Trump" before "Donald J"
-        at = text.find(name)
-        while at >= 0:
-            span = doc.char_span(at, at + len(name), label="PERSON")
-            if span is not None and not covered.intersection(range(span.start, span.end)):
-                found.append(span)
-                covered.update(range(span.start, span.end))
-            at = text.find(name, at + len(name))
+    for span in written_at(doc, doc.text, names, "PERSON"):  # the longest first: "Donald J. Trump", not "Donald J"
+        if not covered.intersection(range(span.start, span.end)):
+            found.append(span)
+            covered.update(range(span.start, span.end))
     return sorted(found, key=lambda e: e.start)
 
 

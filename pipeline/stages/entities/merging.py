@@ -3,12 +3,10 @@ the name after it, an organisation's name written again, and replacing overlappi
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span
 
 from .. import places as places_mod
-from .names import head_of, respan
+from .names import head_of, respan, written_at
 from .rules import JOINING_PREPOSITIONS, NAME_LABELS, POSSESSIVES, Rules
 
 
@@ -156,11 +154,9 @@ def orgs_written_again(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         return []
     tagged = {(e.start, e.end) for e in ents}  # a name tagged whole keeps its label ("Hakeem Jeffries")
     found: list[Span] = []
-    for name in sorted(names, key=len, reverse=True):  # the longest first
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-            span = doc.char_span(m.start(), m.end(), label="ORG")
-            if span is None or (span.start, span.end) in tagged or any(_overlaps(span, f) for f in found):
-                continue
-            if all(span.start <= e.start and e.end <= span.end for e in ents if _overlaps(e, span)):
-                found.append(span)
+    for span in written_at(doc, text, names, "ORG"):  # the longest first
+        if (span.start, span.end) in tagged or any(_overlaps(span, f) for f in found):
+            continue
+        if all(span.start <= e.start and e.end <= span.end for e in ents if _overlaps(e, span)):
+            found.append(span)
     return found

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
 from spacy.tokens import Doc, Span
 
@@ -24,6 +25,17 @@ from .rules import (
 def clean_name(text: str) -> str:
     """A mention without a leading article, possessive, outer spaces or a space before a comma."""
     return _SPACED_COMMA.sub(",", _POSSESSIVE.sub("", _LEADING.sub("", text.strip())).strip())
+
+
+def written_at(doc: Doc, text: str, names: Collection[str], label: str) -> Iterator[Span]:
+    """Every place ``text`` (``doc.text``) writes one of ``names`` as whole words, as a span of
+    ``label``, the longest names first (then in text order); places the tokens do not align with
+    are skipped. A caller that marks what it takes as it goes lets a longer name win."""
+    for name in sorted(names, key=lambda n: (-len(n), n)):
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            span = doc.char_span(m.start(), m.end(), label=label)
+            if span is not None:
+                yield span
 
 
 def respan(ent: Span, start: int, end: int, label: str | None = None) -> Span:

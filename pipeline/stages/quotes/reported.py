@@ -338,7 +338,7 @@ def _after_dateline(left: Token, right: Token) -> Token:
     k = next((t.i for t in doc[left.i:right.i + 1] if t.idx >= end), right.i)
     if doc[k].text == "(":  # the agency after the date: "(UPI)"
         k = next((t.i + 1 for t in doc[k:min(k + 8, right.i)] if t.text == ")"), k)
-    while k < right.i and (doc[k].text in DASHES or doc[k].text == "--"):
+    while k < right.i and _is_dash(doc[k]):
         k += 1
     return doc[k] if k > left.i and right.i - k >= 2 else left
 
