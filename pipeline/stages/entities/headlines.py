@@ -111,7 +111,8 @@ def true_case(line: str, keep: set[str], cased: dict[str, str], is_name: Callabl
         if (k + 1 < len(words) and words[k][0].lower() in given and words[k].start() not in family
                 and line[words[k].end():words[k + 1].start()] == " "):
             after = words[k + 1][0].lower()
-            if after not in TITLE_SMALL_WORDS and cased.get(after, "X").istitle():
+            form = cased.get(after)  # how the body writes it, if it does
+            if after not in TITLE_SMALL_WORDS and (form is None or form.istitle()):
                 named.update((words[k].start(), words[k + 1].start()))
                 family.add(words[k + 1].start())
 
