@@ -556,3 +556,24 @@ def test_the_company_is_the_organisation_named_before(nlp: Language, text: str, 
 def test_the_company_without_an_organisation_before_stays_unnamed(nlp: Language, text: str) -> None:
     q = next(q for q in nlp(text)._.quotes if "compan" in q.speaker_text)
     assert q.speaker == "", (q.speaker, q.speaker_kind)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a cue inside its clause: the side with the clause's verb, not a longer fronted phrase
+        ("Bound together by centuries of trade and a long shared border, the two towns, Jane Doe said, now have a "
+         "rare chance to grow.", "now have a rare chance to grow"),
+        ("Faced with a shrinking budget and rising costs at every one of its schools, the district, Jane Doe said, "
+         "must close two schools.", "must close two schools"),
+        # the verb after the cue, as before
+        ("The goal, Jane Doe said, is to forge a lasting cease-fire between the two armies.",
+         "is to forge a lasting cease-fire between the two armies"),
+        # the verb before the cue: the main clause, not the longer reason after it
+        ("We will win, Jane Doe said, because the voters in every county of the state want a change now.",
+         "We will win"),
+    ],
+)
+def test_cue_inside_its_clause_reports_the_verbs_side(nlp: Language, text: str, content: str) -> None:
+    assert (content, "indirect", "Jane Doe", "said") in _rows(nlp, text)

@@ -273,8 +273,9 @@ def _has_said(tok: Token, speaker: Span) -> bool:
 
 
 def _around(tok: Token, clause: Token) -> tuple[Token, Token] | None:
-    """The longer side of ``clause`` around the cue's own words: "China would ..., he
-    said" or "The goal, he said, is to forge a cease-fire" (the part after the cue)."""
+    """``clause`` without the cue's own words: "China would ..., he said"; when the cue
+    stands inside it, the side holding the clause's own verb ("The goal, he said, is to forge
+    a cease-fire": the part after the cue), else the longer side."""
     doc = tok.doc
     own_left = min([tok.i] + [c.left_edge.i for c in tok.children if c.i < tok.i and c.dep_ != "ccomp"])
     own_right = max([tok.i] + [c.right_edge.i for c in tok.children if c.i > tok.i and c.dep_ != "ccomp"])
@@ -284,6 +285,9 @@ def _around(tok: Token, clause: Token) -> tuple[Token, Token] | None:
     before = (left, doc[own_left - 1]) if own_left > left.i else None
     after = (doc[own_right + 1], right) if own_right < right.i else None
     sides = [side for side in (before, after) if side is not None]
+    verb_side = next((side for side in sides if side[0].i <= clause.i <= side[1].i), None)
+    if verb_side is not None:
+        return verb_side  # "Bound by ..., the two nations, Xi said, now have ...": not the fronted phrase
     return max(sides, key=lambda side: side[1].i - side[0].i) if sides else None
 
 
