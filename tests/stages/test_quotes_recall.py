@@ -577,3 +577,29 @@ def test_the_company_without_an_organisation_before_stays_unnamed(nlp: Language,
 )
 def test_cue_inside_its_clause_reports_the_verbs_side(nlp: Language, text: str, content: str) -> None:
     assert (content, "indirect", "Jane Doe", "said") in _rows(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a noun phrase summing up the clause is the writer's aside
+        ("Jane Doe said the company had suspended 125,000 accounts since May, the first time it has published such "
+         "figures.", "the company had suspended 125,000 accounts since May"),
+        ("Jane Doe said the council would close the old bridge, the second time it has done so this year.",
+         "the council would close the old bridge"),
+        # a figure after the comma belongs to the clause
+        ("Jane Doe said the team won 83% of its games last year, 74% the year before.",
+         "the team won 83% of its games last year, 74% the year before"),
+    ],
+)
+def test_summing_up_phrase_ends_the_reported_clause(nlp: Language, text: str, content: str) -> None:
+    assert (content, "indirect", "Jane Doe", "said") in _rows(nlp, text)
+
+
+@pytest.mark.model
+def test_subject_after_a_comma_is_no_summing_up_phrase(nlp: Language) -> None:
+    text = ("Jane Doe said that while the mayor is running third in most polls, a strong showing - particularly a "
+            "second-place finish - could finally show his appeal.")
+    content = next(c for c, _, speaker, _ in _rows(nlp, text) if speaker == "Jane Doe")
+    assert content.endswith("could finally show his appeal"), content

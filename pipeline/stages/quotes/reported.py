@@ -305,7 +305,7 @@ def _is_agent(mention: Span) -> bool:
 
 def _before_aside(left: Token, right: Token) -> Token:
     """``right``, or the word before a comma that opens an aside hanging on a word before
-    it: a relative clause, an appositive or an adverbial clause ("... on her character,
+    it: a relative clause, an appositive, an adverbial clause or a summing-up noun phrase (``_summary_phrase``) ("... on her character,
     which he would have needed ...", "Comey, a Republican appointed ...", "... Trump, while
     emphasizing ...")."""
     doc = left.doc
@@ -323,9 +323,19 @@ def _before_aside(left: Token, right: Token) -> Token:
         for dep in (nxt, *nxt.ancestors):
             if dep.left_edge.i != nxt.i or dep.i > right.i:
                 break
-            if dep.dep_ in ASIDE_DEPS and dep.head.i < tok.i:
+            if (dep.dep_ in ASIDE_DEPS or _summary_phrase(dep, right)) and dep.head.i < tok.i:
                 return doc[tok.i - 1]
     return right
+
+
+def _summary_phrase(tok: Token, right: Token) -> bool:
+    """A noun phrase with an article that the parser hung on a verb as an adverbial noun and
+    that ends the clause (``right``): an aside summing up what came before ("... slash 30,000
+    jobs, a mass layoff rivaling ...", "..., the first time it has ..."); not a figure or a name
+    ("..., 52 percent to 37 percent", "..., Joe"), nor a subject the parser took for one ("...,
+    a strong showing - particularly ... - could finally show ...")."""
+    return (tok.dep_ == "npadvmod" and tok.pos_ == "NOUN" and tok.left_edge.lower_ in ("a", "an", "the")
+            and all(t.is_punct for t in tok.doc[tok.right_edge.i + 1:right.i + 1]))
 
 
 def _after_dateline(left: Token, right: Token) -> Token:
