@@ -603,3 +603,21 @@ def test_subject_after_a_comma_is_no_summing_up_phrase(nlp: Language) -> None:
             "second-place finish - could finally show his appeal.")
     content = next(c for c, _, speaker, _ in _rows(nlp, text) if speaker == "Jane Doe")
     assert content.endswith("could finally show his appeal"), content
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        # the object of a stance ends before its aside, however short it is then
+        ("Jane Doe denounced the deal, which would cut the company's tax rate to 17 percent.", "the deal",
+         "denounced"),
+        ("Jane Doe attacked Baker, a lawyer who ran against her in 2012.", "Baker", "attacked"),
+        # a clause whose aside follows a short subject keeps it: without it too little is left
+        ("Jane Doe wrote that Tom Baker, the district chairman, intended to become a delegate to the convention.",
+         "Tom Baker, the district chairman, intended to become a delegate to the convention", "wrote"),
+    ],
+)
+def test_reported_words_end_before_the_first_aside_that_leaves_enough(nlp: Language, text: str, content: str,
+                                                                      cue: str) -> None:
+    assert (content, "indirect", "Jane Doe", cue) in _rows(nlp, text)

@@ -33,7 +33,7 @@ from .layouts import (
 from .marks import DASHES, OPENERS, STRAIGHT, paragraphs, quote_spans
 from .reported import (
     _according_to,
-    _before_aside,
+    _aside_ends,
     _content_span,
     _noun_cue,
     _object_reported,
@@ -186,7 +186,9 @@ class QuoteExtractor(FromRuleBook):
             if found is None:
                 continue
             att, (left, right) = found
-            span = _content_span(doc, left, _before_aside(left, right), _short_object(att, cues))
+            keep_short = _short_object(att, cues)
+            span = next((sp for end in (*_aside_ends(left, right), right)
+                         if (sp := _content_span(doc, left, end, keep_short)) is not None), None)
             if span is None:
                 continue
             s, e = span

@@ -4,7 +4,7 @@ sentence around it), ``according to``, and where a reported clause ends."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -303,29 +303,30 @@ def _is_agent(mention: Span) -> bool:
     return root.pos_ == "PRON" and root.lower_ in SUBJECT_PRONOUNS | {"who"}
 
 
-def _before_aside(left: Token, right: Token) -> Token:
-    """``right``, or the word before a comma that opens an aside hanging on a word before
-    it: a relative clause, an appositive, an adverbial clause or a summing-up noun phrase (``_summary_phrase``) ("... on her character,
-    which he would have needed ...", "Comey, a Republican appointed ...", "... Trump, while
-    emphasizing ...")."""
+def _aside_ends(left: Token, right: Token) -> Iterator[Token]:
+    """The words before each comma that opens an aside hanging on a word before it, in order:
+    a relative clause, an appositive, an adverbial clause or a summing-up noun phrase
+    (``_summary_phrase``) ("... on her character, which he would have needed ...", "Comey, a
+    Republican appointed ...", "... Trump, while emphasizing ..."). The caller keeps the first
+    that leaves enough words (``denounced the deal, which would ...``: "the deal")."""
     doc = left.doc
-    commas = [tok for tok in doc[left.i + 3:right.i] if tok.text == ","]
+    commas = [tok for tok in doc[left.i + 1:right.i] if tok.text == ","]
     if not commas:
-        return right
+        return
     # the last ", and" / ", or" of the clause: a comma before it opens an item of a series
     # ("training X, helping Y, and inviting Z"), not an aside
     series = max((t.i for t in doc[commas[0].i + 2:right.i] if t.dep_ == "cc" and doc[t.i - 1].text == ","),
                  default=-1)
     for tok in commas:
         if series >= tok.i + 2:
-            return right
+            return
         nxt = doc[tok.i + 1]
         for dep in (nxt, *nxt.ancestors):
             if dep.left_edge.i != nxt.i or dep.i > right.i:
                 break
             if (dep.dep_ in ASIDE_DEPS or _summary_phrase(dep, right)) and dep.head.i < tok.i:
-                return doc[tok.i - 1]
-    return right
+                yield doc[tok.i - 1]
+                break
 
 
 def _summary_phrase(tok: Token, right: Token) -> bool:
