@@ -621,3 +621,22 @@ def test_subject_after_a_comma_is_no_summing_up_phrase(nlp: Language) -> None:
 def test_reported_words_end_before_the_first_aside_that_leaves_enough(nlp: Language, text: str, content: str,
                                                                       cue: str) -> None:
     assert (content, "indirect", "Jane Doe", cue) in _rows(nlp, text)
+
+
+@pytest.mark.model
+def test_short_object_before_an_aside_keeps_the_clause_that_goes_on(nlp: Language) -> None:
+    # the parser takes "the council" for the object of "said"; the clause goes on after the aside
+    text = 'Jane Doe said the council, calling the bridge "a danger to all," would close it within a year.'
+    rows = _rows(nlp, text)
+    assert ('the council, calling the bridge "a danger to all," would close it within a year', "indirect",
+            "Jane Doe", "said") in rows, rows
+
+
+@pytest.mark.model
+def test_reported_clause_ends_before_the_cue_of_a_quote_it_runs_into(nlp: Language) -> None:
+    text = ('Jane Doe said the mayor\'s situation reminds her of the 1969 book titled "The Tragedy of Lyndon Johnson," '
+            'explaining, "because what could have been."')
+    rows = _rows(nlp, text)
+    assert ('the mayor\'s situation reminds her of the 1969 book titled "The Tragedy of Lyndon Johnson', "indirect",
+            "Jane Doe", "said") in rows, rows
+    assert ("because what could have been.", "partial", "Jane Doe", "explaining") in rows, rows

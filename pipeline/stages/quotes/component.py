@@ -116,7 +116,7 @@ class QuoteExtractor(FromRuleBook):
             item = (qs, qe, _quote_type(text, qs, last_before), att)
             found.append(item)
             prev = item
-        quote_cues = {att.cue.start for _, _, _, att in found if att.cue is not None}
+        quote_cues = {(s, e): att.cue.start for s, e, _, att in found if att.cue is not None}
         found.extend(self._indirect(doc, ctx, [(s, e) for s, e, _, _ in found], quote_cues))
         resolver = SpeakerResolver(doc, self.speaker_rules, ctx.quoted, ctx.ents)
         rows = [self._row(qs, qe, qtype, att, resolver)
@@ -150,10 +150,11 @@ class QuoteExtractor(FromRuleBook):
         return _Attribution(None, patt.speaker)
 
     def _indirect(self, doc: Doc, ctx: _Context, taken: list[tuple[int, int]],
-                  quote_cues: set[int]) -> Iterator[_Found]:
+                  cue_of: dict[tuple[int, int], int]) -> Iterator[_Found]:
         """Reported speech: a cue verb with a clausal complement, a prepositional cue's object,
-        and ``according to``. A prepositional cue that introduces a quote (``quote_cues``: the
-        cue tokens of the quotes found) names its topic: the quote is what was said."""
+        and ``according to``. A prepositional cue that introduces a quote (``cue_of``: the cue
+        token of each quote found) names its topic: the quote is what was said."""
+        quote_cues = set(cue_of.values())
         body = ctx.paras
         taken = sorted(taken)
         longest = max((e - s for s, e in taken), default=0)
@@ -187,8 +188,9 @@ class QuoteExtractor(FromRuleBook):
                 continue
             att, (left, right) = found
             keep_short = _short_object(att, cues)
-            span = next((sp for end in (*_aside_ends(left, right), right)
-                         if (sp := _content_span(doc, left, end, keep_short)) is not None), None)
+            span = _clause_span(left, right, keep_short)
+            if span is not None and (cut := _before_quote_cue(left, right, span[1], taken, cue_of)) is not None:
+                span = _clause_span(left, cut, keep_short)
             if span is None:
                 continue
             s, e = span
@@ -220,6 +222,34 @@ class QuoteExtractor(FromRuleBook):
             sp.end_char if sp is not None else None,
             who.name, who.kind, who.title, who.org,
         )
+
+
+def _clause_span(left: Token, right: Token, keep_short: Callable[[Span], bool] | None) -> tuple[int, int] | None:
+    """The characters of a reported clause, up to the first aside that leaves enough words: three,
+    or one or two that ``keep_short`` keeps when the aside ends the clause."""
+    return next((sp for end, closes in (*_aside_ends(left, right), (right, True))
+                 if (sp := _content_span(left.doc, left, end, keep_short if closes else None)) is not None), None)
+
+
+def _before_quote_cue(left: Token, right: Token, end: int, taken: list[tuple[int, int]],
+                      cue_of: dict[tuple[int, int], int]) -> Token | None:
+    """The word before the phrase of a quote's cue when the reported clause (to character
+    ``end``) runs into that quote after its cue: "Starr said Clinton's situation reminds him of
+    ..., explaining, “because ...”" reports the situation, and the explaining is the quote's own
+    row. None when the clause cuts through no quote so introduced, or its cue's phrase is not set
+    off by a comma or a dash."""
+    doc = left.doc
+    for ts, te in taken:
+        cue = cue_of.get((ts, te))
+        if not (ts < end < te and cue is not None and doc[cue].i <= right.i):
+            continue
+        first = doc[cue].left_edge.i
+        before = first - 1
+        while before > left.i and doc[before].is_quote:
+            before -= 1  # '... titled “The Tragedy of Lyndon Johnson,” explaining'
+        if left.i + 2 < before and (doc[before].text in (",", ";") or doc[before].text in DASHES):
+            return doc[first - 1]  # set off by a comma or a dash: not "his hatred of"
+    return None
 
 
 def _short_object(att: _Attribution, cues: Cues) -> Callable[[Span], bool] | None:

@@ -303,12 +303,13 @@ def _is_agent(mention: Span) -> bool:
     return root.pos_ == "PRON" and root.lower_ in SUBJECT_PRONOUNS | {"who"}
 
 
-def _aside_ends(left: Token, right: Token) -> Iterator[Token]:
+def _aside_ends(left: Token, right: Token) -> Iterator[tuple[Token, bool]]:
     """The words before each comma that opens an aside hanging on a word before it, in order:
     a relative clause, an appositive, an adverbial clause or a summing-up noun phrase
     (``_summary_phrase``) ("... on her character, which he would have needed ...", "Comey, a
-    Republican appointed ...", "... Trump, while emphasizing ..."). The caller keeps the first
-    that leaves enough words (``denounced the deal, which would ...``: "the deal")."""
+    Republican appointed ...", "... Trump, while emphasizing ..."); each with whether the aside
+    closes the clause. The caller keeps the first that leaves enough words (``denounced the
+    deal, which would ...``: "the deal"; not "said the council, calling ..., would close")."""
     doc = left.doc
     commas = [tok for tok in doc[left.i + 1:right.i] if tok.text == ","]
     if not commas:
@@ -325,7 +326,7 @@ def _aside_ends(left: Token, right: Token) -> Iterator[Token]:
             if dep.left_edge.i != nxt.i or dep.i > right.i:
                 break
             if (dep.dep_ in ASIDE_DEPS or _summary_phrase(dep, right)) and dep.head.i < tok.i:
-                yield doc[tok.i - 1]
+                yield doc[tok.i - 1], all(t.is_punct for t in doc[dep.right_edge.i + 1:right.i + 1])
                 break
 
 
