@@ -640,3 +640,24 @@ def test_reported_clause_ends_before_the_cue_of_a_quote_it_runs_into(nlp: Langua
     assert ('the mayor\'s situation reminds her of the 1969 book titled "The Tragedy of Lyndon Johnson', "indirect",
             "Jane Doe", "said") in rows, rows
     assert ("because what could have been.", "partial", "Jane Doe", "explaining") in rows, rows
+
+
+@pytest.mark.model
+def test_definite_object_holding_a_verb_is_what_was_said(nlp: Language) -> None:
+    # the parser took the long subject of the reported clause for the object of "says"
+    text = ("Jane Doe says the increase in crime and disorder that the mayor decries also makes his reelection less "
+            "likely.")
+    assert ("the increase in crime and disorder that the mayor decries also makes his reelection less likely",
+            "indirect", "Jane Doe", "says") in _rows(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe said a lot of things that were really guarded and personal.",
+        "Jane Doe said something that could be construed as critical of the mayor.",
+    ],
+)
+def test_indefinite_object_is_no_report(nlp: Language, text: str) -> None:
+    assert _rows(nlp, text) == []

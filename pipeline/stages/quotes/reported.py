@@ -27,6 +27,8 @@ from .spans import _Attribution, _Context
 # prepositions of place, time and means: a clause under their phrase is no topic of the cue's
 ADJUNCT_PREPOSITIONS = frozenset(
     ("in", "at", "during", "for", "following", "after", "before", "without", "with", "through", "via", "throughout"))
+# the words that open a definite noun phrase: an object so opened may be what a speech cue reports
+DEFINITE_WORDS = frozenset(("the", "this", "these", "his", "her", "their", "its", "our", "my", "your"))
 # the phrases an "as" aside's cue may have: when and where it was said ("as she noted in March")
 AS_ASIDE_PREPOSITIONS = frozenset(("in", "at", "on", "during", "before", "after", "by", "earlier"))
 
@@ -76,6 +78,8 @@ def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",),
         comp = comps[-1] if comps[-1].i > tok.i else None
     if not comps:
         comp = _clause_after_adjunct(tok)  # "said in a statement that ...": the parser hung it on the noun
+    if comp is None and "dobj" not in deps and (obj := _object_clause(tok)) is not None:
+        return obj.left_edge, obj.right_edge
     if comp is not None:
         left, right = comp.left_edge, comp.right_edge
         obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < comp.i), None)
@@ -98,6 +102,20 @@ def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",),
         return (tok.doc[start], tok.doc[comma - 1]) if comma - 1 > start else None
     vouched = _as_aside(tok) if aside else None
     return _around(tok, vouched) if vouched is not None else None
+
+
+def _object_clause(tok: Token) -> Token | None:
+    """The object of a speech cue that takes no object (``deps``) when it is a definite noun
+    phrase holding a finite verb: what was said, in the parser's reading of a clause whose long
+    subject it took for the object ("Stone says the increase in polarization that Bloomberg
+    decries also makes ...", "said his focus groups and other research show that ...") or of a
+    claim named and told ("repeating her campaign's line that ...", "told the story of a single
+    mom who ..."). Not "said a lot of things that were ...", "said something that ...": an
+    indefinite object is no report of what was said."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.left_edge.lower_ not in DEFINITE_WORDS:
+        return None
+    return obj if any(t.tag_ in FINITE_TAGS for t in obj.subtree if t.i > obj.i) else None
 
 
 def _closing_report(tok: Token) -> int | None:
