@@ -661,3 +661,47 @@ def test_definite_object_holding_a_verb_is_what_was_said(nlp: Language) -> None:
 )
 def test_indefinite_object_is_no_report(nlp: Language, text: str) -> None:
     assert _rows(nlp, text) == []
+
+
+@pytest.mark.model
+def test_dash_before_the_cue_leaves_the_clause_after_it(nlp: Language) -> None:
+    # the parser hung the writer's clause before the dash on "told" as a second complement
+    text = ("Jane Doe seems to recognize her problem on housing — she told the AP that her task is to prove to voters "
+            "that she is tough.")
+    rows = _rows(nlp, text)
+    assert ("her task is to prove to voters that she is tough", "indirect", "Jane Doe", "told") in rows, rows
+    assert not any(c.startswith("Jane Doe seems") for c, *_ in rows), rows
+
+
+@pytest.mark.model
+def test_dash_before_the_cue_alone_keeps_the_clause_before_it(nlp: Language) -> None:
+    assert ("Prices will rise within a year", "indirect", "Jane Doe", "said") in _rows(
+        nlp, "Prices will rise within a year — Jane Doe said.")
+
+
+@pytest.mark.model
+def test_cue_closing_the_sentence_as_a_conjunct_reports_the_clause_before(nlp: Language) -> None:
+    # the parser made "told" a conjunct of "includes"; no conjunction joins them
+    text = "This includes a special force to assist Kurdish Peshmerga, Defense Secretary Jane Doe told a Senate panel."
+    assert ("This includes a special force to assist Kurdish Peshmerga", "indirect", "Jane Doe", "told") in _rows(
+        nlp, text)
+    # a conjunction inside the first clause belongs to it
+    assert ("Prices rose sharply and wages fell", "indirect", "", "told") in _rows(
+        nlp, "Prices rose sharply and wages fell, the mayor told reporters on Monday.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a series of participles, "shows" read as a verb
+        "Sanders spent Wednesday on something of a victory tour in New York, filming television shows and meeting "
+        "with the Rev. Al Sharpton as part of an outreach effort aimed at minority voters.",
+        # a conjunction: a statement of its own
+        "The bridge will close in May, and Jane Doe told the council on Monday.",
+        "The seven family members from Syria have lived in this Atlanta suburb for three months, and though they "
+        "speak barely a word of English, their smiles said a lot.",
+    ],
+)
+def test_conjunct_in_a_series_or_after_and_reports_nothing_before_it(nlp: Language, text: str) -> None:
+    assert _rows(nlp, text) == []

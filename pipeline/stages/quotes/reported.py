@@ -76,6 +76,9 @@ def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",),
     if comp is not None and comp.i < tok.i and any(t.text in (":", ";") for t in tok.doc[comp.right_edge.i + 1:tok.i]):
         # "... cites the crowds as an example: He says outlets undercount ...": a colon closes the writer's sentence
         comp = comps[-1] if comps[-1].i > tok.i else None
+    elif comp is not None and comp.i < tok.i < comps[-1].i and any(
+            _is_dash(t) for t in tok.doc[comp.right_edge.i + 1:tok.i]):
+        comp = comps[-1]  # "Carson seems to see his problem -- he told the AP that his task is ...": so does a dash
     if not comps:
         comp = _clause_after_adjunct(tok)  # "said in a statement that ...": the parser hung it on the noun
     if comp is None and "dobj" not in deps and (obj := _object_clause(tok)) is not None:
@@ -120,12 +123,15 @@ def _object_clause(tok: Token) -> Token | None:
 
 def _closing_report(tok: Token) -> int | None:
     """The comma before a cue verb that the parser hung on the clause before it as an adverbial
-    clause, when the verb and a subject of its own close the sentence after that comma with no
-    conjunction: "... organize into communities and reach others, she said." (not "..., when she
-    said", nor "..., as she said"); else None. The words before the comma are what was said,
-    whatever else the parser hung on the verb."""
-    if tok.dep_ != "advcl" or tok.head.i > tok.i or tok.tag_ not in FINITE_TAGS:
+    clause or a conjunct, when the verb and a subject of its own close the sentence after that
+    comma with no conjunction: "... organize into communities and reach others, she said." (not
+    "..., when she said", "..., as she said", "..., and she told him"), "This includes a special
+    force ..., Defense Secretary Ash Carter told a Senate panel Wednesday."; else None. The words
+    before the comma are what was said, whatever else the parser hung on the verb."""
+    if tok.dep_ not in ("advcl", "conj") or tok.head.i > tok.i or tok.tag_ not in FINITE_TAGS:
         return None
+    if tok.dep_ == "conj" and (any(c.dep_ in ("cc", "conj") for c in tok.children) or _joined(tok)):
+        return None  # "..., filming television shows and meeting ...": a series, not a cue
     subject = max((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.i < tok.i), key=lambda c: c.i,
                   default=None)
     if subject is None:
@@ -138,6 +144,16 @@ def _closing_report(tok: Token) -> int | None:
     if _is_dash(tok.right_edge) or (len(rest) and _is_dash(rest[0])):
         return comma  # "..., the Budget Office reported on Tuesday -- a development that ..."
     return comma if all(t.is_punct for t in rest) else None
+
+
+def _joined(conj: Token) -> bool:
+    """Whether a conjunction joins the conjunct ``conj`` to its head: the head's last ``and``
+    or ``but`` before it, with no other conjunct of the head between ("... for three months,
+    and though they speak barely a word of English, their smiles said a lot"; not "Prices rose
+    and wages fell, the mayor told reporters")."""
+    head = conj.head
+    cc = max((c.i for c in head.children if c.dep_ == "cc" and c.i < conj.i), default=None)
+    return cc is not None and not any(c.dep_ == "conj" and cc < c.i < conj.i for c in head.children)
 
 
 def _is_dash(tok: Token) -> bool:
