@@ -573,6 +573,9 @@ def test_the_company_without_an_organisation_before_stays_unnamed(nlp: Language,
         # the verb before the cue: the main clause, not the longer reason after it
         ("We will win, Jane Doe said, because the voters in every county of the state want a change now.",
          "We will win"),
+        # unless that leaves fewer than three words
+        ("Jane Doe spoke in Ohio. It was, she said, one of the bitterest failures of her career.",
+         "one of the bitterest failures of her career"),
     ],
 )
 def test_cue_inside_its_clause_reports_the_verbs_side(nlp: Language, text: str, content: str) -> None:
@@ -705,3 +708,18 @@ def test_cue_closing_the_sentence_as_a_conjunct_reports_the_clause_before(nlp: L
 )
 def test_conjunct_in_a_series_or_after_and_reports_nothing_before_it(nlp: Language, text: str) -> None:
     assert _rows(nlp, text) == []
+
+
+@pytest.mark.model
+def test_reported_clause_may_end_with_a_quote_and_its_period(nlp: Language) -> None:
+    # the quote ends after its period and closing mark, the clause at its last word
+    text = 'Jane Doe said the mayor has done what she called a "serviceable job."'
+    rows = _rows(nlp, text)
+    assert ('the mayor has done what she called a "serviceable job."', "indirect", "Jane Doe", "said") in rows, rows
+    assert ("serviceable job.", "partial", "Jane Doe", "called") in rows, rows
+
+
+@pytest.mark.model
+def test_reported_clause_mostly_quoted_is_the_quote_row_alone(nlp: Language) -> None:
+    rows = _rows(nlp, 'Jane Doe said it was "a serviceable job by a decent mayor."')
+    assert rows == [("a serviceable job by a decent mayor.", "partial", "Jane Doe", "said")], rows

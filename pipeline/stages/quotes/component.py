@@ -30,7 +30,7 @@ from .layouts import (
     _quote_type,
     _transcript_turns,
 )
-from .marks import DASHES, OPENERS, STRAIGHT, paragraphs, quote_spans
+from .marks import CLOSERS, DASHES, OPENERS, STRAIGHT, paragraphs, quote_spans
 from .reported import (
     _according_to,
     _aside_ends,
@@ -155,6 +155,7 @@ class QuoteExtractor(FromRuleBook):
         and ``according to``. A prepositional cue that introduces a quote (``cue_of``: the cue
         token of each quote found) names its topic: the quote is what was said."""
         quote_cues = set(cue_of.values())
+        text = doc.text
         body = ctx.paras
         taken = sorted(taken)
         longest = max((e - s for s, e in taken), default=0)
@@ -200,6 +201,8 @@ class QuoteExtractor(FromRuleBook):
             if k < 0 or not (body[k][0] <= s and e <= body[k][1]):
                 continue
             near = _overlapping(taken, longest, s, e)
+            e = max([e] + [_past_closing_mark(text, te) for ts, te in near
+                           if s <= ts < e < te and _only_punctuation(text[e:te])])
             if any(not (s <= ts and te <= e) for ts, te in near):
                 continue  # a reported clause may hold a quote, not cut through one
             if sum(te - ts for ts, te in near) > (e - s) / 2:
@@ -222,6 +225,21 @@ class QuoteExtractor(FromRuleBook):
             sp.end_char if sp is not None else None,
             who.name, who.kind, who.title, who.org,
         )
+
+
+def _only_punctuation(text: str) -> bool:
+    """Whether ``text`` holds no word: the closing punctuation of a quote that ends a reported
+    clause ('he thinks she has done a "serviceable job."': the clause ends at "job", the quote
+    after its period)."""
+    return all(not ch.isalnum() for ch in text)
+
+
+def _past_closing_mark(text: str, end: int) -> int:
+    """``end``, the end of a quote's words, past the quote mark (or two apostrophes) closing it."""
+    k = end
+    while k < len(text) and k - end < 2 and text[k] in CLOSERS + STRAIGHT + "'":
+        k += 1
+    return k
 
 
 def _clause_span(left: Token, right: Token, keep_short: Callable[[Span], bool] | None) -> tuple[int, int] | None:

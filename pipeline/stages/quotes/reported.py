@@ -309,7 +309,8 @@ def _has_said(tok: Token, speaker: Span) -> bool:
 def _around(tok: Token, clause: Token) -> tuple[Token, Token] | None:
     """``clause`` without the cue's own words: "China would ..., he said"; when the cue
     stands inside it, the side holding the clause's own verb ("The goal, he said, is to forge
-    a cease-fire": the part after the cue), else the longer side."""
+    a cease-fire": the part after the cue) unless it has fewer than three words ("It was, he
+    said, one of the bitterest failures"), else the longer side."""
     doc = tok.doc
     own_left = min([tok.i] + [c.left_edge.i for c in tok.children if c.i < tok.i and c.dep_ != "ccomp"])
     own_right = max([tok.i] + [c.right_edge.i for c in tok.children if c.i > tok.i and c.dep_ != "ccomp"])
@@ -320,7 +321,7 @@ def _around(tok: Token, clause: Token) -> tuple[Token, Token] | None:
     after = (doc[own_right + 1], right) if own_right < right.i else None
     sides = [side for side in (before, after) if side is not None]
     verb_side = next((side for side in sides if side[0].i <= clause.i <= side[1].i), None)
-    if verb_side is not None:
+    if verb_side is not None and sum(not t.is_punct for t in doc[verb_side[0].i:verb_side[1].i + 1]) >= 3:
         return verb_side  # "Bound by ..., the two nations, Xi said, now have ...": not the fronted phrase
     return max(sides, key=lambda side: side[1].i - side[0].i) if sides else None
 
