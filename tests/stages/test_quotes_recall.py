@@ -723,3 +723,27 @@ def test_reported_clause_may_end_with_a_quote_and_its_period(nlp: Language) -> N
 def test_reported_clause_mostly_quoted_is_the_quote_row_alone(nlp: Language) -> None:
     rows = _rows(nlp, 'Jane Doe said it was "a serviceable job by a decent mayor."')
     assert rows == [("a serviceable job by a decent mayor.", "partial", "Jane Doe", "said")], rows
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "speaker_text"),
+    [
+        # the parser hung the participle on "say" as a clause, and its subject with it
+        ("But Republican activists clamoring to block Tom Baker from the nomination say they are suddenly in the "
+         "midst of a surge.", "they are suddenly in the midst of a surge", "Republican activists"),
+        # the parser made the participle the root and "say" a loose dependent of it
+        ("Majorities of Democrats in five states going to the polls Tuesday say they would be satisfied with both "
+         "candidates as the nominee.", "they would be satisfied with both candidates as the nominee",
+         "Majorities of Democrats in five states"),
+    ],
+)
+def test_subject_of_a_reduced_relative_speaks(nlp: Language, text: str, content: str, speaker_text: str) -> None:
+    q = next(q for q in nlp(text)._.quotes if text[q.start:q.end] == content)
+    assert q.speaker_text.startswith(speaker_text), q.speaker_text
+
+
+@pytest.mark.model
+def test_participle_clause_with_a_conjunction_lends_no_subject(nlp: Language) -> None:
+    text = "While voters were clamoring for change, say the pollsters, the mayor stayed silent."
+    assert not any(q.speaker_text == "voters" for q in nlp(text)._.quotes)

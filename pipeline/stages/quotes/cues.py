@@ -108,6 +108,20 @@ def prepositional_object(tok: Token, cues: dict[str, frozenset[str]]) -> Token |
     return next((c for c in tok.rights if c.dep_ in ("prep", "prt") and c.lower_ in preps), None)
 
 
+def _participle_subjects(verb: Token, quoted: list[bool] | None) -> list[Token]:
+    """The subject the parser gave a participle before a finite verb that has none, when the
+    participle is a reduced relative clause of that subject: "Republican activists clamoring to
+    block Trump say ..." (the participle hung on the verb), "Majorities of Democrats ... going to
+    the polls Tuesday say ..." (the verb hung on the participle). Not a participle with an
+    auxiliary or a conjunction of its own ("While voting, ..."), which is a clause."""
+    participles = [c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i]
+    if verb.dep_ == "dep" and verb.head.i < verb.i:
+        participles.append(verb.head)
+    return [g for p in participles if p.tag_ in ("VBG", "VBN")
+            and not any(c.dep_ in ("aux", "auxpass", "mark") for c in p.children)
+            for g in p.children if g.dep_ in SUBJECT_DEPS and g.i < p.i and not (quoted and quoted[g.i])]
+
+
 def subject_of(verb: Token, quoted: list[bool] | None = None) -> Token | None:
     """The verb's subject, looking through conjunctions and clauses it hangs from (He
     smiled and said ...; X defended the plan, saying ...; X won by saying ...). A participle hanging from a
@@ -125,6 +139,8 @@ def subject_of(verb: Token, quoted: list[bool] | None = None) -> Token | None:
         if not subjects:  # "he’s said that ...": the parser hung the subject from the contracted "has"
             subjects = [g for c in tok.children if c.dep_ in ("aux", "auxpass") and c.lower_ in CONTRACTED_HAS
                         for g in c.children if g.dep_ in SUBJECT_DEPS and not (quoted and quoted[g.i])]
+        if not subjects and tok is verb and verb.tag_ in FINITE_TAGS:
+            subjects = _participle_subjects(verb, quoted)
         if subjects:
             before = [c for c in subjects if c.i < tok.i]
             return before[-1] if before else subjects[0]
