@@ -190,7 +190,8 @@ class QuoteExtractor(FromRuleBook):
             att, (left, right) = found
             keep_short = _short_object(att, cues)
             span = _clause_span(left, right, keep_short)
-            if span is not None and (cut := _before_quote_cue(left, right, span[1], taken, cue_of)) is not None:
+            if span is not None and (cut := _before_quote_cue(
+                    left, right, span[1], _overlapping(taken, longest, *span), cue_of)) is not None:
                 span = _clause_span(left, cut, keep_short)
             if span is None:
                 continue
@@ -249,15 +250,15 @@ def _clause_span(left: Token, right: Token, keep_short: Callable[[Span], bool] |
                  if (sp := _content_span(left.doc, left, end, keep_short if closes else None)) is not None), None)
 
 
-def _before_quote_cue(left: Token, right: Token, end: int, taken: list[tuple[int, int]],
+def _before_quote_cue(left: Token, right: Token, end: int, near: list[tuple[int, int]],
                       cue_of: dict[tuple[int, int], int]) -> Token | None:
     """The word before the phrase of a quote's cue when the reported clause (to character
-    ``end``) runs into that quote after its cue: "Starr said Clinton's situation reminds him of
-    ..., explaining, “because ...”" reports the situation, and the explaining is the quote's own
-    row. None when the clause cuts through no quote so introduced, or its cue's phrase is not set
-    off by a comma or a dash."""
+    ``end``) runs into that quote (one of the rows ``near`` it) after its cue: "Starr said
+    Clinton's situation reminds him of ..., explaining, “because ...”" reports the situation, and
+    the explaining is the quote's own row. None when the clause cuts through no quote so
+    introduced, or its cue's phrase is not set off by a comma or a dash."""
     doc = left.doc
-    for ts, te in taken:
+    for ts, te in near:
         cue = cue_of.get((ts, te))
         if not (ts < end < te and cue is not None and doc[cue].i <= right.i):
             continue
