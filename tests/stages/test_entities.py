@@ -268,8 +268,11 @@ def test_shared_surname_with_sentences(text: str, expected: list[str]) -> None:
         ("Ana Van Buren spoke. Eva Van Buren left. Van Buren said so.", ["Ana Van Buren", "Eva Van Buren", "Van Buren"],
          ["Ana Van Buren", "Eva Van Buren", "Van Buren"]),
         # a name starting with a given name is no family name ("Certainly Donald Trump": a headline's adverb)
-        ("Certainly Donald Trump won. Donald Trump spoke.", ["Certainly Donald Trump", "Donald Trump"],
+        ("Yes, Certainly Donald Trump won. Donald Trump spoke.", ["Certainly Donald Trump", "Donald Trump"],
          ["Certainly Donald Trump", "Donald Trump"]),
+        # starting the sentence, the adverb is cut off the name (name_chains.descriptor_first)
+        ("Certainly Donald Trump won. Donald Trump spoke.", ["Certainly Donald Trump", "Donald Trump"],
+         ["Donald Trump", "Donald Trump"]),
         # stray punctuation the model took in is no part of the name
         ("-Craig Fehrman wrote. Fehrman said so.", ["-Craig Fehrman", "Fehrman"], ["Craig Fehrman"] * 2),
     ],

@@ -12,7 +12,7 @@ from spacy.util import filter_spans
 from pipeline.stages.entities import load_rules, person_canonicals
 from pipeline.stages.entities.linking import link_surnames
 from pipeline.stages.entities.merging import replace_overlapping
-from pipeline.stages.entities.name_chains import given_name_first, name_chains
+from pipeline.stages.entities.name_chains import descriptor_first, given_name_first, name_chains
 from pipeline.stages.quotes.speaker_rules import SpeakerRules
 from pipeline.stages.quotes.speakers import SpeakerResolver
 
@@ -306,3 +306,32 @@ def test_common_word_starting_a_sentence_joins_no_person(blank: Language) -> Non
         doc = Doc(blank.vocab, words=words, sent_starts=[k == first for k in range(len(words))])
         doc.ents = [Span(doc, 3, 4, label="PERSON")]
         assert _widened(doc, given) == [("Clinton" if first == 2 else "Mark Clinton", "PERSON")]
+
+
+def _descriptor_doc(blank: Language, words: list[str], first: int, starts: bool = True) -> Doc:
+    """``words`` with a PERSON of three words at ``first``, which starts a sentence if ``starts``."""
+    doc = Doc(blank.vocab, words=words, sent_starts=[k == 0 or (starts and k == first) for k in range(len(words))])
+    doc.ents = [Span(doc, first, first + 3, label="PERSON")]
+    return doc
+
+
+def test_descriptor_starting_a_sentence_is_cut_off_the_person(blank: Language) -> None:
+    """"Billionaire Donald Trump praised ...": the sentence's capital, not the name's; the article
+    writes "Donald Trump" without it too."""
+    words = ["Donald", "Trump", "wins", ".", "Billionaire", "Donald", "Trump", "praised", "him", "."]
+    doc = _descriptor_doc(blank, words, 4)
+    assert [e.text for e in descriptor_first(doc.text, list(doc.ents), GIVEN)] == ["Donald Trump"]
+
+
+@pytest.mark.parametrize("words, first, starts", [
+    # never written without the first word: a name of three words
+    (["so", ".", "Giovanni", "Maria", "Vian", "said", "so", "."], 2, True),
+    # not at the sentence's start: the capital is the name's own
+    (["Donald", "Trump", "wins", "and", "Billionaire", "Donald", "Trump", "praised", "him", "."], 4, False),
+    # a given name first
+    (["Bill", "Hillary", "Clinton", "spoke", ".", "Hillary", "Clinton", "won", "."], 0, True),
+])
+def test_descriptor_kept_in_the_person(blank: Language, words: list[str], first: int, starts: bool) -> None:
+    given = {**GIVEN, "maria": "f"}
+    doc = _descriptor_doc(blank, words, first, starts)
+    assert [e.text for e in descriptor_first(doc.text, list(doc.ents), given)] == [e.text for e in doc.ents]

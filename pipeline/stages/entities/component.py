@@ -35,7 +35,7 @@ from .acronyms import country_code, full_name_spans, head_defined, learn_acronym
 from .headlines import body_casing, dateline_places, headline_lines, lower_stems, true_case
 from .linking import link_surnames, person_canonicals, place_surnames
 from .merging import _is_country, merge_of_names, merge_qualified_places, orgs_written_again, replace_overlapping
-from .name_chains import common_english, given_name_first, name_chains
+from .name_chains import common_english, descriptor_first, given_name_first, name_chains
 from .names import (
     clean_name,
     extend_name_suffix,
@@ -152,7 +152,7 @@ class NewsEntities(FromRuleBook):
                              self.rules.speech_verbs)
         if chains:  # persons the model did not tag as persons, and their lone surnames
             ents = link_surnames(doc, replace_overlapping(ents, chains), common_english())
-        ents = given_name_first(ents, self.rules.given_names)
+        ents = descriptor_first(text, given_name_first(ents, self.rules.given_names), self.rules.given_names)
         doc.ents = filter_spans(ents)
         final = doc.ents  # spaCy builds this tuple from the tokens' tags on every access: once
         people = person_canonicals(final)

@@ -40,6 +40,7 @@ from spacy.attrs import LOWER, ORTH, TAG
 from spacy.tokens import Doc, Span, Token
 
 from ... import provenance, resource_cache
+from .headlines import common_word
 from .linking import HONORIFICS
 from .names import respan
 from .rules import CODED_LABELS, SUBJECT_DEPS
@@ -191,3 +192,23 @@ def given_name_first(ents: list[Span], given: Collection[str]) -> list[Span]:
         return ents
     gone = {w.start for w in widened.values()}
     return [widened.get(e.start, e) for e in ents if not (len(e) == 1 and e.start in gone)]
+
+
+def descriptor_first(text: str, ents: list[Span], given: Collection[str]) -> list[Span]:
+    """``ents`` with a PERSON of three words or more that starts its sentence with a common
+    English word before a capitalised given name cut after that word, when the article writes
+    the rest of the name without it too: the sentence's capital made the model take a descriptor
+    for part of the name ("Billionaire Donald Trump praised ...", which had become the article's
+    full name for Trump). Not a given name first ("Will Smith"), a word inside a sentence, where
+    its capital is the name's own, nor a name never written shorter in ``text``, the document's
+    ("Giovanni Maria Vian")."""
+    if not given:
+        return ents
+    out = []
+    for e in ents:
+        if (e.label_ == "PERSON" and len(e) >= 3 and e[0].is_sent_start and e[0].is_title
+                and e[0].lower_ not in given and e[1].is_title and e[1].lower_ in given and common_word(e[0].text)):
+            if text.count(e[1:].text) > text.count(e.text):
+                e = respan(e, e.start + 1, e.end)
+        out.append(e)
+    return out
