@@ -747,3 +747,26 @@ def test_subject_of_a_reduced_relative_speaks(nlp: Language, text: str, content:
 def test_participle_clause_with_a_conjunction_lends_no_subject(nlp: Language) -> None:
     text = "While voters were clamoring for change, say the pollsters, the mayor stayed silent."
     assert not any(q.speaker_text == "voters" for q in nlp(text)._.quotes)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe said the city council of Springfield, a body of twelve members, would close the bridge in May.",
+        "Jane Doe said the city council of Springfield, which has twelve members, would close the bridge in May.",
+    ],
+)
+def test_aside_inside_the_clause_does_not_end_it(nlp: Language, text: str) -> None:
+    content = text[len("Jane Doe said "):-1]
+    assert (content, "indirect", "Jane Doe", "said") in _rows(nlp, text)
+
+
+@pytest.mark.model
+def test_attribution_nested_in_a_reported_clause_is_a_row_of_its_own(nlp: Language) -> None:
+    text = ("A witness interviewed by the committee said the agency's head, Tom Baker, instructed employees not to "
+            "disclose the hack.")
+    rows = _rows(nlp, text)
+    assert ("the agency's head, Tom Baker, instructed employees not to disclose the hack", "indirect", "",
+            "said") in rows, rows
+    assert ("employees not to disclose the hack", "indirect", "Tom Baker", "instructed") in rows, rows

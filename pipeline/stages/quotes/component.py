@@ -204,9 +204,9 @@ class QuoteExtractor(FromRuleBook):
             near = _overlapping(taken, longest, s, e)
             e = max([e] + [_past_closing_mark(text, te) for ts, te in near
                            if s <= ts < e < te and _only_punctuation(text[e:te])])
-            if any(not (s <= ts and te <= e) for ts, te in near):
-                continue  # a reported clause may hold a quote, not cut through one
-            if sum(te - ts for ts, te in near) > (e - s) / 2:
+            if any(not (s <= ts and te <= e or ts <= s and e <= te and (ts, te) not in cue_of) for ts, te in near):
+                continue  # a reported clause may hold a quote or lie in another's, not cut through one
+            if sum(min(te, e) - max(ts, s) for ts, te in near if (ts, te) in cue_of) > (e - s) / 2:
                 continue  # mostly quoted words: the quote row says it already
             insort(taken, (s, e))
             longest = max(longest, e - s)
@@ -244,10 +244,11 @@ def _past_closing_mark(text: str, end: int) -> int:
 
 
 def _clause_span(left: Token, right: Token, keep_short: Callable[[Span], bool] | None) -> tuple[int, int] | None:
-    """The characters of a reported clause, up to the first aside that leaves enough words: three,
-    or one or two that ``keep_short`` keeps when the aside ends the clause."""
+    """The characters of a reported clause, up to the first aside that closes it and leaves enough
+    words (three, or one or two that ``keep_short`` keeps); an aside inside the clause ("the city
+    council, a body of twelve, would close ...") is part of what was said."""
     return next((sp for end, closes in (*_aside_ends(left, right), (right, True))
-                 if (sp := _content_span(left.doc, left, end, keep_short if closes else None)) is not None), None)
+                 if closes and (sp := _content_span(left.doc, left, end, keep_short)) is not None), None)
 
 
 def _before_quote_cue(left: Token, right: Token, end: int, near: list[tuple[int, int]],

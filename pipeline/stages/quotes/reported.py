@@ -343,8 +343,9 @@ def _aside_ends(left: Token, right: Token) -> Iterator[tuple[Token, bool]]:
     a relative clause, an appositive, an adverbial clause or a summing-up noun phrase
     (``_summary_phrase``) ("... on her character, which he would have needed ...", "Comey, a
     Republican appointed ...", "... Trump, while emphasizing ..."); each with whether the aside
-    closes the clause. The caller keeps the first that leaves enough words (``denounced the
-    deal, which would ...``: "the deal"; not "said the council, calling ..., would close")."""
+    closes the clause. The caller keeps the first that closes it and leaves enough words
+    (``denounced the deal, which would ...``: "the deal"; not "said the council, calling ...,
+    would close")."""
     doc = left.doc
     commas = [tok for tok in doc[left.i + 1:right.i] if tok.text == ","]
     if not commas:
