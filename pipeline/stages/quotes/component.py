@@ -88,7 +88,7 @@ class QuoteExtractor(FromRuleBook):
         text = doc.text
         paras = paragraphs(doc)
         spans = quote_spans(text, paras)
-        ctx = _Context(doc, paras, spans)
+        ctx = _Context(doc, paras, spans, text)
         found: list[_Found] = [*_transcript_turns(doc, ctx), *_headline_turn(doc, ctx),
                                *_headline_verb(doc, ctx, self.cues)]
         turns = [(s, e) for s, e, _, _ in found]
@@ -155,7 +155,7 @@ class QuoteExtractor(FromRuleBook):
         and ``according to``. A prepositional cue that introduces a quote (``cue_of``: the cue
         token of each quote found) names its topic: the quote is what was said."""
         quote_cues = set(cue_of.values())
-        text = doc.text
+        text = ctx.text
         body = ctx.paras
         taken = sorted(taken)
         longest = max((e - s for s, e in taken), default=0)

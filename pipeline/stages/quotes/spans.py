@@ -44,9 +44,10 @@ class _Attribution:
 class _Context:
     """What attribution needs to know about one document: paragraphs, quoted tokens, entities."""
 
-    def __init__(self, doc: Doc, paras: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> None:
+    def __init__(self, doc: Doc, paras: list[tuple[int, int]], quoted: list[tuple[int, int]],
+                 text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.text = doc.text if text is None else text  # Doc.text joins every token on each access: once
         self.ents = doc.ents  # so does doc.ents, from the tokens' tags
         self.paras = paras
         self.para_starts = [s for s, _ in paras]
