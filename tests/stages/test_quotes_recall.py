@@ -560,58 +560,30 @@ def test_the_company_without_an_organisation_before_stays_unnamed(nlp: Language,
 
 @pytest.mark.model
 @pytest.mark.parametrize(
-    ("text", "content"),
+    ("text", "content", "cue"),
     [
         # a cue inside its clause: the side with the clause's verb, not a longer fronted phrase
         ("Bound together by centuries of trade and a long shared border, the two towns, Jane Doe said, now have a "
-         "rare chance to grow.", "now have a rare chance to grow"),
+         "rare chance to grow.", "now have a rare chance to grow", "said"),
         ("Faced with a shrinking budget and rising costs at every one of its schools, the district, Jane Doe said, "
-         "must close two schools.", "must close two schools"),
+         "must close two schools.", "must close two schools", "said"),
         # the verb after the cue, as before
         ("The goal, Jane Doe said, is to forge a lasting cease-fire between the two armies.",
-         "is to forge a lasting cease-fire between the two armies"),
+         "is to forge a lasting cease-fire between the two armies", "said"),
         # the verb before the cue: the main clause, not the longer reason after it
         ("We will win, Jane Doe said, because the voters in every county of the state want a change now.",
-         "We will win"),
+         "We will win", "said"),
         # unless that leaves fewer than three words
         ("Jane Doe spoke in Ohio. It was, she said, one of the bitterest failures of her career.",
-         "one of the bitterest failures of her career"),
-    ],
-)
-def test_cue_inside_its_clause_reports_the_verbs_side(nlp: Language, text: str, content: str) -> None:
-    assert (content, "indirect", "Jane Doe", "said") in _rows(nlp, text)
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(
-    ("text", "content"),
-    [
+         "one of the bitterest failures of her career", "said"),
         # a noun phrase summing up the clause is the writer's aside
         ("Jane Doe said the company had suspended 125,000 accounts since May, the first time it has published such "
-         "figures.", "the company had suspended 125,000 accounts since May"),
+         "figures.", "the company had suspended 125,000 accounts since May", "said"),
         ("Jane Doe said the council would close the old bridge, the second time it has done so this year.",
-         "the council would close the old bridge"),
+         "the council would close the old bridge", "said"),
         # a figure after the comma belongs to the clause
         ("Jane Doe said the team won 83% of its games last year, 74% the year before.",
-         "the team won 83% of its games last year, 74% the year before"),
-    ],
-)
-def test_summing_up_phrase_ends_the_reported_clause(nlp: Language, text: str, content: str) -> None:
-    assert (content, "indirect", "Jane Doe", "said") in _rows(nlp, text)
-
-
-@pytest.mark.model
-def test_subject_after_a_comma_is_no_summing_up_phrase(nlp: Language) -> None:
-    text = ("Jane Doe said that while the mayor is running third in most polls, a strong showing - particularly a "
-            "second-place finish - could finally show his appeal.")
-    content = next(c for c, _, speaker, _ in _rows(nlp, text) if speaker == "Jane Doe")
-    assert content.endswith("could finally show his appeal"), content
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(
-    ("text", "content", "cue"),
-    [
+         "the team won 83% of its games last year, 74% the year before", "said"),
         # the object of a stance ends before its aside, however short it is then
         ("Jane Doe denounced the deal, which would cut the company's tax rate to 17 percent.", "the deal",
          "denounced"),
@@ -621,9 +593,19 @@ def test_subject_after_a_comma_is_no_summing_up_phrase(nlp: Language) -> None:
          "Tom Baker, the district chairman, intended to become a delegate to the convention", "wrote"),
     ],
 )
-def test_reported_words_end_before_the_first_aside_that_leaves_enough(nlp: Language, text: str, content: str,
-                                                                      cue: str) -> None:
+def test_where_the_reported_clause_starts_and_ends(nlp: Language, text: str, content: str, cue: str) -> None:
+    """A cue inside its clause reports the side with the clause's verb; a summing-up phrase
+    after a comma is the writer's; the clause ends at the first aside that closes it and leaves
+    enough words."""
     assert (content, "indirect", "Jane Doe", cue) in _rows(nlp, text)
+
+
+@pytest.mark.model
+def test_subject_after_a_comma_is_no_summing_up_phrase(nlp: Language) -> None:
+    text = ("Jane Doe said that while the mayor is running third in most polls, a strong showing - particularly a "
+            "second-place finish - could finally show his appeal.")
+    content = next(c for c, _, speaker, _ in _rows(nlp, text) if speaker == "Jane Doe")
+    assert content.endswith("could finally show his appeal"), content
 
 
 @pytest.mark.model
