@@ -487,9 +487,13 @@ def test_a_cue_governing_the_quote_itself_still_speaks(nlp: Language) -> None:
         ("Chinese authorities said the border would stay closed for a week.", "China"),
         ("The government of Turkey said the border would stay closed for a week.", "Turkey"),
         ("The U.S. government said the border would stay closed for a week.", "United States"),
+        # a part of an organisation speaks for it (org_units.txt)
+        ("The Washington Post's editorial board wrote that the mayor should resign.", "Washington Post"),
+        ("The Washington Post's investigative unit reported that the emails had been deleted.", "Washington Post"),
+        ("The New York Times newspaper reported that the company had cut jobs in three states.", "New York Times"),
     ],
 )
-def test_a_state_noun_speaks_for_its_country(nlp: Language, text: str, speaker: str) -> None:
+def test_a_noun_speaks_for_its_country_or_organisation(nlp: Language, text: str, speaker: str) -> None:
     q = next(q for q in nlp(text)._.quotes if q.type == "indirect")
     assert (q.speaker, q.speaker_kind) == (speaker, "organisation")
 
@@ -752,3 +756,16 @@ def test_attribution_nested_in_a_reported_clause_is_a_row_of_its_own(nlp: Langua
     assert ("the agency's head, Tom Baker, instructed employees not to disclose the hack", "indirect", "",
             "said") in rows, rows
     assert ("employees not to disclose the hack", "indirect", "Tom Baker", "instructed") in rows, rows
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Congressman Trey Gowdy's office said the report would be released on Monday.",  # a person's office
+        "The city's board said the report would be released on Monday.",  # a place's
+    ],
+)
+def test_part_of_no_organisation_stays_unnamed(nlp: Language, text: str) -> None:
+    q = next(q for q in nlp(text)._.quotes if q.type == "indirect")
+    assert q.speaker == "", (q.speaker, q.speaker_kind)

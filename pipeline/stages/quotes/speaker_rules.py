@@ -47,7 +47,8 @@ class SpeakerRules:
     "from" names their author (``document_nouns.txt``: "a press release from Judicial Watch"),
     nouns naming an organisation named before (``org_role_nouns.csv``: "the company said"), nouns
     of a state's government and the words that make one a lower government (``state_nouns.csv``:
-    "the Turkish government" speaks for Turkey)."""
+    "the Turkish government" speaks for Turkey), nouns of a part of an organisation that speaks
+    for it (``org_units.txt``: "the Post's editorial board")."""
 
     groups: frozenset[str] = frozenset()
     given: dict[str, str] = field(default_factory=dict)
@@ -57,6 +58,7 @@ class SpeakerRules:
     org_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "company" -> (company, organisation)
     states: frozenset[str] = frozenset()  # "government", "authorities": the country's voice
     local: frozenset[str] = frozenset()  # "provincial", "city": a lower government's
+    units: frozenset[str] = frozenset()  # "board", "newsroom": a part speaking for its organisation
 
     @classmethod
     def from_book(cls, book: RuleBook) -> SpeakerRules:
@@ -66,7 +68,7 @@ class SpeakerRules:
                    load_word_list(book, "authoring_verbs.txt"), load_word_list(book, "document_nouns.txt"),
                    {r["noun"].lower(): tuple(k.strip() for k in r["kinds"].split("|"))
                     for r in book.rows("en/org_role_nouns.csv", ("noun", "kinds"))},
-                   *_state_words(book))
+                   *_state_words(book), load_word_list(book, "org_units.txt"))
 
     @classmethod
     def from_dir(cls, models_dir: Path) -> SpeakerRules:

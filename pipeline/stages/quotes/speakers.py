@@ -23,15 +23,11 @@ from ..entities.linking import HONORIFICS, person_name
 from ..entities.rules import SUBJECT_DEPS
 from .cues import subject_lost_to
 from .mentions import antecedent, hyphen_prefixed, in_modifier, named_by, state_country
+from .org_speakers import OrgSpeakers
 from .speaker_rules import ORG_LABELS, PERSON_PRONOUNS, TITLE_POS, SpeakerRules, Who, _Person
 
-# the dependencies from a "by" up to the noun it describes: "results of the poll conducted by X"
-AGENT_PATH = ("acl", "prep", "pobj", "amod")
-# how far back "the company" looks for the organisation it stands for, in tokens between sentences
-ORG_SENTENCE_TOKENS = 120
 
-
-class SpeakerResolver:
+class SpeakerResolver(OrgSpeakers):
     """Resolves speaker mentions of one document; build once per ``Doc``."""
 
     def __init__(self, doc: Doc, speaker_rules: SpeakerRules | None = None,
@@ -45,6 +41,7 @@ class SpeakerResolver:
         self.documents = speaker_rules.documents if speaker_rules is not None else frozenset()
         self.states = speaker_rules.states if speaker_rules is not None else frozenset()
         self.local = speaker_rules.local if speaker_rules is not None else frozenset()
+        self.units = speaker_rules.units if speaker_rules is not None else frozenset()
         self._groups: list[tuple[int, str, str]] | None = None  # (start, noun, name), built when asked
         self._org_names: list[tuple[int, str]] | None = None  # (start, canonical) of ORG entities, when asked
         self.acronyms: dict[str, str] = doc._.acronyms or {}
@@ -184,6 +181,9 @@ class SpeakerResolver:
             if person_name is not None:
                 return Who(person_name, "person", *self.profiles.get(person_name, ("", "")))
             return Who(self._org_name(apposed_org), "organisation", "", "")
+        owning = self._owning_org(mention) if mention.root.pos_ == "NOUN" else None
+        if owning is not None:  # "The Washington Post's editorial board", "The Times newspaper"
+            return Who(self._org_name(owning), "organisation", "", "")
         named = self._surname(mention)
         if named is not None:
             return Who(named.name, "person", named.title, named.org)
@@ -237,31 +237,6 @@ class SpeakerResolver:
         return (root.tag_ in ("NNPS", "NNS") or root.lower_ in self.roles
                 or any(c.dep_ in ("det", "nummod") for c in root.children))
 
-    def _agent(self, mention: Span) -> Span | None:
-        """The organisation a description is by: the object of a "by" that hangs from the mention's
-        head noun, directly or through an authoring participle and "of" ("a count by The Associated
-        Press", "early results of the exit poll conducted by Edison Research"), or of a "from" on a
-        noun of ``document_nouns.txt`` ("a press release from Judicial Watch"), the first such."""
-        root = mention.root
-        if root.pos_ != "NOUN":
-            return None
-        for tok in root.subtree:  # the mention as written may stop before a participle ("The poll conducted by")
-            by = tok.lower_ == "by" and tok.dep_ in ("agent", "prep")
-            if not by and not (tok.lower_ == "from" and tok.head.i == root.i and root.lemma_.lower() in self.documents):
-                continue
-            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-            ent = self._ent_at.get(obj.i) if obj is not None else None
-            if ent is None or ent.label_ != "ORG":
-                continue
-            head = tok.head
-            while head.i != root.i and head.dep_ in AGENT_PATH:
-                if head.dep_ == "acl" and head.lemma_.lower() not in self.authoring:
-                    break  # "a letter obtained by X": X holds the letter, did not write it
-                head = head.head
-            if head.i == root.i:
-                return ent
-        return None
-
     def _person_named(self, ent: Span) -> str | None:
         """A name the model labelled an organisation that names a person of the article:
         their full name, their family name ("Fiorina said"), or a given name of
@@ -278,40 +253,6 @@ class SpeakerResolver:
                 and not any(w.lower() in self._heads for w in words)):
             return text
         return None
-
-    def _org_name(self, ent: Span) -> str:
-        """An organisation's canonical name; a short form ("the Post", "the Times") takes the
-        full name the article gave it before ("The Washington Post"), else after."""
-        name = str(ent._.canonical or clean_name(ent.text))
-        if self._org_names is None:
-            self._org_names = [(e.start_char, str(e._.canonical or clean_name(e.text))) for e in self._orgs]
-        tail = " " + name.lower()
-        fits = [(start, full) for start, full in self._org_names if full.lower().endswith(tail)]
-        if not fits:
-            return name
-        before = [full for start, full in fits if start < ent.start_char]
-        return before[-1] if before else fits[0][1]
-
-    def _latest_org(self, kinds: tuple[str, ...], mention: Span) -> Span | None:
-        """The organisation of one of ``kinds`` that "the company" stands for, found as a pronoun
-        finds its person (``_salient``): in its own sentence, the nearest subject before it, else
-        the nearest named; in the nearest sentence before that names one (ending at most
-        ``ORG_SENTENCE_TOKENS`` tokens before it), its first subject, else the first named.
-        "Trump said of Apple, when the company balked" is Apple; "Alphabet, the parent company
-        of Google, jumped. The company reported" is Alphabet."""
-        if not self._has_sents:
-            return None
-        fits = [e for e in self._orgs[:bisect_left(self._org_starts, mention.start)] if e._.kind in kinds]
-        if not fits:
-            return None
-        sent = mention.sent
-        last = fits[-1]
-        if sent.start - last.sent.end > ORG_SENTENCE_TOKENS:
-            return None
-        group = [e for e in fits if e.sent.start == last.sent.start]
-        if last.sent.start == sent.start:
-            return next((e for e in reversed(group) if e.root.dep_ in SUBJECT_DEPS), last)
-        return next((e for e in group if e.root.dep_ in SUBJECT_DEPS), group[0])
 
     def _owner(self, person: Span) -> Token | None:
         """The noun a person's name modifies, when the name is no speaker itself:
