@@ -190,18 +190,20 @@ class QuoteExtractor(FromRuleBook):
             att, (left, right) = found
             keep_short = _short_object(att, cues)
             span = _clause_span(left, right, keep_short)
-            if span is not None and (cut := _before_quote_cue(
-                    left, right, span[1], _overlapping(taken, longest, *span), cue_of)) is not None:
-                span = _clause_span(left, cut, keep_short)
             if span is None:
                 continue
+            near = _overlapping(taken, longest, *span)
+            if (cut := _before_quote_cue(left, right, span[1], near, cue_of)) is not None:
+                span = _clause_span(left, cut, keep_short)
+                if span is None:
+                    continue
+                near = _overlapping(taken, longest, *span)
             s, e = span
             if att.speaker is not None and att.speaker.start_char < e and s < att.speaker.end_char:
                 continue  # the speaker cannot sit inside what they said
             k = ctx.para_index(s)
             if k < 0 or not (body[k][0] <= s and e <= body[k][1]):
                 continue
-            near = _overlapping(taken, longest, s, e)
             e = max([e] + [_past_closing_mark(text, te) for ts, te in near
                            if s <= ts < e < te and _only_punctuation(text[e:te])])
             if any(not (s <= ts and te <= e or ts <= s and e <= te and (ts, te) not in cue_of) for ts, te in near):
@@ -244,11 +246,10 @@ def _past_closing_mark(text: str, end: int) -> int:
 
 
 def _clause_span(left: Token, right: Token, keep_short: Callable[[Span], bool] | None) -> tuple[int, int] | None:
-    """The characters of a reported clause, up to the first aside that closes it and leaves enough
-    words (three, or one or two that ``keep_short`` keeps); an aside inside the clause ("the city
-    council, a body of twelve, would close ...") is part of what was said."""
-    return next((sp for end, closes in (*_aside_ends(left, right), (right, True))
-                 if closes and (sp := _content_span(left.doc, left, end, keep_short)) is not None), None)
+    """The characters of a reported clause, up to the first aside that closes it (``_aside_ends``)
+    and leaves enough words: three, or one or two that ``keep_short`` keeps."""
+    return next((sp for end in (*_aside_ends(left, right), right)
+                 if (sp := _content_span(left.doc, left, end, keep_short)) is not None), None)
 
 
 def _before_quote_cue(left: Token, right: Token, end: int, near: list[tuple[int, int]],

@@ -338,14 +338,13 @@ def _is_agent(mention: Span) -> bool:
     return root.pos_ == "PRON" and root.lower_ in SUBJECT_PRONOUNS | {"who"}
 
 
-def _aside_ends(left: Token, right: Token) -> Iterator[tuple[Token, bool]]:
-    """The words before each comma that opens an aside hanging on a word before it, in order:
-    a relative clause, an appositive, an adverbial clause or a summing-up noun phrase
-    (``_summary_phrase``) ("... on her character, which he would have needed ...", "Comey, a
-    Republican appointed ...", "... Trump, while emphasizing ..."); each with whether the aside
-    closes the clause. The caller keeps the first that closes it and leaves enough words
-    (``denounced the deal, which would ...``: "the deal"; not "said the council, calling ...,
-    would close")."""
+def _aside_ends(left: Token, right: Token) -> Iterator[Token]:
+    """The words before each comma that opens an aside closing the clause and hanging on a word
+    before that comma, in order: a relative clause, an appositive, an adverbial clause or a
+    summing-up noun phrase (``_summary_phrase``) ("... on her character, which he would have
+    needed ...", "Comey, a Republican appointed ...", "... Trump, while emphasizing ..."). An
+    aside followed by more of the clause ("the city council, a body of twelve, would close ...")
+    is part of what was said. The caller keeps the first that leaves enough words."""
     doc = left.doc
     commas = [tok for tok in doc[left.i + 1:right.i] if tok.text == ","]
     if not commas:
@@ -361,19 +360,19 @@ def _aside_ends(left: Token, right: Token) -> Iterator[tuple[Token, bool]]:
         for dep in (nxt, *nxt.ancestors):
             if dep.left_edge.i != nxt.i or dep.i > right.i:
                 break
-            if (dep.dep_ in ASIDE_DEPS or _summary_phrase(dep, right)) and dep.head.i < tok.i:
-                yield doc[tok.i - 1], all(t.is_punct for t in doc[dep.right_edge.i + 1:right.i + 1])
+            if (dep.dep_ in ASIDE_DEPS or _summary_phrase(dep)) and dep.head.i < tok.i:
+                if all(t.is_punct for t in doc[dep.right_edge.i + 1:right.i + 1]):
+                    yield doc[tok.i - 1]
                 break
 
 
-def _summary_phrase(tok: Token, right: Token) -> bool:
-    """A noun phrase with an article that the parser hung on a verb as an adverbial noun and
-    that ends the clause (``right``): an aside summing up what came before ("... slash 30,000
-    jobs, a mass layoff rivaling ...", "..., the first time it has ..."); not a figure or a name
-    ("..., 52 percent to 37 percent", "..., Joe"), nor a subject the parser took for one ("...,
-    a strong showing - particularly ... - could finally show ...")."""
-    return (tok.dep_ == "npadvmod" and tok.pos_ == "NOUN" and tok.left_edge.lower_ in ("a", "an", "the")
-            and all(t.is_punct for t in tok.doc[tok.right_edge.i + 1:right.i + 1]))
+def _summary_phrase(tok: Token) -> bool:
+    """A noun phrase with an article that the parser hung on a verb as an adverbial noun: an
+    aside summing up what came before when it ends the clause ("... slash 30,000 jobs, a mass
+    layoff rivaling ...", "..., the first time it has ..."); not a figure or a name ("..., 52
+    percent to 37 percent", "..., Joe"). One the clause goes on after is a subject the parser
+    took for one ("..., a strong showing - particularly ... - could finally show ...")."""
+    return tok.dep_ == "npadvmod" and tok.pos_ == "NOUN" and tok.left_edge.lower_ in ("a", "an", "the")
 
 
 def _after_dateline(left: Token, right: Token) -> Token:
