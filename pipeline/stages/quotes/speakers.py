@@ -33,15 +33,10 @@ class SpeakerResolver(OrgSpeakers):
     def __init__(self, doc: Doc, speaker_rules: SpeakerRules | None = None,
                  quoted: list[bool] | None = None, ents: Sequence[Span] | None = None) -> None:
         self.doc = doc
-        self.groups = speaker_rules.groups if speaker_rules is not None else frozenset()
-        self.given = speaker_rules.given if speaker_rules is not None else {}
-        self.roles = speaker_rules.roles if speaker_rules is not None else {}
-        self.org_roles = speaker_rules.org_roles if speaker_rules is not None else {}
-        self.authoring = speaker_rules.authoring if speaker_rules is not None else frozenset()
-        self.documents = speaker_rules.documents if speaker_rules is not None else frozenset()
-        self.states = speaker_rules.states if speaker_rules is not None else frozenset()
-        self.local = speaker_rules.local if speaker_rules is not None else frozenset()
-        self.units = speaker_rules.units if speaker_rules is not None else frozenset()
+        rules = speaker_rules if speaker_rules is not None else SpeakerRules()  # empty lists by default
+        self.groups, self.given, self.roles = rules.groups, rules.given, rules.roles
+        self.org_roles, self.authoring, self.documents = rules.org_roles, rules.authoring, rules.documents
+        self.states, self.local, self.units = rules.states, rules.local, rules.units
         self._groups: list[tuple[int, str, str]] | None = None  # (start, noun, name), built when asked
         self._org_names: list[tuple[int, str]] | None = None  # (start, canonical) of ORG entities, when asked
         self.acronyms: dict[str, str] = doc._.acronyms or {}
