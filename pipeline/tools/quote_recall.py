@@ -141,7 +141,7 @@ def named_recall(folder: Path, out: Path, ents: dict[str, list[tuple[int, int]]]
         ann = folder / "attributions" / f"{stem}.ann"
         text = (folder / "text" / f"{stem}.txt").read_text(encoding="utf-8")
         gold = sq.read_gold(ann)
-        cues = _cues(ann)
+        cues = attribution_cues(ann)
         for g in gold:
             g["c"] = sq.chars(g["content"])
         hit, spoken = set(), set()
@@ -181,7 +181,7 @@ def named_recall(folder: Path, out: Path, ents: dict[str, list[tuple[int, int]]]
     return n_hit, n_named
 
 
-def _cues(ann: Path) -> dict[tuple[tuple[int, ...], ...], str]:
+def attribution_cues(ann: Path) -> dict[tuple[tuple[int, ...], ...], str]:
     """Each attribution's content fragments -> its cue as written (for ``--missed``)."""
     spans, out = {}, {}
     for line in ann.read_text(encoding="utf-8").splitlines():

@@ -63,6 +63,7 @@ from pathlib import Path
 
 from .. import rulebook
 from ..config import SHARED_DIR, Settings
+from .quote_recall import attribution_cues
 from .speaker_gold import (
     HAND2_FILE,
     HAND3_FILE,
@@ -180,6 +181,8 @@ def check(text_dir: Path, ann_dir: Path, stems: list[str], out_dir: Path, model:
             if missing:
                 raise ValueError(f"{stem}: sources not in {hand_file}: {missing}")
         matched = match_rows(gold, rows.get(stem, []))
+        cue_of = {frozenset(c for a, b in frags for c in range(a, b)): cue
+                  for frags, cue in attribution_cues(ann_dir / f"{stem}.ann").items()} if show else {}
         said: dict[str, set[str]] = defaultdict(set)
         for j, g in enumerate(gold):
             if g.kind == "unnamed":
@@ -193,6 +196,9 @@ def check(text_dir: Path, ann_dir: Path, stems: list[str], out_dir: Path, model:
                 if key in tallies:
                     tallies[key].add(g.quoted, row is not None, bool(speaker), ok, exact)
             if row is None:
+                if show:
+                    print(f"MISS   {how[:4]} {stem[:40]:40} {g.text[:30]!r:32} want {g.name!r:28} "
+                          f"cue {cue_of.get(g.content, '')!r} content {_content_text(text, g.content)[:80]!r}")
                 continue
             if not speaker:
                 if show:
@@ -211,6 +217,19 @@ def check(text_dir: Path, ann_dir: Path, stems: list[str], out_dir: Path, model:
     return tallies
 
 
+def _content_text(text: str, chars: frozenset[int]) -> str:
+    """An attribution's content as written, its fragments joined by `` ... ``."""
+    if not chars:
+        return ""
+    order = sorted(chars)
+    parts, start = [], order[0]
+    for a, b in zip(order, order[1:] + [-1], strict=True):
+        if b != a + 1:
+            parts.append(text[start:a + 1])
+            start = b
+    return " ... ".join(parts)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m pipeline.tools.speaker_check", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -223,7 +242,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=SHARED_DIR)
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
     ap.add_argument("--model", default="")
-    ap.add_argument("--show", action="store_true", help="list every empty or wrong speaker")
+    ap.add_argument("--show", action="store_true",
+                    help="list every empty or wrong speaker and every named source no row matched (MISS: cue, content)")
     ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "quote-recall-cache",
                     help="quote_recall's kept parses (train, last100)")
     ap.add_argument("--rules-only", action="store_true",

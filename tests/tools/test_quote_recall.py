@@ -28,4 +28,4 @@ def test_cues_map_each_content_to_its_cue(tmp_path: Path) -> None:
     ann.write_text("T1\tSource 0 4\tJane\nT2\tCue 5 9\tsaid\nT3\tContent 10 20\tit was bad\n"
                    "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n"
                    "T4\tContent 30 40\tno cue here\nE2\tAttribution:T4 Content:T4\n", encoding="utf-8")
-    assert quote_recall._cues(ann) == {((10, 20),): "said", ((30, 40),): ""}
+    assert quote_recall.attribution_cues(ann) == {((10, 20),): "said", ((30, 40),): ""}

@@ -82,6 +82,13 @@ def test_match_rows_takes_the_row_inside_the_content() -> None:
     assert sc.match_rows(gold, rows) == {0: rows[0]}
 
 
+def test_content_text_joins_the_fragments_of_an_attribution() -> None:
+    text = "Jane Roe said the bridge, she added, would close in May."
+    chars = frozenset(range(14, 24)) | frozenset(range(37, 55))
+    assert sc._content_text(text, chars) == "the bridge ... would close in May"
+    assert sc._content_text(text, frozenset()) == ""
+
+
 def test_keptaside_sample_is_the_seeded_choice(train_text: Path) -> None:
     assert sg.keptaside_sample(train_text) == sg.KEPTASIDE_FILE.read_text(encoding="utf-8").split()
 
