@@ -68,7 +68,8 @@ def test_cue_noun_needs_an_owner_and_a_that_clause(nlp: Language, text: str) -> 
 @pytest.mark.parametrize(
     ("field", "listed", "unlisted"),
     [("nouns", {"claim", "promise", "warning"}, "car"),
-     ("unreported_objects", {"find", "remind", "call on", "know", "know for"}, "endorse")],
+     ("unreported_objects", {"find", "remind", "call on", "know", "know for"}, "endorse"),
+     ("people_only", {"hope", "hop"}, "show")],
 )
 def test_cue_lists_load_from_the_models_dir(models_dir, field: str, listed: set[str], unlisted: str) -> None:
     words = getattr(quotes.Cues.from_dir(models_dir), field)
@@ -84,10 +85,40 @@ def test_cue_lists_load_from_the_models_dir(models_dir, field: str, listed: set[
          "the importance of the new bridge for the town", "stressed"),
         ("Jane Doe reminded the council of the cost of the old bridge.", "the council of the cost of the old bridge",
          "reminded"),
+        ("Jane Doe explained her plan to rebuild the old bridge.", "her plan to rebuild the old bridge", "explained"),
     ],
 )
 def test_speech_verbs_that_report_their_object(nlp: Language, text: str, content: str, cue: str) -> None:
     assert (content, "indirect", "Jane Doe", cue) in _rows(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        ("Jane Doe hopes to win the primary in Iowa next month.", "to win the primary in Iowa next month",
+         "Jane Doe", "hopes"),
+        ("Jane Doe said on Monday. She hoped the council would approve the new bridge.",
+         "the council would approve the new bridge", "Jane Doe", "hoped"),
+        ("Democratic strategists hope the debate will change the race.", "the debate will change the race", "",
+         "hope"),
+    ],
+)
+def test_hope_is_the_view_of_people(nlp: Language, text: str, content: str, speaker: str, cue: str) -> None:
+    assert (content, "indirect", speaker, cue) in _rows(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a thing or an event hopes only in the writer's figure of speech; its scare quotes are no quote
+        "The meeting also hopes to foster the participation of “new space-faring and emerging countries” in space.",
+        "The new bridge hopes to attract more visitors to the old town.",
+    ],
+)
+def test_hope_of_a_thing_gives_no_row(nlp: Language, text: str) -> None:
+    assert _rows(nlp, text) == []
 
 
 @pytest.mark.model

@@ -29,6 +29,7 @@ from .layouts import (
     _names_someone,
     _quote_type,
     _transcript_turns,
+    holds_views,
 )
 from .marks import CLOSERS, DASHES, OPENERS, STRAIGHT, paragraphs, quote_spans
 from .reported import (
@@ -185,6 +186,8 @@ class QuoteExtractor(FromRuleBook):
                 edges = _reported(tok, ("ccomp", "xcomp", "dobj") if takes_object else ("ccomp", "xcomp"), said,
                                   aside=speech and tok.i not in quote_cues)  # "as she said, “...”": the quote
                 found = _reporter(tok, ctx, edges, stance=not speech)
+                if found is not None and not speech and not holds_views(tok, found[0].speaker, cues):
+                    continue  # "the meeting also hopes to foster ...": nobody's view
             if found is None:
                 continue
             att, (left, right) = found

@@ -69,17 +69,20 @@ class Cues:
     # cues ("lemma" or "lemma preposition") whose short object is the one addressed, sought or
     # found rather than what they report (reminded viewers, found a job, called on Congress)
     unreported_objects: frozenset[str] = frozenset()
+    # stance lemmas whose subject must be someone who can hold the view (X hopes ...: not "the meeting")
+    people_only: frozenset[str] = frozenset()
 
     @classmethod
     def from_book(cls, book: RuleBook) -> Cues:
-        """The six lists of ``models/en`` in a rule book (a missing list is empty)."""
+        """The seven lists of ``models/en`` in a rule book (a missing list is empty)."""
         def read(name: str) -> dict[str, str]:
             return parse_cues(book.text(f"en/{name}") or "")
 
         return cls(read("quote_verbs.txt"), read("quote_verbs_quoted.txt"), read("stance_verbs.txt"),
                    parse_prepositional(book.text("en/prep_cues.txt") or ""),
                    frozenset(read("noun_cues.txt")),
-                   frozenset(" ".join(line.lower().split()) for line in book.lines("en/unreported_objects.txt")))
+                   frozenset(" ".join(line.lower().split()) for line in book.lines("en/unreported_objects.txt")),
+                   frozenset(read("people_stance_verbs.txt")))
 
     @classmethod
     def from_dir(cls, models_dir: Path) -> Cues:

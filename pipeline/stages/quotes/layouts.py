@@ -28,6 +28,7 @@ from .spans import SPEAKER_LABELS, _Attribution, _Context, _entity_around, _Foun
 NAME_CLOSERS = (",", ".", ";", "(")  # what ends such a name: "said Robin Maynard, half joking"
 MAX_SUBJECT_ASIDE = 30  # tokens from a name to its verb across an aside: "X, a rabbi helping ..., said"
 SCARE_QUOTE_TOKENS = 6  # a few quoted words and their marks in an aside: "wearing “Ted Cruz” pins"
+VIEW_PRONOUNS = frozenset(("i", "we", "you", "who"))  # besides he/she/they: who may hope
 MAX_DESCRIPTORS = 5  # words describing a name written after its cue: "said retired neurosurgeon Ben Carson"
 
 
@@ -335,7 +336,7 @@ def _embedding_agent(doc: Doc, start: int, end: int, cues: Cues, ctx: _Context) 
     for verb in first.ancestors:
         if not ctx.quoted[verb.i] and any(is_cue(verb, c) for c in (cues.speech, cues.quoted, cues.stance)):
             att = _cue_speaker(verb, ctx, inverted=False, participle=False)
-            if att is not None:
+            if att is not None and holds_views(verb, att.speaker, cues):
                 return att
     if _title_cased(ctx.text, start, end):
         return None
@@ -366,6 +367,20 @@ def _colon_agent(colon: Token, ctx: _Context) -> _Attribution | None:
 def _names_someone(tok: Token) -> bool:
     """A named person, organisation or group, or he/she/they."""
     return tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.lower_ in ("he", "she", "they")
+
+
+def holds_views(verb: Token, subject: Span | None, cues: Cues) -> bool:
+    """Whether ``subject`` may hold the view of a stance verb that needs someone to hold it
+    (``cues.people_only``: "Clinton hopes ..."): a named person, organisation or group, a
+    personal pronoun or "who", or people in the plural ("strategists hope"); not a thing or an
+    event ("the meeting also hopes to foster ...": the writer's figure of speech). Any subject
+    may hold the view of the other stance verbs."""
+    if verb.lemma_.lower() not in cues.people_only:
+        return True
+    if subject is None:
+        return False
+    root = subject.root
+    return _names_someone(root) or root.lower_ in VIEW_PRONOUNS or root.tag_ == "NNS"
 
 
 def _is_title(text: str, start: int, end: int, last_before: Token | None) -> bool:
