@@ -97,6 +97,14 @@ def test_describe_shares_english_canonical_names(written: str, label: str, expec
         ((("中国", "ns"), ("王亚平", "nr"), ("团", "n")), [("中国", "GPE"), ("王亚平", "PERSON")]),
         # no more than three words between the place and the head word
         ((("中国", "ns"), ("甲", "n"), ("乙", "n"), ("丙", "n"), ("丁", "n"), ("协会", "n")), [("中国", "GPE")]),
+        # a head word jieba tags as a verb or a morpheme still ends the name after other words
+        ((("中国", "ns"), ("光彩", "n"), ("事业", "n"), ("促进会", "v")), [("中国光彩事业促进会", "ORG")]),
+        ((("沈阳", "ns"), ("飞机", "n"), ("厂", "zg")), [("沈阳飞机厂", "ORG")]),
+        # a unit's name after its organisation is part of it (MSRA's nested names)
+        ((("人民日报", "nt"), ("国际部", "nt")), [("人民日报国际部", "ORG")]),
+        ((("永顺县", "ns"), ("公安局", "nt"), ("刑侦", "j"), ("大队", "n")), [("永顺县公安局刑侦大队", "ORG")]),
+        # an organisation of its own (its word starts with a name) stays apart
+        ((("中共中央办公厅", "nt"), ("国务院办公厅", "nt")), [("中共中央办公厅", "ORG"), ("国务院办公厅", "ORG")]),
     ],
 )
 def test_organisation_names_are_joined(pairs: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]) -> None:

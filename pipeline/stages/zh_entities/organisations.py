@@ -6,6 +6,8 @@ from ..chinese import Token
 from .placenames import is_facility
 from .rules import CONGRESS, ORDINAL, ORG_LINKS, Mention, ZhRules
 
+OWN_NAME_TAGS = ("nt", "ns", "nz", "j", "nr", "nrt")  # jieba's tags of a word that names something itself
+
 
 def _links_organisation(tok: Token, nxt: Token | None, rules: ZhRules) -> bool:
     """A word that may stand inside an organisation's name after a place: a noun, a verbal
@@ -34,6 +36,17 @@ def _is_head(tok: Token, rules: ZhRules, listed: bool = False) -> bool:
     return (text in rules.org_heads or text in rules.facility_heads
             or (len(text) > 2 and text.endswith(rules.long_heads))
             or (not listed and tok.pos == "nt" and text.endswith(tuple(rules.org_heads))))
+
+
+def _unit_of_organisation(tok: Token, rules: ZhRules) -> bool:
+    """A word jieba tags nt that names a unit of the organisation written right before it: a head
+    word after words that name nothing on their own (人民日报 国际部 -> 人民日报国际部, MSRA's
+    nested name); not an organisation of its own, a word that starts with a name (中共中央办公厅
+    国务院办公厅: 国务院 is one)."""
+    text = tok.text
+    if tok.pos != "nt" or not any(text.endswith(h) and len(text) > len(h) for h in rules.org_heads):
+        return False
+    return not any(rules.tags.get(text[:n], "") in OWN_NAME_TAGS for n in range(2, len(text)))
 
 
 def _head_label(text: str, rules: ZhRules) -> str:
@@ -81,9 +94,11 @@ def join_organisations(tokens: list[Token], found: list[Mention], rules: ZhRules
                 m += 1
             j = m + 1
             while (j < len(tokens) and j - m <= ORG_LINKS and tokens[j].start == tokens[j - 1].end
-                   and _links_organisation(tokens[j], tokens[j + 1] if j + 1 < len(tokens) else None, rules)
+                   and (_links_organisation(tokens[j], tokens[j + 1] if j + 1 < len(tokens) else None, rules)
+                        or j > m + 1 and _is_head(tokens[j], rules, listed=True))  # 光彩 事业 促进会/v
                    and not (label == "GPE" and _ordinal_of_organisation(tokens, j))):
-                if _is_head(tokens[j], rules, listed=label != "GPE" or j > m + 1):  # 北京市 司法局/nt
+                if (_is_head(tokens[j], rules, listed=label != "GPE" or j > m + 1)  # 北京市 司法局/nt
+                        or label == "ORG" and _unit_of_organisation(tokens[j], rules)):
                     org_end, org_label = tokens[j].end, _head_label(tokens[j].text, rules)
                 j += 1
         if org_end is not None:
