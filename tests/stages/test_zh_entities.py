@@ -133,6 +133,23 @@ def test_abbreviations_and_place_prefixes(pairs: tuple[tuple[str, str], ...], ex
     assert _mentions(*pairs) == expected
 
 
+@pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [
+        # common words and generic places jieba's dictionary tags ns (not_names.txt)
+        ((("在", "p"), ("美丽", "ns"), ("的", "uj"), ("中国", "ns")), [("中国", "GPE")]),
+        ((("畅销书", "n"), ("大都", "ns"), ("在", "p")), []),
+        ((("向", "p"), ("大城市", "ns")), []),
+        ((("要", "v"), ("加大力度", "ns")), []),
+        # a place jieba tags ns stays one
+        ((("到", "v"), ("合肥", "ns")), [("合肥", "GPE")]),
+    ],
+)
+def test_common_words_tagged_as_places_are_no_mentions(pairs: tuple[tuple[str, str], ...],
+                                                       expected: list[tuple[str, str]]) -> None:
+    assert _mentions(*pairs) == expected
+
+
 def test_party_congress_is_an_organisation() -> None:
     """十五大 (the 15th Party Congress): jieba's dictionary says `j`; the user dictionary makes it `nt`."""
     text = "党的十五大报告"
