@@ -136,16 +136,19 @@ def test_abbreviations_and_place_prefixes(pairs: tuple[tuple[str, str], ...], ex
 @pytest.mark.parametrize(
     ("pairs", "expected"),
     [
-        # common words and generic places jieba's dictionary tags ns (not_names.txt)
+        # common words and generic places jieba's dictionary tags as places (not_names.txt)
         ((("在", "p"), ("美丽", "ns"), ("的", "uj"), ("中国", "ns")), [("中国", "GPE")]),
         ((("畅销书", "n"), ("大都", "ns"), ("在", "p")), []),
         ((("向", "p"), ("大城市", "ns")), []),
         ((("要", "v"), ("加大力度", "ns")), []),
+        # and as persons (nr)
+        ((("高水平", "nr"), ("的", "uj"), ("安全感", "nr")), []),
+        ((("王", "nr"), ("亚平", "nr")), [("王亚平", "PERSON")]),
         # a place jieba tags ns stays one
         ((("到", "v"), ("合肥", "ns")), [("合肥", "GPE")]),
     ],
 )
-def test_common_words_tagged_as_places_are_no_mentions(pairs: tuple[tuple[str, str], ...],
+def test_common_words_tagged_as_names_are_no_mentions(pairs: tuple[tuple[str, str], ...],
                                                        expected: list[tuple[str, str]]) -> None:
     assert _mentions(*pairs) == expected
 
