@@ -144,6 +144,10 @@ def test_abbreviations_and_place_prefixes(pairs: tuple[tuple[str, str], ...], ex
         # and as persons (nr)
         ((("高水平", "nr"), ("的", "uj"), ("安全感", "nr")), []),
         ((("王", "nr"), ("亚平", "nr")), [("王亚平", "PERSON")]),
+        # and as organisations (nt): generic bodies and documents name no one organisation
+        ((("发表", "v"), ("联合公报", "nt")), []),
+        ((("组成", "v"), ("新政府", "nt")), []),
+        ((("国务院", "nt"), ("发表", "v")), [("国务院", "ORG")]),
         # a place jieba tags ns stays one
         ((("到", "v"), ("合肥", "ns")), [("合肥", "GPE")]),
     ],
