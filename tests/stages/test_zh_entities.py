@@ -148,6 +148,9 @@ def test_abbreviations_and_place_prefixes(pairs: tuple[tuple[str, str], ...], ex
         ((("发表", "v"), ("联合公报", "nt")), []),
         ((("组成", "v"), ("新政府", "nt")), []),
         ((("国务院", "nt"), ("发表", "v")), [("国务院", "ORG")]),
+        # a generic body alone names none, after a place it is that place's (海淀区人民法院)
+        ((("人民法院", "nt"), ("判决", "v")), []),
+        ((("海淀区", "ns"), ("人民法院", "nt"), ("判决", "v")), [("海淀区人民法院", "ORG")]),
         # a place jieba tags ns stays one
         ((("到", "v"), ("合肥", "ns")), [("合肥", "GPE")]),
     ],
