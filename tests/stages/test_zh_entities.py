@@ -119,6 +119,10 @@ def test_organisation_names_are_joined(pairs: tuple[tuple[str, str], ...], expec
         ((("在京举行", "n"),), [("京", "GPE")]),
         ((("抗日战争", "n"),), [("日", "GPE")]),
         ((("来日方长", "n"),), []),  # an idiom (not_names.txt), no Japan in it
+        # listed words hold abbreviations (abbreviation_words.txt); other words keep theirs hidden
+        ((("华人", "n"), ("和", "c"), ("华侨", "n")), [("华", "GPE"), ("华", "GPE")]),
+        ((("欧美", "ns"), ("风格", "n")), [("欧", "LOC"), ("美", "GPE")]),
+        ((("法人", "n"), ("代表", "n")), []),
         # a known place at the start of a word jieba keeps whole
         ((("两岸关系", "n"),), [("两岸", "LOC")]),
         ((("香港回归", "ns"), ("祖国", "n")), [("香港", "GPE")]),

@@ -58,6 +58,11 @@ def _single_mentions(tokens: list[Token], rules: ZhRules) -> Iterator[Mention]:
         if tok.text in rules.not_names:
             i += 1
             continue
+        if tok.text in rules.abbreviation_words:  # 华人 -> 华, 欧美 -> 欧 and 美
+            yield from ((tok.start + k, tok.start + k + 1, rules.abbreviations[ch].label)
+                        for k, ch in enumerate(tok.text) if ch in rules.abbreviations)
+            i += 1
+            continue
         parts = place_parts(tok, rules)
         if parts:
             yield from parts

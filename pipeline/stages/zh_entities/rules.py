@@ -50,6 +50,7 @@ class ZhRules:
     suffix_max: int = 0
     facility_heads: frozenset[str] = frozenset()
     place_suffixes: frozenset[str] = frozenset()  # 政府 in 美国政府: the place is the mention
+    abbreviation_words: frozenset[str] = frozenset()  # 华人, 欧美: words whose abbreviations are places
     userdict: bytes | None = None  # jieba's user dictionary (the rule book's)
 
     @cached_property
@@ -87,7 +88,7 @@ def load_rules(book: RuleBook) -> ZhRules:
                    frozenset(_words(book, "not_names.txt")), frozenset(_words(book, "org_heads.txt")),
                    frozenset(surnames), frozenset(suffixes), max(map(len, suffixes), default=0),
                    frozenset(_words(book, "facility_heads.txt")), frozenset(_words(book, "place_suffixes.txt")),
-                   book.files.get(USERDICT))
+                   frozenset(_words(book, "abbreviation_words.txt")), book.files.get(USERDICT))
 
 
 def _name_chars(tags: Mapping[str, str]) -> frozenset[str]:
