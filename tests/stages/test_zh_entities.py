@@ -126,6 +126,7 @@ def test_organisation_names_are_joined(pairs: tuple[tuple[str, str], ...], expec
         # a known place at the start of a word jieba keeps whole
         ((("两岸关系", "n"),), [("两岸", "LOC")]),
         ((("香港回归", "ns"), ("祖国", "n")), [("香港", "GPE")]),
+        ((("东盟国家", "n"), ("人民", "n")), [("东盟", "ORG")]),  # so does a known organisation
         ((("香港特区政府", "ns"),), [("香港特区", "GPE")]),  # 政府 is no head: the place, as 中国政府 is 中国
         ((("香港特区终审法院", "ns"),), [("香港特区终审法院", "GPE")]),  # ends in a head (法院): left whole
         ((("北京市", "ns"),), [("北京市", "GPE")]),  # the rest is one character: the place as a whole

@@ -62,9 +62,9 @@ def place_parts(tok: Token, rules: ZhRules) -> list[Mention]:
     - two places: 中华人民共和国香港特别行政区 -> 中华人民共和国, 香港特别行政区;
     - a place and a facility named on its own: 北京人民大会堂 -> 北京, 人民大会堂 (FAC); a place and
       a facility's head word alone is one facility (洛杉矶国际机场);
-    - a known place (alias table) before a word of its own that is no organisation's head, in a
-      word jieba does not tag nt, nor ns with a noun after the place (朝鲜半岛, 俄罗斯联邦 stay
-      whole): 两岸关系 -> 两岸, 香港回归 -> 香港.
+    - a known place or organisation (alias table) before a word of its own that is no
+      organisation's head, in a word jieba does not tag nt, nor ns with a noun after the place
+      (朝鲜半岛, 俄罗斯联邦 stay whole): 两岸关系 -> 两岸, 香港回归 -> 香港, 东盟国家 -> 东盟.
     Empty when the word is none of these."""
     text = tok.text
     if len(text) < 3:
@@ -72,6 +72,8 @@ def place_parts(tok: Token, rules: ZhRules) -> list[Mention]:
     for n in range(len(text) - 1, 1, -1):
         head, rest = text[:n], text[n:]
         if not is_place(head, rules):
+            if rules.aliases.get(head) == "ORG" and _own_word_after(tok, head, rest, rules):
+                return [(tok.start, tok.start + n, "ORG")]  # 东盟国家 -> 东盟
             continue
         first = (tok.start, tok.start + n, _place_label(head, rules))
         if rest in rules.place_suffixes:
@@ -82,8 +84,15 @@ def place_parts(tok: Token, rules: ZhRules) -> list[Mention]:
             return [first, (tok.start + n, tok.end, _place_label(rest, rules))]
         if is_facility(rest, rules) and rest in rules.tags:
             return [first, (tok.start + n, tok.end, "FAC")]
-        if (tok.pos != "nt" and not (tok.pos == "ns" and rules.tags.get(rest, "n")[:1] == "n")
-                and len(text) >= 4 and len(rest) >= 2 and head in rules.aliases
-                and not any(rest.endswith(h) for h in rules.org_heads)):
+        if _own_word_after(tok, head, rest, rules):
             return [first]
     return []
+
+
+def _own_word_after(tok: Token, head: str, rest: str, rules: ZhRules) -> bool:
+    """``rest`` is a word of its own after the alias ``head`` in ``tok`` (关系 in 两岸关系, 国家 in
+    东盟国家): two characters or more, no organisation's head word, in a word jieba does not tag
+    nt, nor ns with a noun after the place (朝鲜半岛)."""
+    return (tok.pos != "nt" and not (tok.pos == "ns" and rules.tags.get(rest, "n")[:1] == "n")
+            and len(tok.text) >= 4 and len(rest) >= 2 and head in rules.aliases
+            and not any(rest.endswith(h) for h in rules.org_heads))
