@@ -110,6 +110,38 @@ def test_hope_is_the_view_of_people(nlp: Language, text: str, content: str, spea
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Jane Doe has made it abundantly clear that she will veto the bridge bill.", "she will veto the bridge bill",
+         "made it abundantly clear"),
+        ("Jane Doe made clear on Tuesday that she would not leave the race.", "she would not leave the race",
+         "made clear"),
+        ("Jane Doe made plain she wants a new bridge for the town.", "she wants a new bridge for the town",
+         "made plain"),
+    ],
+)
+def test_made_clear_reports_the_clause_after_the_adjective(nlp: Language, text: str, content: str, cue: str) -> None:
+    assert (content, "indirect", "Jane Doe", cue) in _rows(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe made her position on the new bridge clear.",  # no clause: nothing said
+        "It was made clear last week when Jane Doe appointed a new chief of staff.",  # a time, not what was said
+    ],
+)
+def test_made_clear_without_a_reported_clause_gives_no_row(nlp: Language, text: str) -> None:
+    assert not [r for r in _rows(nlp, text) if r[3].startswith("made")]
+
+
+def test_predicative_cues_load_from_the_models_dir(models_dir) -> None:
+    assert quotes.Cues.from_dir(models_dir).predicative["make"] == frozenset({"clear", "plain"})
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     "text",
     [
         # a thing or an event hopes only in the writer's figure of speech; its scare quotes are no quote

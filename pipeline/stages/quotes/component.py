@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ...rulebook import FromRuleBook, RuleBook
-from .cues import Cues, is_cue, prepositional_object
+from .cues import Cues, is_cue, predicative_clause, prepositional_object
 from .first_person import first_person_in_quotes
 from .headlines import _headline_turn, _headline_verb
 from .layouts import (
@@ -180,6 +180,11 @@ class QuoteExtractor(FromRuleBook):
                     found = _Attribution(doc[tok.i:prep.i + 1], found[0].speaker), found[1]
             elif tok.pos_ == "NOUN" and (noun := _noun_cue(tok, cues.nouns, ctx)) is not None:
                 found = noun
+            elif (pred := predicative_clause(tok, cues.predicative)) is not None:
+                adj, clause = pred  # made it clear that ...: the clause after the adjective
+                found = _reporter(tok, ctx, (clause.left_edge, clause.right_edge), stance=False)
+                if found is not None:
+                    found = _Attribution(doc[tok.i:adj.i + 1], found[0].speaker), found[1]
             elif is_cue(tok, cues.speech) or is_cue(tok, cues.stance):
                 takes_object = is_cue(tok, cues.stance)  # a verb may be on both lists
                 speech = is_cue(tok, cues.speech)

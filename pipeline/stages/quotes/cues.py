@@ -26,6 +26,7 @@ TITLE_SLOT_WORDS = {"on", "in", "at", "the", "a", "an", "titled", "entitled", "'
 TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
 MODIFIER_DEPS = ("compound", "det", "amod", "nmod", "poss")
 # how the parser labels a speaker written after its verb ("said Hugh O'Neill")
+PREDICATIVE_DEPS = ("ccomp", "oprd", "acomp", "xcomp", "advmod")  # how "clear" hangs on "made"
 CONTRACTED_HAS = ("'s", "’s")  # "he's said": has, which the parser may read as a passive "is"
 INVERTED_SUBJECT_DEPS = ("nsubj", "dobj", "attr", "npadvmod", "appos", "compound", "nsubjpass", "pobj")
 
@@ -71,10 +72,12 @@ class Cues:
     unreported_objects: frozenset[str] = frozenset()
     # stance lemmas whose subject must be someone who can hold the view (X hopes ...: not "the meeting")
     people_only: frozenset[str] = frozenset()
+    # verb lemma -> the adjectives that make it a speech cue (X made it clear that ...)
+    predicative: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def from_book(cls, book: RuleBook) -> Cues:
-        """The seven lists of ``models/en`` in a rule book (a missing list is empty)."""
+        """The eight lists of ``models/en`` in a rule book (a missing list is empty)."""
         def read(name: str) -> dict[str, str]:
             return parse_cues(book.text(f"en/{name}") or "")
 
@@ -82,7 +85,8 @@ class Cues:
                    parse_prepositional(book.text("en/prep_cues.txt") or ""),
                    frozenset(read("noun_cues.txt")),
                    frozenset(" ".join(line.lower().split()) for line in book.lines("en/unreported_objects.txt")),
-                   frozenset(read("people_stance_verbs.txt")))
+                   frozenset(read("people_stance_verbs.txt")),
+                   parse_prepositional(book.text("en/predicative_cues.txt") or ""))
 
     @classmethod
     def from_dir(cls, models_dir: Path) -> Cues:
@@ -109,6 +113,32 @@ def prepositional_object(tok: Token, cues: dict[str, frozenset[str]]) -> Token |
     if not preps:
         return None
     return next((c for c in tok.rights if c.dep_ in ("prep", "prt") and c.lower_ in preps), None)
+
+
+def predicative_clause(tok: Token, cues: dict[str, frozenset[str]]) -> tuple[Token, Token] | None:
+    """(the adjective, the clause's verb) when ``tok`` is a verb that a listed adjective makes a
+    speech cue and a clause follows the adjective: "made it clear that he will veto the bill"
+    (the clause hung on the adjective, or on the verb after it); None otherwise."""
+    if tok.pos_ != "VERB":
+        return None
+    adjectives = cues.get(tok.lemma_.lower())
+    if not adjectives:
+        return None
+    adj = next((c for c in tok.rights if c.lower_ in adjectives and c.dep_ in PREDICATIVE_DEPS), None)
+    if adj is None:
+        return None
+    clause = next((c for c in (*adj.rights, *tok.rights) if c.i > adj.i and c.dep_ in ("ccomp", "advcl")
+                   and c.pos_ in ("VERB", "AUX") and _reports(c)), None)
+    return (adj, clause) if clause is not None else None
+
+
+def _reports(clause: Token) -> bool:
+    """A finite clause that can be what was said: opened by "that" or by its subject, not by another
+    conjunction or adverb ("made clear, as they celebrated ...", "when he appointed ...")."""
+    first = clause.left_edge
+    if first.lower_ == "that":
+        return first.dep_ == "mark"
+    return any(c.dep_ in SUBJECT_DEPS and c.left_edge.i == first.i for c in clause.children)
 
 
 def _participle_subjects(verb: Token, quoted: list[bool] | None) -> list[Token]:
