@@ -136,6 +136,25 @@ def test_made_clear_without_a_reported_clause_gives_no_row(nlp: Language, text: 
     assert not [r for r in _rows(nlp, text) if r[3].startswith("made")]
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Jane Doe expressed concern that the new bridge would cost too much.", "the new bridge would cost too much",
+         "concern"),
+        ("Jane Doe made the argument that the town needs a new bridge.", "the town needs a new bridge", "argument"),
+    ],
+)
+def test_cue_noun_owned_by_the_subject_of_its_verb(nlp: Language, text: str, content: str, cue: str) -> None:
+    assert (content, "indirect", "Jane Doe", cue) in _rows(nlp, text)
+
+
+@pytest.mark.model
+def test_cue_noun_rejected_by_the_subject_is_not_its_own(nlp: Language) -> None:
+    text = "Jane Doe rejected the claim that the new bridge would cost too much."
+    assert not [r for r in _rows(nlp, text) if r[3] == "claim"]
+
+
 def test_predicative_cues_load_from_the_models_dir(models_dir) -> None:
     assert quotes.Cues.from_dir(models_dir).predicative["make"] == frozenset({"clear", "plain"})
 

@@ -178,7 +178,7 @@ class QuoteExtractor(FromRuleBook):
                 found = _reporter(tok, ctx, _prep_object(prep), stance=True)
                 if found is not None:  # the cue as written: "called for", "talked about"
                     found = _Attribution(doc[tok.i:prep.i + 1], found[0].speaker), found[1]
-            elif tok.pos_ == "NOUN" and (noun := _noun_cue(tok, cues.nouns, ctx)) is not None:
+            elif tok.pos_ == "NOUN" and (noun := _noun_cue(tok, cues, ctx)) is not None:
                 found = noun
             elif (pred := predicative_clause(tok, cues.predicative)) is not None:
                 adj, clause = pred  # made it clear that ...: the clause after the adjective

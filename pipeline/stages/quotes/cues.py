@@ -74,10 +74,12 @@ class Cues:
     people_only: frozenset[str] = frozenset()
     # verb lemma -> the adjectives that make it a speech cue (X made it clear that ...)
     predicative: dict[str, frozenset[str]] = field(default_factory=dict)
+    # verbs whose subject owns the cue noun they take as object (X expressed concern that ...)
+    noun_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def from_book(cls, book: RuleBook) -> Cues:
-        """The eight lists of ``models/en`` in a rule book (a missing list is empty)."""
+        """The nine lists of ``models/en`` in a rule book (a missing list is empty)."""
         def read(name: str) -> dict[str, str]:
             return parse_cues(book.text(f"en/{name}") or "")
 
@@ -86,7 +88,8 @@ class Cues:
                    frozenset(read("noun_cues.txt")),
                    frozenset(" ".join(line.lower().split()) for line in book.lines("en/unreported_objects.txt")),
                    frozenset(read("people_stance_verbs.txt")),
-                   parse_prepositional(book.text("en/predicative_cues.txt") or ""))
+                   parse_prepositional(book.text("en/predicative_cues.txt") or ""),
+                   frozenset(read("noun_cue_verbs.txt")))
 
     @classmethod
     def from_dir(cls, models_dir: Path) -> Cues:

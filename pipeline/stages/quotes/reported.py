@@ -248,12 +248,14 @@ def _last_conjunct(comp: Token, left: Token, right: Token) -> Token:
     return left
 
 
-def _noun_cue(tok: Token, nouns: frozenset[str], ctx: _Context) -> tuple[_Attribution, tuple[Token, Token]] | None:
+def _noun_cue(tok: Token, cues: Cues, ctx: _Context) -> tuple[_Attribution, tuple[Token, Token]] | None:
     """A cue noun with a ``that`` clause and a named owner: ``Trump's claim that Mexico will pay``,
     ``his promise that taxes would fall``, ``the warning from the Fed that ...``. The owner is
-    the noun's possessive, or the object of its ``by``/``from``; a noun nobody owns (``the claim
+    the noun's possessive, or the object of its ``by``/``from``, or the subject of a verb of
+    ``cues.noun_verbs`` whose object the noun is (``Sanders expressed concern that ...``, ``made
+    the argument that ...``); a noun nobody owns (``the claim that ...``, ``rejected the claim
     that ...``) or a relative clause (``the claim that he made``: ``that`` is no mark) gives nothing."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or ctx.quoted[tok.i]:
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in cues.nouns or ctx.quoted[tok.i]:
         return None
     clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")), None)
     if clause is None or clause.left_edge.lower_ != "that" or clause.left_edge.dep_ != "mark":
@@ -262,6 +264,9 @@ def _noun_cue(tok: Token, nouns: frozenset[str], ctx: _Context) -> tuple[_Attrib
     if owner is None:
         prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < clause.i), None)
         owner = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if owner is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in cues.noun_verbs:
+        att = _cue_speaker(tok.head, ctx, False, False)  # Sanders expressed concern that ...
+        owner = att.speaker.root if att is not None and att.speaker is not None else None
     if owner is None or ctx.quoted[owner.i]:
         return None
     mention = mention_span(owner)
