@@ -672,6 +672,9 @@ def test_a_name_modifying_another_noun_leaves_the_speaker_unnamed(nlp: Language)
         # a chain of pronouns: the resolved "he" before stands for the speaker
         ("Pat Quinn spoke to reporters. “We will win,” he said, praising Tom Baker's plan. "
          "“It is the best plan,” he added.", "Pat Quinn"),
+        # in its own sentence, the subject pronoun before a name it only mentions: that "he" again
+        ("Pat Quinn ran a quiet campaign. He avoided any criticism of Tom Baker until Monday, when he said, "
+         "“We will win this state.”", "Pat Quinn"),
     ],
 )
 def test_pronoun_takes_the_salient_person(nlp: Language, text: str, speaker: str) -> None:

@@ -318,7 +318,10 @@ class SpeakerResolver(OrgSpeakers):
             return None
         if group[0].sent == (mention.sent.start if self._has_sents else mention.start):
             # its own sentence: the nearest subject ("Flynn said Trump was right when he said")
-            best = next((m for m in group if m.subject), group[0])
+            best = next((m for m in group if m.subject), None)
+            if best is None and (earlier := self._subject_pronoun_before(mention, group[-1].start_char)) is not None:
+                best = self._salient(earlier, want)  # "He avoided criticizing Trump until he said ...": the first he
+            best = best or group[0]
         else:
             # a sentence before: its first subject, else the first person it names
             best = next((m for m in reversed(group) if m.subject), group[-1])
@@ -329,6 +332,19 @@ class SpeakerResolver(OrgSpeakers):
                                             best.org, sent, mention.root.dep_ in SUBJECT_DEPS, False))
             self._mention_starts.insert(k, mention.start_char)
         return best
+
+    def _subject_pronoun_before(self, mention: Span, before: int) -> Span | None:
+        """A subject pronoun of the mention's own gender earlier in its sentence, before the first
+        person named there (``before``): "He avoided criticizing Trump until he ..." gives the first
+        "He", whom the second one continues."""
+        word = mention[0].lower_
+        sent_start = mention.sent.start if self._has_sents else 0
+        for tok in self.doc[sent_start:mention.start]:
+            if tok.idx >= before:
+                return None
+            if tok.lower_ == word and tok.dep_ in SUBJECT_DEPS:
+                return self.doc[tok.i:tok.i + 1]
+        return None
 
     def _surname(self, mention: Span) -> _Person | None:
         """A lone family name in any case (Krepon, WALLACE) that is no PERSON entity: the person
