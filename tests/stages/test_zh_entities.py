@@ -165,6 +165,13 @@ def test_common_words_tagged_as_names_are_no_mentions(pairs: tuple[tuple[str, st
     assert _mentions(*pairs) == expected
 
 
+def test_mainland_after_motherland_is_the_place() -> None:
+    """祖国大陆: jieba's dictionary has one word tagged nr (a person); the user dictionary unlists it."""
+    text = "鼓励台商到祖国大陆投资"
+    found = [(text[s:e], label) for s, e, label in zh_entities.mentions(text, 0, len(text), ZH)]
+    assert found == [("台", "GPE"), ("大陆", "LOC")]
+
+
 def test_party_congress_is_an_organisation() -> None:
     """十五大 (the 15th Party Congress): jieba's dictionary says `j`; the user dictionary makes it `nt`."""
     text = "党的十五大报告"
