@@ -356,6 +356,18 @@ def test_head_word_fixes_label_and_kind(blank: Language) -> None:
     assert (doc.ents[0].label_, doc.ents[0]._.kind) == ("ORG", "organisation")
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("She invited him to Trump Tower on Monday.", "Trump Tower", "FAC"),  # a facility's head word
+        ("Senator John Tower of Texas spoke on Monday.", "John Tower", "PERSON"),  # a given name and that word
+    ],
+)
+def test_facility_head_word_and_a_person_named_like_it(blank: Language, text: str, name: str, label: str) -> None:
+    doc = _run(blank, text, [(name, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [(name, label)]
+
+
 def test_common_word_in_title_line_is_not_a_place(blank: Language) -> None:
     text = ("The essays discussed space deterrence.\n\n"
             "Stimson Center– “Anti-satellite Weapons, Deterrence and Space Relations")

@@ -273,13 +273,17 @@ class NewsEntities(FromRuleBook):
         if kind == "nationality" and ent.label_ in ("PERSON", "ORG", "GPE"):
             return respan(ent, ent.start, ent.end, "NORP")
         head = self.rules.heads.get(head_word(ent))
-        if head is not None and len(ent) >= 2 and head.label != ent.label_:
+        if head is not None and len(ent) >= 2 and head.label != ent.label_ and not self._named_like_head(ent):
             return respan(ent, ent.start, ent.end, head.label)
         if self._given_name_first(ent, head):
             return respan(ent, ent.start, ent.end, "PERSON")
         if ent.label_ == "PERSON" and self._after_place_word(ent):
             return respan(ent, ent.start, ent.end, "GPE")
         return ent
+
+    def _named_like_head(self, ent: Span) -> bool:
+        """A person of a given name and a family name that is a head word: "John Tower", not "Trump Tower"."""
+        return ent.label_ == "PERSON" and len(ent) == 2 and ent[0].lower_ in self.rules.given_names
 
     def _given_name_first(self, ent: Span, head: Head | None) -> bool:
         """An "organisation" of two or three capitalised words starting with a given name and
