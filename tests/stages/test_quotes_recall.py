@@ -105,6 +105,9 @@ def test_cue_lists_load_from_the_models_dir(models_dir, field: str, listed: set[
          "the council would approve the new bridge", "Jane Doe", "hoped"),
         ("Democratic strategists hope the debate will change the race.", "the debate will change the race", "",
          "hope"),
+        # a role noun of role_nouns.csv names someone who may hope
+        ("Jane Doe spoke in Ohio. The senator hopes to win the primary in Iowa next month.",
+         "to win the primary in Iowa next month", "Jane Doe", "hopes"),
     ],
 )
 def test_hope_is_the_view_of_people(nlp: Language, text: str, content: str, speaker: str, cue: str) -> None:

@@ -109,7 +109,7 @@ class QuoteExtractor(FromRuleBook):
             if att is None and prev is not None:
                 att = self._floating(text, ctx, prev, qs, ps)
             if att is None and _quote_type(text, qs, last_before) == "partial":
-                att = _embedding_agent(doc, qs, qe, self.cues, ctx)
+                att = _embedding_agent(doc, qs, qe, self.cues, ctx, self.speaker_rules.names_holder)
             if att is None and last_before is not None and last_before.text == ":":
                 att = _colon_agent(last_before, ctx)
             if att is None or _is_title(text, qs, qe, last_before):
@@ -191,7 +191,8 @@ class QuoteExtractor(FromRuleBook):
                 edges = _reported(tok, ("ccomp", "xcomp", "dobj") if takes_object else ("ccomp", "xcomp"), said,
                                   aside=speech and tok.i not in quote_cues)  # "as she said, “...”": the quote
                 found = _reporter(tok, ctx, edges, stance=not speech)
-                if found is not None and not speech and not holds_views(tok, found[0].speaker, cues):
+                if found is not None and not speech and not holds_views(tok, found[0].speaker, cues,
+                                                                        self.speaker_rules.names_holder):
                     continue  # "the meeting also hopes to foster ...": nobody's view
             if found is None:
                 continue

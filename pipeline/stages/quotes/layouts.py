@@ -4,7 +4,7 @@ turns; titles and scare quotes are left out."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -323,7 +323,8 @@ def _relative_below(verb: Token, above: set[int]) -> bool:
     return False
 
 
-def _embedding_agent(doc: Doc, start: int, end: int, cues: Cues, ctx: _Context) -> _Attribution | None:
+def _embedding_agent(doc: Doc, start: int, end: int, cues: Cues, ctx: _Context,
+                     holders: Callable[[str], bool] | None = None) -> _Attribution | None:
     """A quoted fragment inside the writer's sentence: a cue verb above it gives the speaker
     ("Trump knew aides were “disingenuous”"), else the nearest verb above it with a named
     person or organisation (or he/she/they) as subject ("Trump implied the judge was
@@ -336,7 +337,7 @@ def _embedding_agent(doc: Doc, start: int, end: int, cues: Cues, ctx: _Context) 
     for verb in first.ancestors:
         if not ctx.quoted[verb.i] and any(is_cue(verb, c) for c in (cues.speech, cues.quoted, cues.stance)):
             att = _cue_speaker(verb, ctx, inverted=False, participle=False)
-            if att is not None and holds_views(verb, att.speaker, cues):
+            if att is not None and holds_views(verb, att.speaker, cues, holders):
                 return att
     if _title_cased(ctx.text, start, end):
         return None
@@ -369,18 +370,20 @@ def _names_someone(tok: Token) -> bool:
     return tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.lower_ in ("he", "she", "they")
 
 
-def holds_views(verb: Token, subject: Span | None, cues: Cues) -> bool:
+def holds_views(verb: Token, subject: Span | None, cues: Cues, holders: Callable[[str], bool] | None = None) -> bool:
     """Whether ``subject`` may hold the view of a stance verb that needs someone to hold it
     (``cues.people_only``: "Clinton hopes ..."): a named person, organisation or group, a
-    personal pronoun or "who", or people in the plural ("strategists hope"); not a thing or an
-    event ("the meeting also hopes to foster ...": the writer's figure of speech). Any subject
-    may hold the view of the other stance verbs."""
+    personal pronoun or "who", people in the plural ("strategists hope"), or a noun ``holders``
+    accepts (the speaker rules' role, group and organisation nouns: "the senator", "the
+    campaign"); not a thing or an event ("the meeting also hopes to foster ...": the writer's
+    figure of speech). Any subject may hold the view of the other stance verbs."""
     if verb.lemma_.lower() not in cues.people_only:
         return True
     if subject is None:
         return False
     root = subject.root
-    return _names_someone(root) or root.lower_ in VIEW_PRONOUNS or root.tag_ == "NNS"
+    return (_names_someone(root) or root.lower_ in VIEW_PRONOUNS or root.tag_ == "NNS"
+            or holders is not None and root.pos_ == "NOUN" and holders(root.lemma_.lower()))
 
 
 def _is_title(text: str, start: int, end: int, last_before: Token | None) -> bool:

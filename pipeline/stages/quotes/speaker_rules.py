@@ -60,6 +60,11 @@ class SpeakerRules:
     local: frozenset[str] = frozenset()  # "provincial", "city": a lower government's
     units: frozenset[str] = frozenset()  # "board", "newsroom": a part speaking for its organisation
 
+    def names_holder(self, noun: str) -> bool:
+        """Whether a noun's lemma names someone who may hold a view: a role, a group a person leads,
+        an organisation, a part of one or a state's government ("the senator", "the campaign")."""
+        return any(noun in words for words in (self.roles, self.groups, self.org_roles, self.units, self.states))
+
     @classmethod
     def from_book(cls, book: RuleBook) -> SpeakerRules:
         return cls(load_word_list(book, "speaker_groups.txt"),
