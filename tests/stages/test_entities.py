@@ -203,6 +203,24 @@ def test_later_surname_takes_person_label(blank: Language) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "ents", "lone", "canonical"),
+    [
+        # a Spanish name's paternal surname, written alone, is the person
+        ("Melba Acosta Febo runs the bank. Ms. Acosta said no.", [("Melba Acosta Febo", "PERSON"), ("Acosta", "PERSON")],
+         "Acosta", "Melba Acosta Febo"),
+        # not a given name in the middle of a name, nor an initial
+        ("John Paul Stevens wrote it. Paul said no.", [("John Paul Stevens", "PERSON"), ("Paul", "PERSON")],
+         "Paul", "Paul"),
+        ("Donald J. Trump spoke. J. said no.", [("Donald J. Trump", "PERSON"), ("J.", "PERSON")], "J.", "J."),
+    ],
+)
+def test_paternal_surname_names_the_spanish_name(blank: Language, text: str, ents: list[tuple[str, str]],
+                                                 lone: str, canonical: str) -> None:
+    doc = _run(blank, text, ents)
+    assert [e._.canonical for e in doc.ents if e.text == lone] == [canonical]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # the article already calls Donald Trump "Trump": Ivanka Trump does not take the surname over

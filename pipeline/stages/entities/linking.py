@@ -24,7 +24,10 @@ def surname_index(ents: tuple[Span, ...] | list[Span]) -> dict[str, list[Span]]:
     """Family name -> the multi-token PERSON mentions carrying it, in text order.
 
     Both the last token (Michael Krepon) and the first (Wang Zhaoyao, family name
-    first) are indexed; a lone name matching a last token is looked up first.
+    first) are indexed; a lone name matching a last token is looked up first. Then the
+    paternal surname of a Spanish name of three words or more, the word before the last when it
+    is no given name or initial and ends no other name ("Ms. Acosta" of "Melba Acosta Febo",
+    "Mr. Peña" of "Enrique Peña Nieto").
     """
     index: dict[str, list[Span]] = {}
     for e in ents:
@@ -33,7 +36,23 @@ def surname_index(ents: tuple[Span, ...] | list[Span]) -> dict[str, list[Span]]:
     for e in ents:
         if e.label_ == "PERSON" and len(e) >= 2 and e[0].text not in index and e[0].is_title:
             index.setdefault(e[0].text, []).append(e)
+    for e in ents:
+        if e.label_ == "PERSON" and len(e) >= 3 and (second := _paternal(e)) and second not in index:
+            index[second] = [e]
     return index
+
+
+def _paternal(ent: Span) -> str:
+    """The word before a three-word name's family name when it may be a paternal surname: a
+    capitalised word, no initial and no given name ("Acosta" of "Melba Acosta Febo"; not "J." of
+    "Donald J. Trump" nor "Paul" of "John Paul Stevens"); empty otherwise."""
+    words = [t.text for t in ent]
+    rules = ent.doc._.entity_rules
+    suffixes = rules.name_suffixes if rules is not None else frozenset()
+    k = words.index(family_name(words, suffixes))
+    word = words[k - 1] if k >= 2 else ""
+    given = rules.given_names if rules is not None else {}
+    return word if word[:1].isupper() and len(word.rstrip(".")) > 1 and word.lower() not in given else ""
 
 
 def link_surnames(doc: Doc, ents: list[Span], common: Collection[str] = ()) -> list[Span]:
