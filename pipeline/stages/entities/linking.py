@@ -49,7 +49,8 @@ def _paternal(ent: Span) -> str:
     words = [t.text for t in ent]
     rules = ent.doc._.entity_rules
     suffixes = rules.name_suffixes if rules is not None else frozenset()
-    k = words.index(family_name(words, suffixes))
+    family = family_name(words, suffixes)
+    k = max(i for i, w in enumerate(words) if w.rstrip(",") == family)
     word = words[k - 1] if k >= 2 else ""
     given = rules.given_names if rules is not None else {}
     return word if word[:1].isupper() and len(word.rstrip(".")) > 1 and word.lower() not in given else ""
