@@ -175,16 +175,13 @@ class QuoteExtractor(FromRuleBook):
             elif (prep := prepositional_object(tok, cues.prepositional)) is not None:
                 if tok.i in quote_cues:
                     continue  # X commented on China's role: “...”
-                found = _reporter(tok, ctx, _prep_object(prep), stance=True)
-                if found is not None:  # the cue as written: "called for", "talked about"
-                    found = _Attribution(doc[tok.i:prep.i + 1], found[0].speaker), found[1]
+                found = _cue_as_written(_reporter(tok, ctx, _prep_object(prep), stance=True), tok, prep)
             elif tok.pos_ == "NOUN" and (noun := _noun_cue(tok, cues, ctx)) is not None:
                 found = noun
             elif (pred := predicative_clause(tok, cues.predicative)) is not None:
                 adj, clause = pred  # made it clear that ...: the clause after the adjective
-                found = _reporter(tok, ctx, (clause.left_edge, clause.right_edge), stance=False)
-                if found is not None:
-                    found = _Attribution(doc[tok.i:adj.i + 1], found[0].speaker), found[1]
+                found = _cue_as_written(_reporter(tok, ctx, (clause.left_edge, clause.right_edge), stance=False),
+                                        tok, adj)
             elif is_cue(tok, cues.speech) or is_cue(tok, cues.stance):
                 takes_object = is_cue(tok, cues.stance)  # a verb may be on both lists
                 speech = is_cue(tok, cues.speech)
@@ -237,6 +234,15 @@ class QuoteExtractor(FromRuleBook):
             sp.end_char if sp is not None else None,
             who.name, who.kind, who.title, who.org,
         )
+
+
+def _cue_as_written(found: tuple[_Attribution, tuple[Token, Token]] | None, verb: Token,
+                    last: Token) -> tuple[_Attribution, tuple[Token, Token]] | None:
+    """``found`` with its cue written from the verb to ``last``, the word that makes the verb a
+    cue: "called for", "made it clear"."""
+    if found is None:
+        return None
+    return _Attribution(verb.doc[verb.i:last.i + 1], found[0].speaker), found[1]
 
 
 def _only_punctuation(text: str) -> bool:
