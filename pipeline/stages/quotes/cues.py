@@ -109,13 +109,19 @@ def is_cue(tok: Token, cues: dict[str, str]) -> bool:
 
 def prepositional_object(tok: Token, cues: dict[str, frozenset[str]]) -> Token | None:
     """The preposition of a prepositional cue ("talked about", "called for") when ``tok`` is
-    one: a child of the verb (or its particle) whose word the list gives for its lemma."""
+    one: a child of the verb (or its particle) whose word the list gives for its lemma, or
+    that word opening a clause of the verb right after it ("called for Trump to drop out")."""
     if tok.pos_ != "VERB":
         return None
     preps = cues.get(tok.lemma_.lower())
     if not preps:
         return None
-    return next((c for c in tok.rights if c.dep_ in ("prep", "prt") and c.lower_ in preps), None)
+    prep = next((c for c in tok.rights if c.dep_ in ("prep", "prt") and c.lower_ in preps), None)
+    if prep is None:  # "called for Trump to drop out": the parser hangs "for" on the clause as its mark
+        prep = next((m for c in tok.rights if c.dep_ == "advcl" for m in c.children
+                     if m.dep_ == "mark" and m.lower_ in preps and m.i == c.left_edge.i
+                     and all(t.dep_ in ("advmod", "prt") for t in tok.doc[tok.i + 1:m.i])), None)
+    return prep
 
 
 def predicative_clause(tok: Token, cues: dict[str, frozenset[str]]) -> tuple[Token, Token] | None:

@@ -277,7 +277,10 @@ def _noun_cue(tok: Token, cues: Cues, ctx: _Context) -> tuple[_Attribution, tupl
 
 def _prep_object(prep: Token) -> tuple[Token, Token] | None:
     """What a prepositional cue's preposition governs (its object, or for a particle the
-    verb's object): "talked about the economy", "called for an end to the war"."""
+    verb's object; for the mark of a clause the clause after it): "talked about the economy",
+    "called for an end to the war", "called for Trump to drop out"."""
+    if prep.dep_ == "mark":
+        return prep.doc[prep.i + 1], prep.head.right_edge
     if prep.dep_ == "prt":
         obj = next((c for c in prep.head.children if c.dep_ == "dobj" and c.i > prep.i), None)
     else:
