@@ -40,6 +40,15 @@ RESULT_LINE = re.compile(rf"^({_TEAM}) \d{{1,3}} ({_TEAM}) \d{{1,3}}(?: \([^()\n
 _COLUMN = r"(?:\d{1,3}|\d?\.\d{3}|\d{1,2}(?:-\d)?/\d|-)"
 STANDINGS_LINE = re.compile(rf"^({_TEAM})(?: \d{{1,3}}){{2,}}(?: {_COLUMN}){{2,}} ?$", re.M)
 
+# a wire story's sport slug starting a line: "CRICKET - ...", "RUGBY UNION - ..."
+_SPORT_SLUG = re.compile(r"^([A-Z][A-Z ]{2,30}?) - ", re.M)
+_DASHED_SCORE = re.compile(r"(?<![\d.-])\d{1,3}-\d{1,3}(?![\d.-])")
+PLACE_TEAM_LABELS = ("GPE", "LOC", "FAC")
+MAX_CAPS_WORD = 4  # the longest word in capitals a team's name beside a result verb may hold ("PSV", "CSKA")
+_TEAM_SIDE_LABELS = {"", "GPE", "LOC", "FAC", "ORG", "NORP"}  # "": words the model did not tag
+# words between a result verb and the team it names ("lost to", "drew with", "win over")
+_RESULT_PREPOSITIONS = {"to", "with", "over", "against", "by"}  # not "at": a venue ("won 2-0 at Coventry")
+
 
 GAZETTEER = "en/organisations.csv"
 LEGAL_FORMS = "en/legal_forms.txt"
@@ -159,9 +168,12 @@ def team_label(name: str, is_country: IsCountry = _never) -> str:
     return "GPE" if is_country(name) else "ORG"
 
 
-def results_teams(doc: Doc, text: str, is_country: IsCountry = _never) -> list[Span]:
+def results_teams(doc: Doc, text: str, is_country: IsCountry = _never, ents: list[Span] | None = None,
+                  sports: Collection[str] = ()) -> list[Span]:
     """The teams of the result and standings lines of ``doc`` (``text`` is ``doc.text``): ORG, or
-    GPE for a country (``is_country``)."""
+    GPE for a country (``is_country``). In sports copy (a story headed by a sport's slug of
+    ``sports``, or a text with a dashed score), the teams' other mentions among ``ents`` are
+    the teams too ("two points behind leaders Liverpool" above "Liverpool 16 10 3 3 29 14 33")."""
     found = []
     for pattern in (RESULT_LINE, STANDINGS_LINE):
         for m in pattern.finditer(text):
@@ -169,7 +181,18 @@ def results_teams(doc: Doc, text: str, is_country: IsCountry = _never) -> list[S
                 span = doc.char_span(m.start(g), m.end(g), label=team_label(m[g], is_country))
                 if span is not None:
                     found.append(span)
-    return found
+    if not found or not ents or not (_sport_slugs(text, sports) or _DASHED_SCORE.search(text)):
+        return found
+    return found + _other_mentions(found, ents)
+
+
+def _other_mentions(teams: list[Span], ents: list[Span]) -> list[Span]:
+    """The mentions among ``ents`` tagged as places that are written as one of the ORG ``teams``
+    and lie outside them: the team again ("bowling Somerset out for 83")."""
+    names = {t.text.lower() for t in teams if t.label_ == "ORG"}
+    taken = {i for t in teams for i in range(t.start, t.end)}
+    return [Span(e.doc, e.start, e.end, label="ORG") for e in ents if e.text.lower() in names
+            and e.label_ in PLACE_TEAM_LABELS and not taken.intersection(range(e.start, e.end))]
 
 
 def is_score(text: str) -> bool:
@@ -205,16 +228,6 @@ def split_scores(ent: Span, is_country: IsCountry = _never) -> list[Span]:
             parts.append(Span(doc, start, stop, label=team_label(doc[start:stop].text, is_country), span_id=ent.id_))
         start = cut + 1
     return parts or [ent]
-
-
-# a wire story's sport slug starting a line: "CRICKET - ...", "RUGBY UNION - ..."
-_SPORT_SLUG = re.compile(r"^([A-Z][A-Z ]{2,30}?) - ", re.M)
-_DASHED_SCORE = re.compile(r"(?<![\d.-])\d{1,3}-\d{1,3}(?![\d.-])")
-PLACE_TEAM_LABELS = ("GPE", "LOC", "FAC")
-MAX_CAPS_WORD = 4  # the longest word in capitals a team's name beside a result verb may hold ("PSV", "CSKA")
-_TEAM_SIDE_LABELS = {"", "GPE", "LOC", "FAC", "ORG", "NORP"}  # "": words the model did not tag
-# words between a result verb and the team it names ("lost to", "drew with", "win over")
-_RESULT_PREPOSITIONS = {"to", "with", "over", "against", "by"}  # not "at": a venue ("won 2-0 at Coventry")
 
 
 def _sport_slugs(text: str, sports: Collection[str]) -> set[str]:
@@ -271,11 +284,7 @@ def result_sentence_teams(doc: Doc, text: str, ents: list[Span], verbs: Collecti
                 if (start < end and labels <= _TEAM_SIDE_LABELS and doc[start].lower_ not in given_names
                         and doc[end - 1].lower_ not in events):
                     found.append(Span(doc, start, end, label=team_label(doc[start:end].text, is_country)))
-    # the team's other mentions in the story are the team too ("bowling Somerset out for 83")
-    teams = {t.text.lower() for t in found if t.label_ == "ORG"}
-    taken = {i for t in found for i in range(t.start, t.end)}
-    return found + [Span(doc, e.start, e.end, label="ORG") for e in ents if e.text.lower() in teams
-                    and e.label_ in PLACE_TEAM_LABELS and not taken & set(range(e.start, e.end))]
+    return found + _other_mentions(found, ents)  # "bowling Somerset out for 83"
 
 
 def club_cities(doc: Doc, text: str, ents: list[Span], names: dict[str, Alias], places: Places,

@@ -749,6 +749,26 @@ def test_results_and_standings_lines_name_teams(blank: Language) -> None:
         ("Newcastle", "ORG"), ("Ohio", "GPE")]
 
 
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # in sports copy (a sport's slug, or a dashed score) a team's other mentions are the team
+        ("SOCCER - STANDINGS .\nArsenal trail leaders Liverpool .\nLiverpool 16 10 3 3 29 14 33",
+         [("Arsenal", "ORG"), ("Liverpool", "GPE"), ("Liverpool", "GPE")],
+         [("Arsenal", "ORG"), ("Liverpool", "ORG"), ("Liverpool", "ORG")]),
+        ("Chelsea drew 1-1 in Leeds .\nLeeds 2 Arsenal 1", [("Chelsea", "ORG"), ("Leeds", "GPE")],
+         [("Chelsea", "ORG"), ("Leeds", "ORG"), ("Leeds", "ORG"), ("Arsenal", "ORG")]),
+        # not in other copy: an electoral table after sentences about the state
+        ("Voters in Ohio were split .\nOhio was close .\nOhio 18 Iowa 6", [("Ohio", "GPE"), ("Ohio", "GPE")],
+         [("Ohio", "GPE"), ("Ohio", "GPE"), ("Ohio", "GPE"), ("Iowa", "ORG")]),
+    ],
+)
+def test_team_of_a_results_line_is_the_team_elsewhere_in_sports_copy(blank: Language, text: str,
+                                                                    ents: list[tuple[str, str]],
+                                                                    expected: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.label_) for e in _run(blank, text, ents).ents] == expected
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

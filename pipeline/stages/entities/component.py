@@ -133,7 +133,7 @@ class NewsEntities(FromRuleBook):
             return _is_country(clean_name(name), self.rules)
         # "Leeds 2 Arsenal 1": teams; a national team stays its country ("Norway 1 Brazil 2")
         ents = [orgs.in_results(p, nation) for e in ents for p in orgs.split_scores(e, nation)]
-        ents = replace_overlapping(ents, orgs.results_teams(doc, text, nation))
+        ents = replace_overlapping(ents, orgs.results_teams(doc, text, nation, ents, self.rules.sports))
         ents = replace_overlapping(ents, orgs.club_cities(doc, text, ents, self.aliases, self.rules.places,
                                                           self.rules.sports))
         ents = replace_overlapping(ents, orgs.result_sentence_teams(doc, text, ents, self.rules.result_verbs, nation,
