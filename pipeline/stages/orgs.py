@@ -29,7 +29,7 @@ from .places import countries_of
 
 # "2", "2-1", "0-0": a score; a year ("1996") or a longer number is no score
 _SCORE = re.compile(r"^\d{1,3}(?:[-–]\d{1,3})?$")
-SCORE_LABELS = ("ORG", "GPE", "LOC", "PERSON", "NORP")
+SCORE_LABELS = ("ORG", "GPE", "LOC", "FAC", "PERSON", "NORP")
 # a team's name: capitalised words, with "and", "de", "of" inside ("Brighton and Hove Albion")
 _TEAM = r"[A-Z][\w.'&-]*(?: (?:(?:and|de|of) )?[A-Z][\w.'&-]*)*"
 # a line of results ("Aston Villa 2 Leicester 1", "(halftime 1-0)" may follow) or of a standings
@@ -213,8 +213,8 @@ def split_scores(ent: Span, is_country: IsCountry = _never) -> list[Span]:
         return [ent]
     doc = ent.doc
     end = ent.end
-    if len(ent) >= 4 and is_score(f"{doc[end - 3].text}-{doc[end - 1].text}") and doc[end - 2].text in "-–":
-        end -= 3  # "2-1" tokenised as three tokens
+    while end - ent.start >= 4 and is_score(f"{doc[end - 3].text}-{doc[end - 1].text}") and doc[end - 2].text in "-–":
+        end -= 3  # "2-1" tokenised as three tokens; a tennis result's sets, "6-4 6-3"
     cuts = [t.i for t in doc[ent.start + 1:end] if is_score(t.text)
             and ((t.i + 1 < end and doc[t.i + 1].is_title and not product) or (t.i == ent.end - 1 and "-" in t.text))]
     if not cuts and end == ent.end:

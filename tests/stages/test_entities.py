@@ -531,6 +531,9 @@ def test_place_and_its_region_are_one_place(blank: Language, text: str, ents: li
          [("Europe", "LOC"), ("Britain", "GPE"), ("Japan", "GPE"), ("Canada", "GPE")]),
         # an organisation named by its head word stays an organisation
         ("She studied at Kalamazoo College, Michigan.", [("Kalamazoo College", "ORG"), ("Michigan", "GPE")]),
+        # a wire dateline's place in capitals and its country or state: two places, as wire copy counts them
+        ("AL-AIN , United Arab Emirates 1996-12-06\nJapan won .", [("AL-AIN", "GPE"), ("United Arab Emirates", "GPE")]),
+        ("MANCHESTER, N.H. - The polls opened.", [("MANCHESTER", "GPE"), ("N.H.", "GPE")]),
     ],
 )
 def test_names_before_a_comma_and_a_place_stay_apart(blank: Language, text: str, ents: list[tuple[str, str]]) -> None:
@@ -727,6 +730,9 @@ def test_supranational_place_has_a_region_not_a_code(blank: Language) -> None:
         # a team named after its town, beside its score and the other team's
         ("Chelsea 3 Tottenham 2", [("Chelsea", "GPE"), ("Tottenham", "GPE")], [("Chelsea", "ORG"), ("Tottenham", "ORG")]),
         ("Texas 21, Oklahoma 17", [("Texas", "GPE"), ("Oklahoma", "GPE")], [("Texas", "ORG"), ("Oklahoma", "ORG")]),
+        # a tennis result's sets after a country the model read as a facility
+        ("Goran Ivanisevic of Croatia 6-4 6-3 won .", [("Goran Ivanisevic", "PERSON"), ("Croatia 6-4 6-3", "FAC")],
+         [("Goran Ivanisevic", "PERSON"), ("Croatia", "GPE")]),
         # no result: a number after a place, a name with a number in it
         ("He won Texas 2016 and Ohio.", [("Texas", "GPE"), ("Ohio", "GPE")], [("Texas", "GPE"), ("Ohio", "GPE")]),
         ("Channel 4 showed Route 66 in Texas 5 times.",

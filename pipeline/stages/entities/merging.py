@@ -107,6 +107,10 @@ def _qualifies(a: Span, b: Span, rules: Rules) -> bool:
         return False
     if a.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC") or b.label_ not in ("GPE", "LOC"):
         return False
+    if a.text.isupper() and len(a.text) > 2 and not (b.text.isupper() and "." not in b.text):
+        # a dateline's place and its country or state, two places: "AL-AIN , United Arab Emirates
+        # 1996-12-06", "MANCHESTER, N.H. -" (not a capitals line's "HIGHLAND, MICHIGAN")
+        return False
     if b.end < len(doc) and doc[b.end].text in POSSESSIVES:  # "Yang Liwei, China's first astronaut"
         return False
     head = rules.heads.get(head_of(a.text))
