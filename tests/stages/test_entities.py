@@ -947,6 +947,16 @@ def test_all_caps_headline_cased_by_the_body(nlp: Language) -> None:
     assert not any(e.label_ == "PERSON" for e in nlp(text).ents)
 
 
+@pytest.mark.model
+def test_city_named_as_a_common_word_is_no_name_in_a_capitals_headline(nlp: Language) -> None:
+    """"Surprise" is a city in Arizona, but written alone as a common word it is lower case in the
+    cased copy ("China in surprise defeat"); a country named as a common word keeps its capital."""
+    text = ("SOCCER - TURKEY IN SURPRISE DEFEAT .\nAL-AIN 1996-12-06\n"
+            "Turkey lost 1-0 to Syria in a Group C match on Friday .")
+    found = [(e.text, e.label_) for e in nlp(text).ents]
+    assert ("TURKEY", "GPE") in found and not any(e[0] == "SURPRISE" for e in found)
+
+
 def test_headline_name_cut_into_the_body_names(blank: Language) -> None:
     text = "Hillary Clinton Slams Planned Parenthood On Abortion\n\nHillary Clinton blasted Planned Parenthood."
     doc = _run(blank, text, [("Hillary Clinton Slams Planned Parenthood On", "PERSON"), ("Hillary Clinton", "PERSON"),

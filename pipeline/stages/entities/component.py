@@ -32,10 +32,10 @@ from ...rulebook import FromRuleBook, RuleBook
 from .. import orgs
 from .. import places as places_mod
 from .acronyms import country_code, full_name_spans, head_defined, learn_acronyms
-from .headlines import body_casing, dateline_places, headline_lines, lower_stems, true_case
+from .headlines import body_casing, common_word, dateline_places, headline_lines, lower_stems, true_case
 from .linking import link_surnames, person_canonicals, place_surnames
 from .merging import _is_country, merge_of_names, merge_qualified_places, orgs_written_again, replace_overlapping
-from .name_chains import common_english, descriptor_first, given_name_first, name_chains
+from .name_chains import common_english, descriptor_first, given_name_first, lineup_players, name_chains
 from .names import (
     clean_name,
     extend_name_suffix,
@@ -149,7 +149,7 @@ class NewsEntities(FromRuleBook):
         ents = link_surnames(doc, ents, common_english())
         ents = replace_overlapping(ents, kin_persons(doc, ents, self.rules.kin_nouns))
         chains = name_chains(doc, ents, self.rules.given_names, self.rules.titles, self.not_in_names,
-                             self.rules.speech_verbs)
+                             self.rules.speech_verbs) + lineup_players(doc)
         if chains:  # persons the model did not tag as persons, and their lone surnames
             ents = link_surnames(doc, replace_overlapping(ents, chains), common_english())
         ents = descriptor_first(text, given_name_first(ents, self.rules.given_names), self.rules.given_names)
@@ -188,10 +188,11 @@ class NewsEntities(FromRuleBook):
         alias = self.aliases.get(name)
         return alias.canonical if alias is not None else name
 
-    def _is_place(self, name: str) -> bool:
-        """A name the place gazetteers know, in any case ("MEXICO CITY", "Tallahassee")."""
+    def _is_place(self, name: str, cities: bool = True) -> bool:
+        """A name the place gazetteers know, in any case ("MEXICO CITY", "Tallahassee"); a city's
+        name only with ``cities``."""
         key = name.strip().lower()
-        return (key in self.rules.places.cities or bool(places_mod.lookup(key, self.rules.places)[1])
+        return ((cities and key in self.rules.places.cities) or bool(places_mod.lookup(key, self.rules.places)[1])
                 or (key in self.lower_aliases and self.lower_aliases[key].label in PLACE_LABELS))
 
     def _unknown_place(self, name: str) -> bool:
@@ -212,8 +213,8 @@ class NewsEntities(FromRuleBook):
         cased = {**body_casing(doc, lines), **{w: w for sport in self.rules.sports for w in sport.split()}}
         lowered = lower_stems(cased)
 
-        def is_name(word: str) -> bool:
-            return self._is_place(word) or word.lower() in self.lower_aliases
+        def is_name(word: str) -> bool:  # no city named as a common word alone: "CHINA IN SURPRISE DEFEAT"
+            return self._is_place(word, " " in word or not common_word(word)) or word.lower() in self.lower_aliases
         cased_lines = [true_case(text[s:e], keep, cased, is_name, lowered, self.rare_given) for s, e in lines]
         found = []
         for (s, _), line_doc in zip(lines, self._ner(cased_lines), strict=True):
