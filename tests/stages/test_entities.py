@@ -861,8 +861,12 @@ def test_baseball_standings_lines_name_teams(blank: Language) -> None:
         ("Title.\n\nWASHINGTON, June 10 (UPI) — Clinton spoke on Friday.", ["WASHINGTON"]),
         ("Title.\n\nMEXICO CITY - The rise of a candidate alarmed officials.", ["MEXICO CITY"]),
         ("AL-AIN , United Arab Emirates 1996-12-06\nThe match was drawn .", ["AL-AIN"]),
-        # a sport's slug heading a capitals headline, a capitals line, a lone word: no dateline
+        # a wire topic's place before a colon
+        ("RUSSIA : Yeltsin to return to Kremlin on Monday .\nMOSCOW 1996-12-06\nYeltsin spoke .", ["RUSSIA", "MOSCOW"]),
+        # a sport's slug heading a capitals headline, a capitals line, a lone word, no place before a colon:
+        # no dateline
         ("CRICKET - LARA SCORES 200 .\nNATO - the alliance - met .\nABSTRACT.\nText here.", []),
+        ("TRUMP : I will win the election .\nNATO : the alliance met .\nCLINTON: Honestly, I do .", []),
     ],
 )
 def test_dateline_places(blank: Language, text: str, expected: list[str]) -> None:

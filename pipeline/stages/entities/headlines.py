@@ -165,20 +165,23 @@ DATELINE = re.compile(
     r"[ \t]*(?:,[^\n,]{1,40}?)?[ \t]*"  # ", United Arab Emirates"
     r"(?:(?P<date>\d{4}-\d\d-\d\d[ \t]*$"  # LONDON 1996-08-30
     rf"|,?[ \t]*{_MONTH}[ \t]+\d{{1,2}}\b)"  # WASHINGTON, June 10
-    r"|(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*[-–—―]+[ \t]*(?=[^\n]*[a-z]))",  # MEXICO CITY - text; PARIS (AFP) -
+    r"|(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*(?:[-–—―]+|:)[ \t]*(?=[^\n]*[a-z]))",  # MEXICO CITY - text; RUSSIA : text
     re.M)
 
 
 def dateline_places(doc: Doc, text: str, sports: frozenset[str],
-                    is_place: Callable[[str], bool] = lambda name: True) -> list[Span]:
+                    is_place: Callable[..., bool] = lambda name, cities=True: True) -> list[Span]:
     """The places of wire datelines as GPE: the capitals starting a line before a date ("LONDON
     1996-08-30", "WASHINGTON, June 10 (UPI) -"), or before a dash and running text when
-    ``is_place`` knows the name ("MEXICO CITY - The ..."; "NATO - the alliance" is no dateline).
+    ``is_place`` knows the name ("MEXICO CITY - The ..."; "NATO - the alliance" is no dateline),
+    or before a colon when it knows it as a country, region or capital, not a city only (a wire
+    topic's "RUSSIA : Yeltsin to return ..."; not a transcript's "CLINTON: Honestly, ...").
     A headline's sport slug ("SOCCER - LEEDS WIN") is none: a capitals line goes on in
     capitals, and the sports of ``models/en/sports.txt`` are left out."""
     found = []
     for m in DATELINE.finditer(text):
-        if m[1].lower() in sports or not (m["date"] or is_place(m[1])):
+        colon = not m["date"] and ":" in text[m.end(1):m.end()]
+        if m[1].lower() in sports or not (m["date"] or is_place(m[1], cities=not colon)):
             continue
         span = doc.char_span(m.start(1), m.end(1), label="GPE", alignment_mode="contract")
         if span is not None and len(span):
