@@ -181,7 +181,7 @@ def results_teams(doc: Doc, text: str, is_country: IsCountry = _never, ents: lis
                 span = doc.char_span(m.start(g), m.end(g), label=team_label(m[g], is_country))
                 if span is not None:
                     found.append(span)
-    if not found or not ents or not (_sport_slugs(text, sports) or _DASHED_SCORE.search(text)):
+    if not found or not ents or not sports_copy(text, sports):
         return found
     return found + _other_mentions(found, ents)
 
@@ -228,6 +228,17 @@ def split_scores(ent: Span, is_country: IsCountry = _never) -> list[Span]:
             parts.append(Span(doc, start, stop, label=team_label(doc[start:stop].text, is_country), span_id=ent.id_))
         start = cut + 1
     return parts or [ent]
+
+
+def sports_story(text: str, sports: Collection[str]) -> bool:
+    """Whether a sport's slug of ``sports`` heads a story of ``text`` ("SOCCER - ...")."""
+    return bool(_sport_slugs(text, sports))
+
+
+def sports_copy(text: str, sports: Collection[str]) -> bool:
+    """Whether ``text`` is sports copy: a story headed by a sport's slug of ``sports``, or a text
+    with a dashed score."""
+    return bool(_sport_slugs(text, sports) or _DASHED_SCORE.search(text))
 
 
 def _sport_slugs(text: str, sports: Collection[str]) -> set[str]:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from pipeline.config import MODELS_DIR
 from pipeline.stages import entities
 from pipeline.stages.entities.acronyms import head_defined
+from pipeline.stages.entities.sports import lineup_players
 
 
 @pytest.mark.parametrize(
@@ -754,6 +755,47 @@ def test_results_and_standings_lines_name_teams(blank: Language) -> None:
         ("Aston Villa", "ORG"), ("Leicester", "ORG"), ("Chelsea", "ORG"), ("Southampton", "ORG"),
         ("Newcastle", "ORG"), ("Ohio", "GPE")]
 
+
+
+@pytest.mark.parametrize(
+    ("line", "players"),
+    [
+        ("Japan : 1 - Kenichi Shimokawa , 2 - Hiroshige Yanagimoto , 3 - Naoki Soma , 19 - Masakiyo Maezono "
+         "( 7 - Masahiro Fukuda 66 )",
+         ["Kenichi Shimokawa", "Hiroshige Yanagimoto", "Naoki Soma", "Masakiyo Maezono", "Masahiro Fukuda"]),
+        # a particle inside a name, and a player known by one name among full names
+        ("Ajax : 1 - Edwin van der Sar , 2 - Michael Reiziger , 10 - Jari Litmanen , 9 - Ronaldo",
+         ["Edwin van der Sar", "Michael Reiziger", "Jari Litmanen", "Ronaldo"]),
+        # negatives: two numbered names are no line-up; nor a numbered list of one-word names
+        ("Syria : 24 - Salem Bitar , 3 - Bachar Srour", []),
+        ("Fixtures : 1 - Chelsea , 2 - Leeds , 3 - Everton v Leeds", []),
+        ("Leeds won 2 - 1 , then 3 - 0 , then 4 - 2 .", []),
+    ],
+)
+def test_numbered_players_of_a_lineup_are_persons(blank: Language, line: str, players: list[str]) -> None:
+    doc = blank(f"SOCCER - JAPAN WIN .\n{line}\nJapan won on Friday .")
+    assert [(e.text, e.label_) for e in lineup_players(doc)] == [(p, "PERSON") for p in players]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a match summary: the scorers in the brackets after a score; halftime and attendance are no persons
+        ("SOCCER - DUTCH SUMMARY .\nPSV Eindhoven 3 ( Nilis 20 , Jonk 35 pen , Numan 80 , 88 ) Vitesse Arnhem 1 "
+         "( Reuser 60 ) . Halftime 2-0 . Attendance 28,000 .",
+         [("PSV Eindhoven", "ORG"), ("Jonk", "GPE"), ("Vitesse Arnhem", "ORG"), ("Halftime", "PERSON"),
+          ("Attendance", "PERSON")],
+         [("PSV Eindhoven", "ORG"), ("Nilis", "PERSON"), ("Jonk", "PERSON"), ("Numan", "PERSON"),
+          ("Vitesse Arnhem", "ORG"), ("Reuser", "PERSON")]),
+        # negatives: brackets that hold no scorers; outside a sports story a person before a number stays
+        # (a poll's "45-41" is a dashed score too)
+        ("SOCCER - SUMMARY .\nLeeds 2 ( halftime 1-0 ) Arsenal 1 ( Wright scored twice )", [], []),
+        ("Polls gave Clinton 45 to 41 , or 45-41 .", [("Clinton", "PERSON")], [("Clinton", "PERSON")]),
+    ],
+)
+def test_scorers_of_a_match_summary_are_persons(blank: Language, text: str, ents: list[tuple[str, str]],
+                                                 expected: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.label_) for e in _run(blank, text, ents).ents] == expected
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from spacy.util import filter_spans
 from pipeline.stages.entities import load_rules, person_canonicals
 from pipeline.stages.entities.linking import link_surnames
 from pipeline.stages.entities.merging import replace_overlapping
-from pipeline.stages.entities.name_chains import descriptor_first, given_name_first, lineup_players, name_chains
+from pipeline.stages.entities.name_chains import descriptor_first, given_name_first, name_chains
 from pipeline.stages.quotes.speaker_rules import SpeakerRules
 from pipeline.stages.quotes.speakers import SpeakerResolver
 
@@ -336,22 +336,3 @@ def test_descriptor_kept_in_the_person(blank: Language, words: list[str], first:
     doc = _descriptor_doc(blank, words, first, starts)
     assert [e.text for e in descriptor_first(doc.text, list(doc.ents), given)] == [e.text for e in doc.ents]
 
-
-@pytest.mark.parametrize(
-    ("line", "players"),
-    [
-        ("Japan : 1 - Kenichi Shimokawa , 2 - Hiroshige Yanagimoto , 3 - Naoki Soma , 19 - Masakiyo Maezono "
-         "( 7 - Masahiro Fukuda 66 )",
-         ["Kenichi Shimokawa", "Hiroshige Yanagimoto", "Naoki Soma", "Masakiyo Maezono", "Masahiro Fukuda"]),
-        # a particle inside a name, and a player known by one name among full names
-        ("Ajax : 1 - Edwin van der Sar , 2 - Michael Reiziger , 10 - Jari Litmanen , 9 - Ronaldo",
-         ["Edwin van der Sar", "Michael Reiziger", "Jari Litmanen", "Ronaldo"]),
-        # negatives: two numbered names are no line-up; nor a numbered list of one-word names
-        ("Syria : 24 - Salem Bitar , 3 - Bachar Srour", []),
-        ("Fixtures : 1 - Chelsea , 2 - Leeds , 3 - Everton v Leeds", []),
-        ("Leeds won 2 - 1 , then 3 - 0 , then 4 - 2 .", []),
-    ],
-)
-def test_numbered_players_of_a_lineup_are_persons(blank: Language, line: str, players: list[str]) -> None:
-    doc = blank(f"SOCCER - JAPAN WIN .\n{line}\nJapan won on Friday .")
-    assert [(e.text, e.label_) for e in lineup_players(doc)] == [(p, "PERSON") for p in players]

@@ -34,8 +34,8 @@ from .. import places as places_mod
 from .acronyms import country_code, full_name_spans, head_defined, learn_acronyms
 from .headlines import body_casing, common_word, dateline_places, headline_lines, lower_stems, true_case
 from .linking import link_surnames, person_canonicals, place_surnames
-from .merging import _is_country, merge_of_names, merge_qualified_places, orgs_written_again, replace_overlapping
-from .name_chains import common_english, descriptor_first, given_name_first, lineup_players, name_chains
+from .merging import merge_of_names, merge_qualified_places, orgs_written_again, replace_overlapping
+from .name_chains import common_english, descriptor_first, given_name_first, name_chains
 from .names import (
     clean_name,
     extend_name_suffix,
@@ -62,6 +62,7 @@ from .rules import (
     _rules_of,
     country_canonical,
 )
+from .sports import sports_entities
 
 
 @Language.factory(
@@ -129,16 +130,7 @@ class NewsEntities(FromRuleBook):
         ents = [self._relabel(e) for e in ents]
         ents = merge_of_names(ents, self.rules)
         ents = merge_qualified_places(ents, self.rules)
-        def nation(name: str) -> bool:
-            return _is_country(clean_name(name), self.rules)
-        # "Leeds 2 Arsenal 1": teams; a national team stays its country ("Norway 1 Brazil 2")
-        ents = [orgs.in_results(p, nation) for e in ents for p in orgs.split_scores(e, nation)]
-        ents = replace_overlapping(ents, orgs.results_teams(doc, text, nation, ents, self.rules.sports))
-        ents = replace_overlapping(ents, orgs.club_cities(doc, text, ents, self.aliases, self.rules.places,
-                                                          self.rules.sports))
-        ents = replace_overlapping(ents, orgs.result_sentence_teams(doc, text, ents, self.rules.result_verbs, nation,
-                                                                    self.rules.given_names, self.rules.sports,
-                                                                    self.events, self.rules.individual_sports))
+        ents = sports_entities(doc, text, ents, self.rules, self.events)  # teams, players, scorers
         ents = self._split_headline_names(text, ents)
         ents = self._drop_common_words(doc, text, ents)
         ents = replace_overlapping(ents, orgs_written_again(doc, text, ents))
@@ -149,7 +141,7 @@ class NewsEntities(FromRuleBook):
         ents = link_surnames(doc, ents, common_english())
         ents = replace_overlapping(ents, kin_persons(doc, ents, self.rules.kin_nouns))
         chains = name_chains(doc, ents, self.rules.given_names, self.rules.titles, self.not_in_names,
-                             self.rules.speech_verbs) + lineup_players(doc)
+                             self.rules.speech_verbs)
         if chains:  # persons the model did not tag as persons, and their lone surnames
             ents = link_surnames(doc, replace_overlapping(ents, chains), common_english())
         ents = descriptor_first(text, given_name_first(ents, self.rules.given_names), self.rules.given_names)

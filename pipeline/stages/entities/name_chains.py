@@ -25,10 +25,6 @@ Titles and capitalised common nouns before it ("Actress", "Year": words the arti
 writes in lower case, unless given names) are no part of the name, nor is a sentence's first
 word that is one of the thousand most frequent English words ("Outside Carrier's plant").
 
-Sports line-ups are persons too (``lineup_players``): a line of three numbered players or
-more, "Japan : 1 - Kenichi Shimokawa , 2 - Hiroshige Yanagimoto , 3 - Naoki Soma", as wire
-copy writes a team's players with their shirt numbers.
-
 A one-word person right after a capitalised given name the model left out of it is one person
 with that name (``given_name_first``): "Ivanka Trump strode", with "Ivanka" untagged or a PRODUCT
 and "Trump" a PERSON, is Ivanka Trump, not a lone "Trump" that names her father.
@@ -36,7 +32,6 @@ and "Trump" a PERSON, is Ivanka Trump, not a lone "Trump" that names her father.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Sequence
 from functools import lru_cache
 
@@ -54,11 +49,6 @@ MAX_WORDS = 3
 COMMON_WORDS = 1000  # the most frequent English words a sentence's first word of a chain may be
 DETERMINERS = ("the", "a", "an")
 HYPHENS = ("-", "–")
-# a line-up's player: a shirt number, a dash and a name of capitalised words (a particle inside:
-# "Edwin van der Sar"), after the line's start, a comma, semicolon, colon or bracket
-_PLAYER = re.compile(r"(?:^|[,;:(])[ \t]*\d{1,2} [-–] ((?:[A-Z][\w.'’-]*)(?: (?:(?:van|von|der|den|de|da|di|du|dos|del|"
-                     r"la|le|ten|ter|bin|al|el) )*[A-Z][\w.'’-]*){0,4})", re.M)
-MIN_PLAYERS = 3  # numbered names on one line that make it a line-up
 
 
 def _word(tok: Token) -> bool:
@@ -223,23 +213,3 @@ def descriptor_first(text: str, ents: list[Span], given: Collection[str]) -> lis
         out.append(e)
     return out
 
-
-def lineup_players(doc: Doc) -> list[Span]:
-    """The players of ``doc``'s line-ups as PERSON spans: the names after shirt numbers on a line
-    holding at least ``MIN_PLAYERS`` of them, most of them of two words or more ("Japan : 1 -
-    Kenichi Shimokawa , 2 - Hiroshige Yanagimoto , 3 - Naoki Soma"; a substitute's "( 7 -
-    Masahiro Fukuda 66 )" too). A numbered list of one-word names ("1 - Chelsea , 2 - Leeds , 3
-    - Everton") is no line-up."""
-    text = doc.text
-    if " - " not in text and " – " not in text:
-        return []
-    found: list[Span] = []
-    for line in re.finditer(r"[^\n]+", text):
-        players = list(_PLAYER.finditer(text, line.start(), line.end()))
-        if len(players) < MIN_PLAYERS or 2 * sum(" " in m[1] for m in players) < len(players):
-            continue
-        for m in players:
-            span = doc.char_span(m.start(1), m.end(1), label="PERSON")
-            if span is not None:
-                found.append(span)
-    return found

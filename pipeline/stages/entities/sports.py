@@ -1,0 +1,116 @@
+"""Sports copy: the teams of results (``stages/orgs.py``), the players of line-ups and the
+scorers of match summaries, as wire services write them.
+
+- Teams: a result the model tags as one name is cut at its scores, result and standings lines
+  and result verbs name teams (ORG; a national team stays its country), a club and its city are
+  one team (``orgs``).
+- Line-ups: a line of three numbered players or more, "Japan : 1 - Kenichi Shimokawa , 2 -
+  Hiroshige Yanagimoto , 3 - Naoki Soma", names persons.
+- Scorers: the brackets after a team's score hold its scorers and their minutes, "PSV
+  Eindhoven 3 ( Nilis 20 , Jonk 35 pen , Numan 80 , 88 )": persons.
+- A summary's words: in a story headed by a sport's slug ("SOCCER - ...") a common English
+  word the model tags as a person before a number, "Halftime 2-0 . Attendance 28,000", is no
+  person (a poll's "Clinton 45 to 41" elsewhere stays one); scorers are read there too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from spacy.tokens import Doc, Span
+
+from .. import orgs
+from .headlines import common_word
+from .merging import _is_country, replace_overlapping
+from .names import clean_name
+from .rules import Rules
+
+# a player's name: capitalised words, a particle inside ("Edwin van der Sar")
+_NAME = (r"[A-Z][\w.'’-]*(?: (?:(?:van|von|der|den|de|da|di|du|dos|del|la|le|ten|ter|bin|al|el) )*"
+         r"[A-Z][\w.'’-]*){0,4}")
+# a line-up's player: a shirt number, a dash and a name, after the line's start, a comma,
+# semicolon, colon or bracket
+_PLAYER = re.compile(rf"(?:^|[,;:(])[ \t]*\d{{1,2}} [-–] ({_NAME})", re.M)
+MIN_PLAYERS = 3  # numbered names on one line that make it a line-up
+# the brackets after a score: "3 ( Nilis 20 , Jonk 35 pen )"
+_AFTER_SCORE = re.compile(r"(?<=\d) \(([^()\n]{3,300})\)")
+# one goal or more of a scorer: "Nilis 20", "Jonk 35 pen", "Numan 80 , 88" (the later minutes
+# are entries of their own), "Kluivert 90+2 og"
+_SCORER = re.compile(rf"^({_NAME}) \d{{1,3}}(?:\+\d{{1,2}})?(?: (?:pen|og|penalty))?$")
+_MINUTE = re.compile(r"^\d{1,3}(?:\+\d{1,2})?(?: (?:pen|og|penalty))?$")
+
+
+def sports_entities(doc: Doc, text: str, ents: list[Span], rules: Rules, events: Collection[str]) -> list[Span]:
+    """``ents`` read as sports copy: teams, national teams, players and scorers (see the module).
+    ``events``: head words of competitions ("Cup", "Open"), which name no team."""
+    def nation(name: str) -> bool:
+        return _is_country(clean_name(name), rules)
+    # "Leeds 2 Arsenal 1": teams; a national team stays its country ("Norway 1 Brazil 2")
+    ents = [orgs.in_results(p, nation) for e in ents for p in orgs.split_scores(e, nation)]
+    ents = replace_overlapping(ents, orgs.results_teams(doc, text, nation, ents, rules.sports))
+    ents = replace_overlapping(ents, orgs.club_cities(doc, text, ents, rules.aliases, rules.places, rules.sports))
+    ents = replace_overlapping(ents, orgs.result_sentence_teams(doc, text, ents, rules.result_verbs, nation,
+                                                                rules.given_names, rules.sports, events,
+                                                                rules.individual_sports))
+    if " - " in text or " – " in text:
+        ents = replace_overlapping(ents, lineup_players(doc))
+    if orgs.sports_story(text, rules.sports):  # not a dashed score alone: polls are "45-41" too
+        ents = [e for e in ents if not summary_word(e, rules.given_names)]
+        ents = replace_overlapping(ents, goal_scorers(doc))
+    return ents
+
+
+def lineup_players(doc: Doc) -> list[Span]:
+    """The players of ``doc``'s line-ups as PERSON spans: the names after shirt numbers on a line
+    holding at least ``MIN_PLAYERS`` of them, most of them of two words or more ("Japan : 1 -
+    Kenichi Shimokawa , 2 - Hiroshige Yanagimoto , 3 - Naoki Soma"; a substitute's "( 7 -
+    Masahiro Fukuda 66 )" too). A numbered list of one-word names ("1 - Chelsea , 2 - Leeds , 3
+    - Everton") is no line-up."""
+    text = doc.text
+    found: list[Span] = []
+    for line in re.finditer(r"[^\n]+", text):
+        players = list(_PLAYER.finditer(text, line.start(), line.end()))
+        if len(players) < MIN_PLAYERS or 2 * sum(" " in m[1] for m in players) < len(players):
+            continue
+        for m in players:
+            span = doc.char_span(m.start(1), m.end(1), label="PERSON")
+            if span is not None:
+                found.append(span)
+    return found
+
+
+def goal_scorers(doc: Doc) -> list[Span]:
+    """The scorers in the brackets after a score, as PERSON spans: "PSV Eindhoven 3 ( Nilis 20 ,
+    Jonk 35 pen , Numan 80 , 88 )". Every comma- or semicolon-separated entry must be a name and
+    its minute, or a further minute of the scorer before; else the brackets are something else
+    ("Leeds 2 ( halftime 1-0 )")."""
+    text = doc.text
+    found: list[Span] = []
+    for m in _AFTER_SCORE.finditer(text):
+        names = []
+        pos = m.start(1)
+        for entry in re.split(r"([,;])", m[1]):
+            stripped = entry.strip()
+            start = pos + len(entry) - len(entry.lstrip())
+            pos += len(entry)
+            if stripped in (",", ";") or _MINUTE.match(stripped):
+                continue
+            scorer = _SCORER.match(stripped)
+            if scorer is None:
+                names = []
+                break
+            names.append((start, start + len(scorer[1])))
+        for s, e in names:
+            span = doc.char_span(s, e, label="PERSON")
+            if span is not None:
+                found.append(span)
+    return found
+
+
+def summary_word(ent: Span, given: Collection[str]) -> bool:
+    """A one-word "person" that is a common English word and no given name, right before a
+    number: a match summary's "Halftime 2-0", "Attendance 28,000" (asked in sports stories only)."""
+    doc = ent.doc
+    return (ent.label_ == "PERSON" and len(ent) == 1 and ent.end < len(doc) and doc[ent.end].text[:1].isdigit()
+            and ent[0].lower_ not in given and common_word(ent.text))
