@@ -787,6 +787,10 @@ def test_numbered_players_of_a_lineup_are_persons(blank: Language, line: str, pl
           ("Attendance", "PERSON")],
          [("PSV Eindhoven", "ORG"), ("Nilis", "PERSON"), ("Jonk", "PERSON"), ("Numan", "PERSON"),
           ("Vitesse Arnhem", "ORG"), ("Reuser", "PERSON")]),
+        # a cricket total: batsmen's runs, bowlers' figures
+        ("CRICKET - SCOREBOARD .\nPakistan 326 ( Ijaz Ahmed 141 , Moin Khan 105 not out ; Wasim Akram 3-68 )",
+         [("Pakistan", "GPE")],
+         [("Pakistan", "GPE"), ("Ijaz Ahmed", "PERSON"), ("Moin Khan", "PERSON"), ("Wasim Akram", "PERSON")]),
         # negatives: brackets that hold no scorers; outside a sports story a person before a number stays
         # (a poll's "45-41" is a dashed score too)
         ("SOCCER - SUMMARY .\nLeeds 2 ( halftime 1-0 ) Arsenal 1 ( Wright scored twice )", [], []),

@@ -7,7 +7,8 @@ scorers of match summaries, as wire services write them.
 - Line-ups: a line of three numbered players or more, "Japan : 1 - Kenichi Shimokawa , 2 -
   Hiroshige Yanagimoto , 3 - Naoki Soma", names persons.
 - Scorers: the brackets after a team's score hold its scorers and their minutes, "PSV
-  Eindhoven 3 ( Nilis 20 , Jonk 35 pen , Numan 80 , 88 )": persons.
+  Eindhoven 3 ( Nilis 20 , Jonk 35 pen , Numan 80 , 88 )", or a cricket total its batsmen and
+  bowlers, "Pakistan 326 ( Ijaz Ahmed 141 , Moin Khan 105 not out ; Wasim Akram 3-68 )": persons.
 - A summary's words: in a story headed by a sport's slug ("SOCCER - ...") a common English
   word the model tags as a person before a number, "Halftime 2-0 . Attendance 28,000", is no
   person (a poll's "Clinton 45 to 41" elsewhere stays one); scorers are read there too.
@@ -35,10 +36,12 @@ _PLAYER = re.compile(rf"(?:^|[,;:(])[ \t]*\d{{1,2}} [-–] ({_NAME})", re.M)
 MIN_PLAYERS = 3  # numbered names on one line that make it a line-up
 # the brackets after a score: "3 ( Nilis 20 , Jonk 35 pen )"
 _AFTER_SCORE = re.compile(r"(?<=\d) \(([^()\n]{3,300})\)")
-# one goal or more of a scorer: "Nilis 20", "Jonk 35 pen", "Numan 80 , 88" (the later minutes
-# are entries of their own), "Kluivert 90+2 og"
-_SCORER = re.compile(rf"^({_NAME}) \d{{1,3}}(?:\+\d{{1,2}})?(?: (?:pen|og|penalty))?$")
-_MINUTE = re.compile(r"^\d{1,3}(?:\+\d{1,2})?(?: (?:pen|og|penalty))?$")
+# a scorer and a goal's minute ("Nilis 20", "Jonk 35 pen", "Kluivert 90+2 og"; "Numan 80 , 88":
+# a later minute is an entry of its own), or a batsman's runs or a bowler's figures in a cricket
+# score ("Ijaz Ahmed 141", "Moin Khan 105 not out", "Wasim Akram 3-68")
+_FIGURE = r"\d{1,3}(?:\+\d{1,2}|[-–]\d{1,3})?(?: (?:pen|og|penalty|not out))?"
+_SCORER = re.compile(rf"^({_NAME}) {_FIGURE}$")
+_MINUTE = re.compile(rf"^{_FIGURE}$")
 
 
 def sports_entities(doc: Doc, text: str, ents: list[Span], rules: Rules, events: Collection[str]) -> list[Span]:
