@@ -183,10 +183,10 @@ def results_teams(doc: Doc, text: str, is_country: IsCountry = _never, ents: lis
                     found.append(span)
     if not found or not ents or not sports_copy(text, sports):
         return found
-    return found + _other_mentions(found, ents)
+    return found + other_mentions(found, ents)
 
 
-def _other_mentions(teams: list[Span], ents: list[Span]) -> list[Span]:
+def other_mentions(teams: list[Span], ents: list[Span]) -> list[Span]:
     """The mentions among ``ents`` tagged as places that are written as one of the ORG ``teams``
     and lie outside them: the team again ("bowling Somerset out for 83")."""
     names = {t.text.lower() for t in teams if t.label_ == "ORG"}
@@ -230,9 +230,10 @@ def split_scores(ent: Span, is_country: IsCountry = _never) -> list[Span]:
     return parts or [ent]
 
 
-def sports_story(text: str, sports: Collection[str]) -> bool:
-    """Whether a sport's slug of ``sports`` heads a story of ``text`` ("SOCCER - ...")."""
-    return bool(_sport_slugs(text, sports))
+def story_sports(text: str, sports: Collection[str]) -> set[str]:
+    """The sports of ``sports`` whose slug heads a story of ``text`` ("SOCCER - ..."), lower case;
+    empty when the text is no sports story."""
+    return _sport_slugs(text, sports)
 
 
 def sports_copy(text: str, sports: Collection[str]) -> bool:
@@ -288,14 +289,14 @@ def result_sentence_teams(doc: Doc, text: str, ents: list[Span], verbs: Collecti
                 k += 1
             if k < line.end and doc[k].text == "the":  # "beat the Red Sox"
                 k += 1
-            for start, end in (_run_before(doc, tok.i, line.start), _run_after(doc, k, line.end)):
+            for start, end in (run_before(doc, tok.i, line.start), _run_after(doc, k, line.end)):
                 while start < end and doc[start].is_stop:  # "The Yankees beat ..."
                     start += 1
                 labels = {label_at.get(i, "") for i in range(start, end)}
                 if (start < end and labels <= _TEAM_SIDE_LABELS and doc[start].lower_ not in given_names
                         and doc[end - 1].lower_ not in events):
                     found.append(Span(doc, start, end, label=team_label(doc[start:end].text, is_country)))
-    return found + _other_mentions(found, ents)  # "bowling Somerset out for 83"
+    return found + other_mentions(found, ents)  # "bowling Somerset out for 83"
 
 
 def club_cities(doc: Doc, text: str, ents: list[Span], names: dict[str, Alias], places: Places,
@@ -333,7 +334,8 @@ def _capitalised_word(tok: Token) -> bool:
     return tok.is_alpha and (tok.is_title or (tok.is_upper and len(tok) <= MAX_CAPS_WORD))
 
 
-def _run_before(doc: Doc, end: int, low: int) -> tuple[int, int]:
+def run_before(doc: Doc, end: int, low: int) -> tuple[int, int]:
+    """The run of up to four capitalised words ending at ``end`` (not before ``low``)."""
     start = end
     while start > low and end - start < 4 and _capitalised_word(doc[start - 1]):
         start -= 1

@@ -780,6 +780,29 @@ def test_numbered_players_of_a_lineup_are_persons(blank: Language, line: str, pl
 @pytest.mark.parametrize(
     ("text", "ents", "expected"),
     [
+        # in a sports story the words before a team role are the team, and so are its other mentions
+        ("SOCCER - ROUND UP .\nLeeds striker Tony Yeboah scored as Leeds won .\nArsenal manager Bruce Rioch was angry .",
+         [("Leeds", "PRODUCT"), ("Tony Yeboah", "PERSON"), ("Leeds", "GPE"), ("Bruce Rioch", "PERSON")],
+         [("Leeds", "ORG"), ("Tony Yeboah", "PERSON"), ("Leeds", "ORG"), ("Arsenal", "ORG"), ("Bruce Rioch", "PERSON")]),
+        # negatives: a national team stays its country; a person; not a sports story; a tennis story
+        ("SOCCER - ROUND UP .\nEngland coach Glenn Hoddle watched .", [("England", "GPE"), ("Glenn Hoddle", "PERSON")],
+         [("England", "GPE"), ("Glenn Hoddle", "PERSON")]),
+        ("SOCCER - ROUND UP .\nIt was Wright , the captain , and Wright captain Sam .",
+         [("Wright", "PERSON"), ("Wright", "PERSON")], [("Wright", "PERSON"), ("Wright", "PERSON")]),
+        ("Texas coach Tom Herman spoke .", [("Texas", "GPE"), ("Tom Herman", "PERSON")],
+         [("Texas", "GPE"), ("Tom Herman", "PERSON")]),
+        ("TENNIS - ROUND UP .\nMonaco coach Ion Tiriac spoke .", [("Monaco", "GPE"), ("Ion Tiriac", "PERSON")],
+         [("Monaco", "GPE"), ("Ion Tiriac", "PERSON")]),
+    ],
+)
+def test_team_before_a_role_in_a_sports_story(blank: Language, text: str, ents: list[tuple[str, str]],
+                                              expected: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.label_) for e in _run(blank, text, ents).ents] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
         # a match summary: the scorers in the brackets after a score; halftime and attendance are no persons
         ("SOCCER - DUTCH SUMMARY .\nPSV Eindhoven 3 ( Nilis 20 , Jonk 35 pen , Numan 80 , 88 ) Vitesse Arnhem 1 "
          "( Reuser 60 ) . Halftime 2-0 . Attendance 28,000 .",

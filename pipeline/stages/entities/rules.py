@@ -88,6 +88,7 @@ class Rules:
     kin_nouns: frozenset[str] = frozenset()  # "daughter", "wife": "Trump's daughter Ivanka" (``relatives``)
     individual_sports: frozenset[str] = frozenset()  # "tennis": no teams beside its result verbs
     name_prefixes: frozenset[str] = frozenset()  # "pro", "anti": "pro-Clinton" names Clinton
+    sports_roles: frozenset[str] = frozenset()  # "striker", "coach": "Leeds striker" is a team (``sports``)
 
 
 def country_canonical(code: str, rules: Rules) -> str:
@@ -133,4 +134,5 @@ def _rules_of(book: RuleBook) -> Rules:
                  orgs.word_set(book, orgs.RESULT_VERBS), load_word_list(book, "portfolios.txt"),
                  frozenset(line.split()[0] for line in load_word_list(book, "quote_verbs.txt")),
                  load_word_list(book, "kin_nouns.txt"), load_word_list(book, "individual_sports.txt"),
-                 name_prefixes=load_word_list(book, "name_prefixes.txt"))
+                 name_prefixes=load_word_list(book, "name_prefixes.txt"),
+                 sports_roles=load_word_list(book, "sports_roles.txt"))

@@ -4,6 +4,9 @@ scorers of match summaries, as wire services write them.
 - Teams: a result the model tags as one name is cut at its scores, result and standings lines
   and result verbs name teams (ORG; a national team stays its country), a club and its city are
   one team (``orgs``).
+- Roles: the capitalised words right before a role in a team ("Leeds striker Tony Yeboah";
+  ``models/en/sports_roles.txt``), untagged or tagged as a place or product, are the team, in a
+  story headed by a sport's slug.
 - Line-ups: a line of three numbered players or more, "Japan : 1 - Kenichi Shimokawa , 2 -
   Hiroshige Yanagimoto , 3 - Naoki Soma", names persons.
 - Scorers: the brackets after a team's score hold its scorers and their minutes, "PSV
@@ -34,6 +37,7 @@ _NAME = (r"[A-Z][\w.'’-]*(?: (?:(?:van|von|der|den|de|da|di|du|dos|del|la|le|t
 # semicolon, colon or bracket
 _PLAYER = re.compile(rf"(?:^|[,;:(])[ \t]*\d{{1,2}} [-–] ({_NAME})", re.M)
 MIN_PLAYERS = 3  # numbered names on one line that make it a line-up
+_ROLE_TEAM_LABELS = {"", "GPE", "LOC", "FAC", "PRODUCT"}  # a team before its striker, as the model reads it
 # the brackets after a score: "3 ( Nilis 20 , Jonk 35 pen )"
 _AFTER_SCORE = re.compile(r"(?<=\d) \(([^()\n]{3,300})\)")
 # a scorer and a goal's minute ("Nilis 20", "Jonk 35 pen", "Kluivert 90+2 og"; "Numan 80 , 88":
@@ -58,10 +62,33 @@ def sports_entities(doc: Doc, text: str, ents: list[Span], rules: Rules, events:
                                                                 rules.individual_sports))
     if " - " in text or " – " in text:
         ents = replace_overlapping(ents, lineup_players(doc))
-    if orgs.sports_story(text, rules.sports):  # not a dashed score alone: polls are "45-41" too
+    slugs = orgs.story_sports(text, rules.sports)
+    if slugs:  # a sports story; not a dashed score alone: polls are "45-41" too
+        if not slugs <= rules.individual_sports:  # a tennis player's coach names no team
+            ents = replace_overlapping(ents, teams_by_role(doc, ents, rules.sports_roles, nation))
         ents = [e for e in ents if not summary_word(e, rules.given_names)]
         ents = replace_overlapping(ents, goal_scorers(doc))
     return ents
+
+
+def teams_by_role(doc: Doc, ents: list[Span], roles: Collection[str], is_country: orgs.IsCountry) -> list[Span]:
+    """The capitalised words right before a role in a team (``roles``: "Leeds striker Tony Yeboah",
+    "Chelsea manager Ruud Gullit"), untagged or tagged as a place or product, as an ORG, and their
+    other mentions; a country stays a place, its national team ("England coach Glenn Hoddle").
+    Asked of sports stories only."""
+    label_at = {i: e.label_ for e in ents for i in range(e.start, e.end)}
+    teams = []
+    for tok in doc:
+        if not (tok.is_lower and tok.lower_ in roles) or tok.i == 0:
+            continue
+        start, end = orgs.run_before(doc, tok.i, doc[tok.i - 1].sent.start if doc.has_annotation("SENT_START") else 0)
+        while start < end and doc[start].is_stop:  # "The Leeds striker"
+            start += 1
+        labels = {label_at.get(i, "") for i in range(start, end)}
+        cut = any(e.start < start < e.end or e.start < end < e.end for e in ents)  # part of a longer name
+        if start < end and labels <= _ROLE_TEAM_LABELS and not cut and not is_country(doc[start:end].text):
+            teams.append(Span(doc, start, end, label="ORG"))
+    return teams + orgs.other_mentions(teams, ents) if teams else []
 
 
 def lineup_players(doc: Doc) -> list[Span]:
