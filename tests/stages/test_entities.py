@@ -777,6 +777,20 @@ def test_numbered_players_of_a_lineup_are_persons(blank: Language, line: str, pl
     assert [(e.text, e.label_) for e in lineup_players(doc)] == [(p, "PERSON") for p in players]
 
 
+def test_players_of_a_cricket_scoreboard_are_persons(blank: Language) -> None:
+    text = ("CRICKET - SCOREBOARD .\nAustralia first innings\nM. Slater c Campbell b Walsh 9\n"
+            "M. Waugh lbw b Benjamin 38\nS. Waugh not out 66\nTotal ( for 3 wickets ) 113\n"
+            "Bowling : Ambrose 18-5-49-1 , Walsh 20-4-60-1\nBishop said the pitch was slow .")
+    doc = _run(blank, text, [("Australia", "GPE"), ("Campbell", "ORG"), ("Bishop", "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Australia", "GPE"), ("M. Slater", "PERSON"), ("Campbell", "PERSON"), ("Walsh", "PERSON"),
+        ("M. Waugh", "PERSON"), ("Benjamin", "PERSON"), ("S. Waugh", "PERSON"), ("Ambrose", "PERSON"),
+        ("Walsh", "PERSON"), ("Bishop", "ORG")]
+    # the same lines outside a cricket story are left to the model
+    other = _run(blank, text.replace("CRICKET", "SOCCER"), [("Campbell", "ORG")])
+    assert [(e.text, e.label_) for e in other.ents] == [("Campbell", "ORG")]
+
+
 @pytest.mark.parametrize(
     ("text", "ents", "expected"),
     [

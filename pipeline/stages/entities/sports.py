@@ -12,6 +12,8 @@ scorers of match summaries, as wire services write them.
 - Scorers: the brackets after a team's score hold its scorers and their minutes, "PSV
   Eindhoven 3 ( Nilis 20 , Jonk 35 pen , Numan 80 , 88 )", or a cricket total its batsmen and
   bowlers, "Pakistan 326 ( Ijaz Ahmed 141 , Moin Khan 105 not out ; Wasim Akram 3-68 )": persons.
+- Cricket scoreboards: the batsmen, fielders and bowlers of batting lines and bowling analyses
+  ("M. Slater c Campbell b Walsh 9", "Bowling : Ambrose 18-5-49-1 , Walsh 20-4-60-1").
 - A summary's words: in a story headed by a sport's slug ("SOCCER - ...") a common English
   word the model tags as a person before a number, "Halftime 2-0 . Attendance 28,000", is no
   person (a poll's "Clinton 45 to 41" elsewhere stays one); scorers are read there too.
@@ -36,6 +38,16 @@ _NAME = (r"[A-Z][\w.'’-]*(?: (?:(?:van|von|der|den|de|da|di|du|dos|del|la|le|t
 # a line-up's player: a shirt number, a dash and a name, after the line's start, a comma,
 # semicolon, colon or bracket
 _PLAYER = re.compile(rf"(?:^|[,;:(])[ \t]*\d{{1,2}} [-–] ({_NAME})", re.M)
+# a cricketer on a scoreboard: initials and a family name, or two names ("M. Taylor", "Lara",
+# "Wasim Akram", "de Silva")
+_CRICKETER = r"(?:[A-Z]\. ?)*(?:de |van )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
+# a batting line: the batsman, how he was out (caught, stumped, bowled, leg before, run out) and
+# his runs: "M. Slater c Campbell b Walsh 9", "M. Waugh lbw b Benjamin 38", "S. Waugh not out 66"
+_BATTING = re.compile(rf"^({_CRICKETER}) (?:(?:c|st) ({_CRICKETER}) )?(?:(?:b|lbw b|c & b|c and b) ({_CRICKETER}) "
+                      rf"|not out |run out |retired hurt |hit wicket b ({_CRICKETER}) )\d{{1,3}}[ \t]*$", re.M)
+# a bowling analysis: "Bowling : Ambrose 18-5-49-1 , Walsh 20-4-60-1 ( 2nb )"
+_BOWLING_LINE = re.compile(r"^Bowling ?: (.+)$", re.M)
+_BOWLER = re.compile(rf"(?:(?<=: )|(?<=[,;] ))({_CRICKETER}) \d{{1,3}}(?:\.\d)?-\d{{1,3}}-\d{{1,3}}-\d{{1,2}}")
 MIN_PLAYERS = 3  # numbered names on one line that make it a line-up
 _ROLE_TEAM_LABELS = {"", "GPE", "LOC", "FAC", "PRODUCT"}  # a team before its striker, as the model reads it
 # the brackets after a score: "3 ( Nilis 20 , Jonk 35 pen )"
@@ -68,7 +80,25 @@ def sports_entities(doc: Doc, text: str, ents: list[Span], rules: Rules, events:
             ents = replace_overlapping(ents, teams_by_role(doc, ents, rules.sports_roles, nation))
         ents = [e for e in ents if not summary_word(e, rules.given_names)]
         ents = replace_overlapping(ents, goal_scorers(doc))
+        if "cricket" in slugs:
+            ents = replace_overlapping(ents, cricketers(doc))
     return ents
+
+
+def cricketers(doc: Doc) -> list[Span]:
+    """The players of a cricket scoreboard as PERSON spans: batsmen, fielders and bowlers of its
+    batting lines ("M. Slater c Campbell b Walsh 9", "S. Waugh not out 66") and the bowlers of its
+    bowling analysis ("Bowling : Ambrose 18-5-49-1 , Walsh 20-4-60-1"). Asked of cricket stories only."""
+    text = doc.text
+    found: list[Span] = []
+    spots = [(m.start(g), m.end(g)) for m in _BATTING.finditer(text) for g in range(1, 5) if m[g]]
+    for line in _BOWLING_LINE.finditer(text):
+        spots += [(m.start(1), m.end(1)) for m in _BOWLER.finditer(text, line.start(1), line.end(1))]
+    for start, end in sorted(spots):
+        span = doc.char_span(start, end, label="PERSON")
+        if span is not None:
+            found.append(span)
+    return found
 
 
 def teams_by_role(doc: Doc, ents: list[Span], roles: Collection[str], is_country: orgs.IsCountry) -> list[Span]:
