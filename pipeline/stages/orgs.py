@@ -186,13 +186,24 @@ def results_teams(doc: Doc, text: str, is_country: IsCountry = _never, ents: lis
     return found + other_mentions(found, ents)
 
 
+_DATELINE_DATE = re.compile(r"[ \t]*(?:,[^\n,]{1,40}?)?[ \t]*\d{4}-\d\d-\d\d[ \t]*$", re.M)
+
+
+def is_dateline(ent: Span) -> bool:
+    """A wire dateline's place, at a line's start before a date ("NEW YORK 1996-12-06"): the
+    city, whatever the story's team of that name ("NEW YORK 10 6 .625 3") is."""
+    text = ent.doc.text
+    return (ent.start_char == 0 or text[ent.start_char - 1] == "\n") and bool(
+        _DATELINE_DATE.match(text, ent.end_char))
+
+
 def other_mentions(teams: list[Span], ents: list[Span]) -> list[Span]:
     """The mentions among ``ents`` tagged as places that are written as one of the ORG ``teams``
     and lie outside them: the team again ("bowling Somerset out for 83")."""
     names = {t.text.lower() for t in teams if t.label_ == "ORG"}
     taken = {i for t in teams for i in range(t.start, t.end)}
     return [Span(e.doc, e.start, e.end, label="ORG") for e in ents if e.text.lower() in names
-            and e.label_ in PLACE_TEAM_LABELS and not taken.intersection(range(e.start, e.end))]
+            and e.label_ in PLACE_TEAM_LABELS and not taken.intersection(range(e.start, e.end)) and not is_dateline(e)]
 
 
 def is_score(text: str) -> bool:
@@ -243,8 +254,13 @@ def sports_copy(text: str, sports: Collection[str]) -> bool:
 
 
 def _sport_slugs(text: str, sports: Collection[str]) -> set[str]:
-    """The sports of ``sports`` whose slug heads a story of ``text`` ("CRICKET - ..."), lower case."""
-    return {m[1].lower() for m in _SPORT_SLUG.finditer(text)} & set(sports)
+    """The sports of ``sports`` whose slug heads a story of ``text`` ("CRICKET - ..."; after a
+    league's name, "NBA BASKETBALL - ...", "NHL ICE HOCKEY - ..."), lower case."""
+    found = set()
+    for m in _SPORT_SLUG.finditer(text):
+        words = m[1].lower().split()
+        found.update(next(([" ".join(words[k:])] for k in range(len(words)) if " ".join(words[k:]) in sports), []))
+    return found
 
 
 def result_sentence_teams(doc: Doc, text: str, ents: list[Span], verbs: Collection[str],

@@ -777,6 +777,22 @@ def test_numbered_players_of_a_lineup_are_persons(blank: Language, line: str, pl
     assert [(e.text, e.label_) for e in lineup_players(doc)] == [(p, "PERSON") for p in players]
 
 
+def test_dateline_stays_a_place_beside_a_team_of_its_name(blank: Language) -> None:
+    """A league's acronym before the sport still makes a sports story ("NBA BASKETBALL - ..."), whose
+    standings make a team of "NEW YORK", but not of the dateline's city, nor by one label per name."""
+    text = ("NBA BASKETBALL - STANDINGS .\nNEW YORK 1996-12-06\nNew York lost again .\nW L PCT GB\n"
+            "MIAMI 14 4 .778 -\nNEW YORK 10 6 .625 3")
+    doc = _run(blank, text, [("NEW YORK", "GPE"), ("New York", "GPE"), ("NEW YORK", "GPE")])
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("NEW YORK", "GPE"), ("New York", "ORG"), ("MIAMI", "ORG"), ("NEW YORK", "ORG")]
+
+
+@pytest.mark.parametrize(("line", "header"), [("W L PCT GB", True), ("W D L F A PTS", True),
+                                              ("UK TO ACT", False), ("MIAMI 14 4 .778 -", False)])
+def test_table_header_in_capitals(line: str, header: bool) -> None:
+    assert entities.is_table_header(line) is header
+
+
 def test_players_of_a_cricket_scoreboard_are_persons(blank: Language) -> None:
     text = ("CRICKET - SCOREBOARD .\nAustralia first innings\nM. Slater c Campbell b Walsh 9\n"
             "M. Waugh lbw b Benjamin 38\nS. Waugh not out 66\nTotal ( for 3 wickets ) 113\n"
@@ -883,6 +899,20 @@ def test_organisation_gazetteer(blank: Language, text: str, expected: list[tuple
     nlp = nlp_mod.add_components(blank, MODELS_DIR)
     doc = nlp(text)
     assert [(e.text, e.label_, e._.canonical, e._.kind, e._.country_code) for e in doc.ents] == expected
+
+
+def test_leagues_are_aliases_not_gazetteer_phrases(blank: Language) -> None:
+    """Leagues and sports' governing bodies have canonical names (models/en/aliases.csv), but no
+    ruler phrase that would cut the model's longer names ("UEFA Champions League")."""
+    doc = _run(blank, "The NBA and the IOC met at the UEFA Champions League final.",
+               [("NBA", "ORG"), ("IOC", "ORG"), ("UEFA Champions League", "ORG")])
+    assert [(e.text, e._.canonical, e._.country_code) for e in doc.ents] == [
+        ("NBA", "National Basketball Association", "US"), ("IOC", "International Olympic Committee", "CH"),
+        ("UEFA Champions League", "UEFA Champions League", "")]
+    from pipeline.stages import nlp as nlp_mod
+
+    ruled = nlp_mod.add_components(spacy.blank("en"), MODELS_DIR)("The UEFA Champions League final.")
+    assert not ruled.ents
 
 
 def test_a_sport_alone_is_no_name(blank: Language) -> None:

@@ -9,12 +9,21 @@ names below are the public API (importing the package registers the factory).
 
 from .acronyms import country_code, learn_acronyms
 from .component import NewsEntities, make_news_entities
-from .headlines import body_casing, dateline_places, is_caps_line, is_title_line, lower_stems, title_case, true_case
+from .headlines import (
+    body_casing,
+    dateline_places,
+    is_caps_line,
+    is_table_header,
+    is_title_line,
+    lower_stems,
+    title_case,
+    true_case,
+)
 from .linking import family_name, person_canonicals
 from .names import clean_name, has_known_head, head_of, split_span, trim_span
 from .rules import CODED_LABELS, Rules, country_canonical, load_rules, load_word_list
 
 __all__ = ["CODED_LABELS", "NewsEntities", "Rules", "body_casing", "clean_name", "country_canonical", "country_code",
-           "dateline_places", "family_name", "has_known_head", "head_of", "is_caps_line", "is_title_line",
-           "learn_acronyms", "load_rules", "load_word_list", "lower_stems", "make_news_entities", "person_canonicals",
-           "split_span", "title_case", "trim_span", "true_case"]
+           "dateline_places", "family_name", "has_known_head", "head_of", "is_caps_line", "is_table_header",
+           "is_title_line", "learn_acronyms", "load_rules", "load_word_list", "lower_stems", "make_news_entities",
+           "person_canonicals", "split_span", "title_case", "trim_span", "true_case"]

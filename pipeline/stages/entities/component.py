@@ -32,7 +32,15 @@ from ...rulebook import FromRuleBook, RuleBook
 from .. import orgs
 from .. import places as places_mod
 from .acronyms import country_code, full_name_spans, head_defined, learn_acronyms
-from .headlines import body_casing, common_word, dateline_places, headline_lines, lower_stems, true_case
+from .headlines import (
+    body_casing,
+    common_word,
+    dateline_places,
+    headline_lines,
+    is_table_header,
+    lower_stems,
+    true_case,
+)
 from .linking import link_surnames, person_canonicals, place_surnames
 from .merging import merge_of_names, merge_qualified_places, orgs_written_again, replace_overlapping
 from .name_chains import common_english, descriptor_first, given_name_first, name_chains
@@ -209,8 +217,8 @@ class NewsEntities(FromRuleBook):
             return self._is_place(word, " " in word or not common_word(word)) or word.lower() in self.lower_aliases
         cased_lines = [true_case(text[s:e], keep, cased, is_name, lowered, self.rare_given) for s, e in lines]
         found = []
-        for (s, _), line_doc in zip(lines, self._ner(cased_lines), strict=True):
-            for le in line_doc.ents:
+        for (s, e), line_doc in zip(lines, self._ner(cased_lines), strict=True):
+            for le in () if is_table_header(text[s:e]) else line_doc.ents:  # "W L PCT GB": no "W L"
                 span = doc.char_span(s + le.start_char, s + le.end_char, label=le.label_, span_id=le.id_)
                 if span is not None:
                     found.append(span)

@@ -37,6 +37,13 @@ def is_caps_line(line: str) -> bool:
     return len(words) >= 2 and not any(ch.islower() for ch in line)
 
 
+def is_table_header(line: str) -> bool:
+    """A table's header in capitals: four words or more, none longer than three letters ("W L PCT
+    GB", "W D L F A PTS"), no names to find."""
+    words = re.findall(r"[^\W\d_]+", line)
+    return len(words) >= 4 and all(len(w) <= 3 for w in words)
+
+
 def is_title_line(line: str) -> bool:
     """A headline-cased line: three words or more, every content word capitalised."""
     words = re.findall(r"[^\W\d_][\w’'-]*", line)

@@ -8,6 +8,7 @@ from collections.abc import Collection, Iterator
 
 from spacy.tokens import Doc, Span
 
+from ..orgs import is_dateline
 from .rules import (
     _LEADING,
     _POSSESSIVE,
@@ -151,7 +152,8 @@ def one_label_per_name(ents: list[Span], heads: Collection[str] = ()) -> list[Sp
     """
     votes: dict[str, Counter[str]] = {}
     org_evidence: set[str] = set()
-    for e in ents:
+    ents_voting = [e for e in ents if not is_dateline(e)]
+    for e in ents_voting:
         if e.label_ in NAME_LABELS:
             name = clean_name(e.text)
             votes.setdefault(name, Counter())[e.label_] += 1
@@ -164,7 +166,9 @@ def one_label_per_name(ents: list[Span], heads: Collection[str] = ()) -> list[Sp
     best = {name: "PERSON" if c["PERSON"] and c["ORG"] and name not in org_evidence
             else c.most_common(1)[0][0] for name, c in votes.items()}
     return [respan(e, e.start, e.end, best[clean_name(e.text)])
-            if e.label_ in NAME_LABELS and best[clean_name(e.text)] != e.label_ else e for e in ents]
+            if e.label_ in NAME_LABELS and best.get(clean_name(e.text), e.label_) != e.label_ and not is_dateline(e)
+            else e for e in ents]
+
 
 
 def in_title(ent: Span, titles: Collection[str], portfolios: Collection[str]) -> bool:
