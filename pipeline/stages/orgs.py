@@ -189,10 +189,10 @@ def results_teams(doc: Doc, text: str, is_country: IsCountry = _never, ents: lis
 _DATELINE_DATE = re.compile(r"[ \t]*(?:,[^\n,]{1,40}?)?[ \t]*\d{4}-\d\d-\d\d[ \t]*$", re.M)
 
 
-def is_dateline(ent: Span) -> bool:
+def is_dateline(ent: Span, text: str) -> bool:
     """A wire dateline's place, at a line's start before a date ("NEW YORK 1996-12-06"): the
-    city, whatever the story's team of that name ("NEW YORK 10 6 .625 3") is."""
-    text = ent.doc.text
+    city, whatever the story's team of that name ("NEW YORK 10 6 .625 3") is. ``text``: the
+    document's (``Doc.text`` joins its tokens on every read)."""
     return (ent.start_char == 0 or text[ent.start_char - 1] == "\n") and bool(
         _DATELINE_DATE.match(text, ent.end_char))
 
@@ -201,9 +201,13 @@ def other_mentions(teams: list[Span], ents: list[Span]) -> list[Span]:
     """The mentions among ``ents`` tagged as places that are written as one of the ORG ``teams``
     and lie outside them: the team again ("bowling Somerset out for 83")."""
     names = {t.text.lower() for t in teams if t.label_ == "ORG"}
+    if not names:
+        return []
     taken = {i for t in teams for i in range(t.start, t.end)}
+    text = teams[0].doc.text
     return [Span(e.doc, e.start, e.end, label="ORG") for e in ents if e.text.lower() in names
-            and e.label_ in PLACE_TEAM_LABELS and not taken.intersection(range(e.start, e.end)) and not is_dateline(e)]
+            and e.label_ in PLACE_TEAM_LABELS and not taken.intersection(range(e.start, e.end))
+            and not is_dateline(e, text)]
 
 
 def is_score(text: str) -> bool:
@@ -241,21 +245,16 @@ def split_scores(ent: Span, is_country: IsCountry = _never) -> list[Span]:
     return parts or [ent]
 
 
-def story_sports(text: str, sports: Collection[str]) -> set[str]:
-    """The sports of ``sports`` whose slug heads a story of ``text`` ("SOCCER - ..."), lower case;
-    empty when the text is no sports story."""
-    return _sport_slugs(text, sports)
-
-
 def sports_copy(text: str, sports: Collection[str]) -> bool:
     """Whether ``text`` is sports copy: a story headed by a sport's slug of ``sports``, or a text
     with a dashed score."""
-    return bool(_sport_slugs(text, sports) or _DASHED_SCORE.search(text))
+    return bool(story_sports(text, sports) or _DASHED_SCORE.search(text))
 
 
-def _sport_slugs(text: str, sports: Collection[str]) -> set[str]:
+def story_sports(text: str, sports: Collection[str]) -> set[str]:
     """The sports of ``sports`` whose slug heads a story of ``text`` ("CRICKET - ..."; after a
-    league's name, "NBA BASKETBALL - ...", "NHL ICE HOCKEY - ..."), lower case."""
+    league's name, "NBA BASKETBALL - ...", "NHL ICE HOCKEY - ..."), lower case; empty when the
+    text is no sports story."""
     found = set()
     for m in _SPORT_SLUG.finditer(text):
         words = m[1].lower().split()
@@ -283,7 +282,7 @@ def result_sentence_teams(doc: Doc, text: str, ents: list[Span], verbs: Collecti
     Ivanisevic", "MOTOR RACING - ...": "Damon Hill won"), whose competitors are people.
     """
     found: list[Span] = []
-    slugs = _sport_slugs(text, sports)
+    slugs = story_sports(text, sports)
     if not verbs or not (slugs or _DASHED_SCORE.search(text)) or (slugs and slugs <= set(individual)):
         return found
     sports_story = bool(slugs)
@@ -324,7 +323,7 @@ def club_cities(doc: Doc, text: str, ents: list[Span], names: dict[str, Alias], 
     Feyenoord drew 1-1"), so a news agency's city ("Reuters London") stays a place. ``names``:
     the gazetteers' names and their country codes (``Alias``)."""
     found: list[Span] = []
-    sports_story = bool(_sport_slugs(text, sports))
+    sports_story = bool(story_sports(text, sports))
     if not (sports_story or _DASHED_SCORE.search(text)):
         return found
     for e in ents:

@@ -142,7 +142,7 @@ class NewsEntities(FromRuleBook):
         ents = self._split_headline_names(text, ents)
         ents = self._drop_common_words(doc, text, ents)
         ents = replace_overlapping(ents, orgs_written_again(doc, text, ents))
-        ents = one_label_per_name(ents, self.rules.heads)
+        ents = one_label_per_name(ents, self.rules.heads, text)
         ents = place_surnames(ents, self._unknown_place, self.rules.heads)
         full_labels = {clean_name(e.text): e.label_ for e in ents}
         ents = [self._relabel_acronym(e, acronyms, full_labels) for e in ents]

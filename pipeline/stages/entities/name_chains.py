@@ -212,4 +212,3 @@ def descriptor_first(text: str, ents: list[Span], given: Collection[str]) -> lis
                 e = respan(e, e.start + 1, e.end)
         out.append(e)
     return out
-

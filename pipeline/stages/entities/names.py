@@ -140,7 +140,7 @@ def has_known_head(name: str, doc: Doc) -> bool:
     return rules is not None and head_of(name) in rules.heads
 
 
-def one_label_per_name(ents: list[Span], heads: Collection[str] = ()) -> list[Span]:
+def one_label_per_name(ents: list[Span], heads: Collection[str] = (), text: str | None = None) -> list[Span]:
     """Every mention of a name takes the name's most frequent label (the first on a tie).
 
     One exception: a one-word name the model reads as a person in one mention and as an
@@ -148,12 +148,16 @@ def one_label_per_name(ents: list[Span], heads: Collection[str] = ()) -> list[Sp
     The small model falls back on ORG for a lone capitalised word it does not know; a PERSON
     reading is the evidence. Not for a gazetteer name (it has an id), nor for an acronym
     ("CNN"), a head word ("Congress"), a word of a longer organisation ("Ford Motor Co") or a
-    team beside its score ("Barnsley 2"; sports pages name clubs and players side by side).
+    team beside its score ("Barnsley 2"; sports pages name clubs and players side by side). A
+    wire dateline's place ("NEW YORK 1996-12-06") neither votes nor changes: the story's team of
+    that name ("NEW YORK 10 6 .625 3") is another thing.
     """
     votes: dict[str, Counter[str]] = {}
     org_evidence: set[str] = set()
-    ents_voting = [e for e in ents if not is_dateline(e)]
-    for e in ents_voting:
+    if text is None:  # the document's: ``Doc.text`` joins its tokens on every read
+        text = ents[0].doc.text if ents else ""
+    datelines = {(e.start, e.end) for e in ents if is_dateline(e, text)}
+    for e in (e for e in ents if (e.start, e.end) not in datelines):
         if e.label_ in NAME_LABELS:
             name = clean_name(e.text)
             votes.setdefault(name, Counter())[e.label_] += 1
@@ -166,9 +170,9 @@ def one_label_per_name(ents: list[Span], heads: Collection[str] = ()) -> list[Sp
     best = {name: "PERSON" if c["PERSON"] and c["ORG"] and name not in org_evidence
             else c.most_common(1)[0][0] for name, c in votes.items()}
     return [respan(e, e.start, e.end, best[clean_name(e.text)])
-            if e.label_ in NAME_LABELS and best.get(clean_name(e.text), e.label_) != e.label_ and not is_dateline(e)
+            if e.label_ in NAME_LABELS and best.get(clean_name(e.text), e.label_) != e.label_
+            and (e.start, e.end) not in datelines
             else e for e in ents]
-
 
 
 def in_title(ent: Span, titles: Collection[str], portfolios: Collection[str]) -> bool:

@@ -73,7 +73,7 @@ def sports_entities(doc: Doc, text: str, ents: list[Span], rules: Rules, events:
                                                                 rules.given_names, rules.sports, events,
                                                                 rules.individual_sports))
     if " - " in text or " – " in text:
-        ents = replace_overlapping(ents, lineup_players(doc))
+        ents = replace_overlapping(ents, lineup_players(doc, text))
     slugs = orgs.story_sports(text, rules.sports)
     if slugs:  # a sports story; not a dashed score alone: polls are "45-41" too
         if not slugs <= rules.individual_sports:  # a tennis player's coach names no team
@@ -121,13 +121,13 @@ def teams_by_role(doc: Doc, ents: list[Span], roles: Collection[str], is_country
     return teams + orgs.other_mentions(teams, ents) if teams else []
 
 
-def lineup_players(doc: Doc) -> list[Span]:
+def lineup_players(doc: Doc, text: str | None = None) -> list[Span]:
     """The players of ``doc``'s line-ups as PERSON spans: the names after shirt numbers on a line
     holding at least ``MIN_PLAYERS`` of them, most of them of two words or more ("Japan : 1 -
     Kenichi Shimokawa , 2 - Hiroshige Yanagimoto , 3 - Naoki Soma"; a substitute's "( 7 -
     Masahiro Fukuda 66 )" too). A numbered list of one-word names ("1 - Chelsea , 2 - Leeds , 3
-    - Everton") is no line-up."""
-    text = doc.text
+    - Everton") is no line-up. ``text``: ``doc.text``, when the caller has it."""
+    text = doc.text if text is None else text
     found: list[Span] = []
     for line in re.finditer(r"[^\n]+", text):
         players = list(_PLAYER.finditer(text, line.start(), line.end()))
