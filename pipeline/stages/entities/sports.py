@@ -148,7 +148,7 @@ def goal_scorers(doc: Doc) -> list[Span]:
     text = doc.text
     found: list[Span] = []
     for m in _AFTER_SCORE.finditer(text):
-        names = []
+        names: list[tuple[int, int]] = []
         pos = m.start(1)
         for entry in re.split(r"([,;])", m[1]):
             stripped = entry.strip()
