@@ -844,6 +844,9 @@ def test_team_before_a_role_in_a_sports_story(blank: Language, text: str, ents: 
         ("CRICKET - SCOREBOARD .\nPakistan 326 ( Ijaz Ahmed 141 , Moin Khan 105 not out ; Wasim Akram 3-68 )",
          [("Pakistan", "GPE")],
          [("Pakistan", "GPE"), ("Ijaz Ahmed", "PERSON"), ("Moin Khan", "PERSON"), ("Wasim Akram", "PERSON")]),
+        # a common word that is the family name of a person named in full stays a person
+        ("ATHLETICS - RESULTS .\nMichael Johnson won the 200 metres .\nJohnson 19.93 , Fredericks 20.05 .",
+         [("Michael Johnson", "PERSON"), ("Johnson", "PERSON")], [("Michael Johnson", "PERSON"), ("Johnson", "PERSON")]),
         # negatives: brackets that hold no scorers; outside a sports story a person before a number stays
         # (a poll's "45-41" is a dashed score too)
         ("SOCCER - SUMMARY .\nLeeds 2 ( halftime 1-0 ) Arsenal 1 ( Wright scored twice )", [], []),

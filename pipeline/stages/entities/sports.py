@@ -78,7 +78,8 @@ def sports_entities(doc: Doc, text: str, ents: list[Span], rules: Rules, events:
     if slugs:  # a sports story; not a dashed score alone: polls are "45-41" too
         if not slugs <= rules.individual_sports:  # a tennis player's coach names no team
             ents = replace_overlapping(ents, teams_by_role(doc, ents, rules.sports_roles, nation))
-        ents = [e for e in ents if not summary_word(e, rules.given_names)]
+        family = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}  # "Johnson" of "Michael Johnson"
+        ents = [e for e in ents if not summary_word(e, rules.given_names, family)]
         ents = replace_overlapping(ents, goal_scorers(doc))
         if "cricket" in slugs:
             ents = replace_overlapping(ents, cricketers(doc))
@@ -168,9 +169,11 @@ def goal_scorers(doc: Doc) -> list[Span]:
     return found
 
 
-def summary_word(ent: Span, given: Collection[str]) -> bool:
-    """A one-word "person" that is a common English word and no given name, right before a
-    number: a match summary's "Halftime 2-0", "Attendance 28,000" (asked in sports stories only)."""
+def summary_word(ent: Span, given: Collection[str], family: Collection[str] = ()) -> bool:
+    """A one-word "person" that is a common English word, no given name and no family name of a
+    person the story names in full (``family``: "Johnson 19.93" after "Michael Johnson"), right
+    before a number: a match summary's "Halftime 2-0", "Attendance 28,000" (asked in sports
+    stories only)."""
     doc = ent.doc
     return (ent.label_ == "PERSON" and len(ent) == 1 and ent.end < len(doc) and doc[ent.end].text[:1].isdigit()
-            and ent[0].lower_ not in given and common_word(ent.text))
+            and ent[0].lower_ not in given and ent.text not in family and common_word(ent.text))
