@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Alias
 from ..rulebook import RuleBook
+from .datelines import is_dateline
 from .place_tables import Places
 from .places import countries_of
 
@@ -186,20 +187,10 @@ def results_teams(doc: Doc, text: str, is_country: IsCountry = _never, ents: lis
     return found + other_mentions(found, ents)
 
 
-_DATELINE_DATE = re.compile(r"[ \t]*(?:,[^\n,]{1,40}?)?[ \t]*\d{4}-\d\d-\d\d[ \t]*$", re.M)
-
-
-def is_dateline(ent: Span, text: str) -> bool:
-    """A wire dateline's place, at a line's start before a date ("NEW YORK 1996-12-06"): the
-    city, whatever the story's team of that name ("NEW YORK 10 6 .625 3") is. ``text``: the
-    document's (``Doc.text`` joins its tokens on every read)."""
-    return (ent.start_char == 0 or text[ent.start_char - 1] == "\n") and bool(
-        _DATELINE_DATE.match(text, ent.end_char))
-
-
 def other_mentions(teams: list[Span], ents: list[Span]) -> list[Span]:
     """The mentions among ``ents`` tagged as places that are written as one of the ORG ``teams``
-    and lie outside them: the team again ("bowling Somerset out for 83")."""
+    and lie outside them: the team again ("bowling Somerset out for 83"); not a dateline's city
+    ("NEW YORK 1996-12-06" above "NEW YORK 10 6 .625 3")."""
     names = {t.text.lower() for t in teams if t.label_ == "ORG"}
     if not names:
         return []

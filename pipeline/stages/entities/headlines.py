@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from ..datelines import DATELINE
 from .rules import TITLE_SMALL_WORDS
 
 
@@ -166,14 +167,6 @@ def body_casing(doc: Doc, skip: list[tuple[int, int]]) -> dict[str, str]:
     return {w: c.most_common(1)[0][0] for w, c in forms.items()}
 
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
-DATELINE = re.compile(
-    r"^[ \t]*([A-Z][A-Z'.-]*[A-Z.](?:[ -][A-Z][A-Z'.-]*[A-Z.])*)"  # the place, in capitals
-    r"[ \t]*(?:,[^\n,]{1,40}?)?[ \t]*"  # ", United Arab Emirates"
-    r"(?:(?P<date>\d{4}-\d\d-\d\d[ \t]*$"  # LONDON 1996-08-30
-    rf"|,?[ \t]*{_MONTH}[ \t]+\d{{1,2}}\b)"  # WASHINGTON, June 10
-    r"|(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*(?:[-–—―]+|:)[ \t]*(?=[^\n]*[a-z]))",  # MEXICO CITY - text; RUSSIA : text
-    re.M)
 
 
 def dateline_places(doc: Doc, text: str, sports: frozenset[str],

@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterator
 
 from spacy.tokens import Doc, Span
 
-from ..orgs import is_dateline
+from ..datelines import is_dateline
 from .rules import (
     _LEADING,
     _POSSESSIVE,

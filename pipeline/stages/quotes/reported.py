@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from ..entities.headlines import DATELINE
+from ..datelines import DATELINE
 from .cues import (
     AGENT_LABELS,
     ASIDE_DEPS,
