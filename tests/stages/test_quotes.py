@@ -55,6 +55,12 @@ def test_parse_prepositional_keeps_every_preposition_of_a_verb() -> None:
     assert quotes.parse_prepositional(text) == {"call": frozenset({"for", "on"}), "talk": frozenset({"about"})}
 
 
+def test_parse_complement_reads_the_frames_of_a_verb() -> None:
+    text = "# comment\ncall\nsee as  # as on the verb or the object\nrefer to as\nsee\n"
+    assert quotes.parse_complement(text) == {
+        "call": frozenset({("", "")}), "see": frozenset({("", "as"), ("", "")}), "refer": frozenset({("to", "as")})}
+
+
 def _quotes(nlp: Language, text: str) -> list[quotes.QuoteSpan]:
     return list(nlp(text)._.quotes)
 
@@ -234,7 +240,7 @@ def test_cues_load_from_the_models_dir(models_dir) -> None:
 
 def test_missing_cue_files_give_no_cues(tmp_path) -> None:
     cues = quotes.Cues.from_dir(tmp_path)
-    assert (cues.speech, cues.quoted, cues.stance, cues.prepositional) == ({}, {}, {}, {})
+    assert (cues.speech, cues.quoted, cues.stance, cues.prepositional, cues.complement) == ({}, {}, {}, {}, {})
 
 
 # ---------------------------------------------------------------- layouts (model)

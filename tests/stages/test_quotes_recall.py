@@ -68,6 +68,14 @@ def test_reported_series_without_a_comma_stays_whole(nlp: Language) -> None:
          "calling for"),
         ("Jane Doe has repeatedly called for the old bridge to be closed.", "the old bridge to be closed",
          "called for"),
+        # the object and the complement that judges it (complement_cues.txt)
+        ("Jane Doe described the new bridge as a danger to the town.", "the new bridge as a danger to the town",
+         "described"),
+        ("Jane Doe views the new bridge as a waste of public money.", "the new bridge as a waste of public money",
+         "views"),
+        # ... the object before the verb: what follows "as"
+        ("Jane Doe spent the summer at the lake house, which she describes as her second home.", "her second home",
+         "describes"),
     ],
 )
 def test_cue_reports_its_content(nlp: Language, text: str, content: str, cue: str) -> None:
@@ -826,3 +834,38 @@ def test_attribution_nested_in_a_reported_clause_is_a_row_of_its_own(nlp: Langua
 def test_part_of_no_organisation_stays_unnamed(nlp: Language, text: str) -> None:
     q = next(q for q in nlp(text)._.quotes if q.type == "indirect")
     assert q.speaker == "", (q.speaker, q.speaker_kind)
+
+
+def test_complement_cues_load_from_the_models_dir(models_dir) -> None:
+    frames = quotes.Cues.from_dir(models_dir).complement
+    assert frames["describe"] == frozenset({("", "as")}) and "call" not in frames  # call: 24 of 28 matched
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "as" opens a clause of time, not a complement: the stance verb's object alone
+        "Jane Doe described the new bridge to the council as they walked across it on Tuesday.",
+        # no complement at all
+        "Jane Doe described the new bridge in some detail to the council on Tuesday.",
+    ],
+)
+def test_complement_cue_without_a_complement_reports_the_object(nlp: Language, text: str) -> None:
+    assert [r[0] for r in _rows(nlp, text)] == ["the new bridge"]
+
+
+@pytest.mark.model
+def test_verb_off_the_complement_list_reports_no_judgement(nlp: Language) -> None:
+    # "regard as" is not in complement_cues.txt (fewer than 4 train rows) and "regard" in no other list
+    assert _rows(nlp, "Jane Doe regards the new bridge as a danger to the town.") == []
+
+
+@pytest.mark.model
+def test_complement_cue_of_a_quote_keeps_its_other_reading(nlp: Language) -> None:
+    # the complement is a quote introduced by the verb: the quote is its own row, and the verb's
+    # other reading (a stance verb's object) still reports the object
+    text = 'A senior official, Jane Doe, described the email controversy as "a lesser set of circumstances."'
+    rows = _rows(nlp, text)
+    assert ("the email controversy", "indirect", "Jane Doe", "described") in rows, rows
+    assert ("a lesser set of circumstances.", "partial", "Jane Doe", "described") in rows, rows

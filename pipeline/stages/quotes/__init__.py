@@ -10,7 +10,7 @@ is the component, whose ``extract`` runs them in order. The names below are the 
 """
 
 from .component import QuoteExtractor, make_quote_extractor
-from .cues import Cues, is_cue, parse_cues, parse_prepositional
+from .cues import Cues, is_cue, parse_complement, parse_cues, parse_prepositional
 from .first_person import first_person_in_quotes
 from .marks import pair_marks, paragraphs, quote_spans
 from .spans import QuoteSpan, rows
@@ -18,5 +18,5 @@ from .speaker_rules import SpeakerRules, Who
 from .speakers import SpeakerResolver
 
 __all__ = ["Cues", "QuoteExtractor", "QuoteSpan", "SpeakerResolver", "SpeakerRules", "Who", "first_person_in_quotes",
-           "is_cue", "make_quote_extractor", "pair_marks", "paragraphs", "parse_cues", "parse_prepositional",
-           "quote_spans", "rows"]
+           "is_cue", "make_quote_extractor", "pair_marks", "paragraphs", "parse_complement", "parse_cues",
+           "parse_prepositional", "quote_spans", "rows"]

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ...rulebook import FromRuleBook, RuleBook
-from .cues import Cues, is_cue, predicative_clause, prepositional_object
+from .cues import Cues, complement_object, is_cue, judgement, predicative_clause, prepositional_object
 from .first_person import first_person_in_quotes
 from .headlines import _headline_turn, _headline_verb
 from .layouts import (
@@ -48,6 +48,8 @@ from .speaker_rules import SpeakerRules, Who
 from .speakers import SpeakerResolver
 
 MAX_SIGNATURE = 16  # tokens of a paragraph that signs the quote above it: "- President Obama, tweeting ..."
+# the parts of speech of a cue word (verbs, cue nouns) that the reported-speech step reads
+CUE_POS = frozenset(("VERB", "AUX", "NOUN"))
 
 
 @Language.factory(
@@ -165,60 +167,73 @@ class QuoteExtractor(FromRuleBook):
         def said(verb: Token) -> bool:  # a verb that reports something of its own
             return (is_cue(verb, cues.speech) or is_cue(verb, cues.stance) or is_cue(verb, cues.quoted)
                     or prepositional_object(verb, cues.prepositional) is not None)
-        for tok in doc:
-            if ctx.quoted[tok.i]:
-                continue
-            found: tuple[_Attribution, tuple[Token, Token]] | None = None
+
+        def readings(tok: Token) -> Iterator[tuple[_Attribution, tuple[Token, Token]] | None]:
+            """What ``tok`` may report, best first: a reading whose clause does not fit (it cuts
+            through a quote, leaves its paragraph) gives way to the next."""
             acc = _according_to(tok, ctx)
             if acc is not None:
-                found = _Attribution(doc[tok.i:tok.i + 2], acc[0]), acc[1]
-            elif (prep := prepositional_object(tok, cues.prepositional)) is not None:
-                if tok.i in quote_cues:
-                    continue  # X commented on China's role: “...”
-                found = _cue_as_written(_reporter(tok, ctx, _prep_object(prep), stance=True), tok, prep)
+                yield _Attribution(doc[tok.i:tok.i + 2], acc[0]), acc[1]
+                return
+            if (judged := complement_object(tok, cues.complement)) is not None and tok.i not in quote_cues:
+                yield _reporter(tok, ctx, judgement(tok, *judged), stance=True)  # X sees Cruz as a uniter
+            if (prep := prepositional_object(tok, cues.prepositional)) is not None:
+                if tok.i not in quote_cues:  # X commented on China's role: “...”
+                    yield _cue_as_written(_reporter(tok, ctx, _prep_object(prep), stance=True), tok, prep)
             elif tok.pos_ == "NOUN" and (noun := _noun_cue(tok, cues, ctx)) is not None:
-                found = noun
+                yield noun
             elif (pred := predicative_clause(tok, cues.predicative)) is not None:
                 adj, clause = pred  # made it clear that ...: the clause after the adjective
-                found = _cue_as_written(_reporter(tok, ctx, (clause.left_edge, clause.right_edge), stance=False),
-                                        tok, adj)
+                yield _cue_as_written(_reporter(tok, ctx, (clause.left_edge, clause.right_edge), stance=False),
+                                      tok, adj)
             elif is_cue(tok, cues.speech) or is_cue(tok, cues.stance):
                 takes_object = is_cue(tok, cues.stance)  # a verb may be on both lists
                 speech = is_cue(tok, cues.speech)
                 edges = _reported(tok, ("ccomp", "xcomp", "dobj") if takes_object else ("ccomp", "xcomp"), said,
                                   aside=speech and tok.i not in quote_cues)  # "as she said, “...”": the quote
                 found = _reporter(tok, ctx, edges, stance=not speech)
-                if found is not None and not speech and not holds_views(tok, found[0].speaker, cues,
-                                                                        self.speaker_rules.names_holder):
-                    continue  # "the meeting also hopes to foster ...": nobody's view
-            if found is None:
-                continue
-            att, (left, right) = found
+                if found is None or speech or holds_views(tok, found[0].speaker, cues,
+                                                          self.speaker_rules.names_holder):
+                    yield found  # not "the meeting also hopes to foster ...": nobody's view
+
+        def placed(att: _Attribution, left: Token, right: Token) -> tuple[int, int] | None:
+            """The characters of a reported clause when it fits: in one paragraph, not around its
+            speaker, not cutting through a quote, not mostly quoted words."""
+            nonlocal longest
             keep_short = _short_object(att, cues)
             span = _clause_span(left, right, keep_short)
             if span is None:
-                continue
+                return None
             near = _overlapping(taken, longest, *span)
             if (cut := _before_quote_cue(left, right, span[1], near, cue_of)) is not None:
                 span = _clause_span(left, cut, keep_short)
                 if span is None:
-                    continue
+                    return None
                 near = _overlapping(taken, longest, *span)
             s, e = span
             if att.speaker is not None and att.speaker.start_char < e and s < att.speaker.end_char:
-                continue  # the speaker cannot sit inside what they said
+                return None  # the speaker cannot sit inside what they said
             k = ctx.para_index(s)
             if k < 0 or not (body[k][0] <= s and e <= body[k][1]):
-                continue
+                return None
             e = max([e] + [_past_closing_mark(text, te) for ts, te in near
                            if s <= ts < e < te and _only_punctuation(text[e:te])])
             if any(not (s <= ts and te <= e or ts <= s and e <= te and (ts, te) not in cue_of) for ts, te in near):
-                continue  # a reported clause may hold a quote or lie in another's, not cut through one
+                return None  # a reported clause may hold a quote or lie in another's, not cut through one
             if sum(min(te, e) - max(ts, s) for ts, te in near if (ts, te) in cue_of) > (e - s) / 2:
-                continue  # mostly quoted words: the quote row says it already
-            insort(taken, (s, e))
-            longest = max(longest, e - s)
-            yield s, e, "indirect", att
+                return None  # mostly quoted words: the quote row says it already
+            return s, e
+
+        for tok in doc:
+            if ctx.quoted[tok.i] or tok.pos_ not in CUE_POS and tok.lower_ != "according":
+                continue  # a cue is a verb or a noun, or "according to": no reading to try
+            for found in readings(tok):
+                if found is None or (span := placed(found[0], *found[1])) is None:
+                    continue
+                insort(taken, span)
+                longest = max(longest, span[1] - span[0])
+                yield span[0], span[1], "indirect", found[0]
+                break
 
     @staticmethod
     def _row(qs: int, qe: int, qtype: str, att: _Attribution, resolver: SpeakerResolver) -> QuoteSpan:

@@ -52,6 +52,21 @@ def parse_prepositional(text: str) -> dict[str, frozenset[str]]:
     return {lemma: frozenset(ps) for lemma, ps in preps.items()}
 
 
+def parse_complement(text: str) -> dict[str, frozenset[tuple[str, str]]]:
+    """``verb [preposition] [as]`` lines: lemma -> (the preposition before the object or '', the
+    word before the complement or ''): ``call`` (called him divisive), ``see as`` (sees Cruz as a
+    uniter), ``refer to as`` (refers to the islands as bases)."""
+    frames: dict[str, set[tuple[str, str]]] = {}
+    for line in text.splitlines():
+        words = line.split("#", 1)[0].strip().lower().split()
+        if not 1 <= len(words) <= 3:
+            continue
+        link = words[-1] if len(words) > 1 and words[-1] == "as" else ""
+        prep = words[1] if len(words) == 3 or len(words) == 2 and not link else ""
+        frames.setdefault(words[0], set()).add((prep, link))
+    return {lemma: frozenset(fs) for lemma, fs in frames.items()}
+
+
 @dataclass(frozen=True, slots=True)
 class Cues:
     """The cue verbs: ``speech`` introduce quotes and reported speech; ``quoted``
@@ -76,10 +91,13 @@ class Cues:
     predicative: dict[str, frozenset[str]] = field(default_factory=dict)
     # verbs whose subject owns the cue noun they take as object (X expressed concern that ...)
     noun_verbs: frozenset[str] = frozenset()
+    # verb lemma -> how its object and the complement that judges the object hang on it (X
+    # called him divisive, X sees Cruz as a uniter): see ``complement_object``
+    complement: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict)
 
     @classmethod
     def from_book(cls, book: RuleBook) -> Cues:
-        """The nine lists of ``models/en`` in a rule book (a missing list is empty)."""
+        """The ten lists of ``models/en`` in a rule book (a missing list is empty)."""
         def read(name: str) -> dict[str, str]:
             return parse_cues(book.text(f"en/{name}") or "")
 
@@ -89,7 +107,8 @@ class Cues:
                    frozenset(" ".join(line.lower().split()) for line in book.lines("en/unreported_objects.txt")),
                    frozenset(read("people_stance_verbs.txt")),
                    parse_prepositional(book.text("en/predicative_cues.txt") or ""),
-                   frozenset(read("noun_cue_verbs.txt")))
+                   frozenset(read("noun_cue_verbs.txt")),
+                   parse_complement(book.text("en/complement_cues.txt") or ""))
 
     @classmethod
     def from_dir(cls, models_dir: Path) -> Cues:
@@ -122,6 +141,53 @@ def prepositional_object(tok: Token, cues: dict[str, frozenset[str]]) -> Token |
                      if m.dep_ == "mark" and m.lower_ in preps and m.i == c.left_edge.i
                      and all(t.dep_ in ("advmod", "prt") for t in tok.doc[tok.i + 1:m.i])), None)
     return prep
+
+
+def complement_object(tok: Token, cues: dict[str, frozenset[tuple[str, str]]]) -> tuple[Token, Token] | None:
+    """(the object, the complement) when ``tok`` is a verb of ``cues`` whose object a complement
+    judges: "called him divisive", "called Trump a fascist" (the complement bare: an object
+    predicate, or a small clause whose subject is the object), "sees Cruz as a uniter" (``as``
+    on the verb or on the object), "refers to those islands as Chinese bases" (the object after a
+    preposition); the object may stand before the verb ("what he calls corruption"). None for the
+    verb with an object alone ("called the meeting") or another frame ("called on Congress")."""
+    if tok.pos_ != "VERB":
+        return None
+    frames = cues.get(tok.lemma_.lower())
+    if not frames:
+        return None
+    for prep_word, link in frames:
+        if prep_word:
+            prep = next((c for c in tok.rights if c.dep_ in ("prep", "prt") and c.lower_ == prep_word), None)
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        else:
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if link:
+            comp = next((c for c in (*tok.rights, *(obj.rights if obj is not None else ())) if c.dep_ == "prep"
+                         and c.lower_ == link and (obj is None or c.i > obj.i)), None)
+            if obj is not None and comp is not None and any(k.dep_ == "pobj" for k in comp.children):
+                return obj, comp
+        elif obj is not None:
+            comp = next((c for c in tok.rights if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > obj.i
+                         and c.pos_ in ("ADJ", "NOUN", "PROPN")), None)
+            if comp is not None:
+                return obj, comp
+        else:  # "called him divisive" parsed as a small clause: "him" the subject of "divisive"
+            comp = next((c for c in tok.rights if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("ADJ", "NOUN", "PROPN")
+                         and any(k.dep_ == "nsubj" and k.i == tok.i + 1 for k in c.children)), None)
+            if comp is not None:
+                return next(k for k in comp.children if k.dep_ == "nsubj"), comp
+    return None
+
+
+def judgement(tok: Token, obj: Token, comp: Token) -> tuple[Token, Token]:
+    """What a complement cue reports: its object and the complement ("Trump a fascist", "Cruz as
+    a uniter"); the complement alone when the object stands before the verb ("what he calls
+    corruption in politics", "Trump, whom he called a con artist")."""
+    if obj.i > tok.i:
+        return obj.left_edge, comp.right_edge
+    if comp.dep_ == "prep":  # "what he describes as his second home": what follows "as"
+        comp = next(c for c in comp.children if c.dep_ == "pobj")
+    return comp.left_edge, comp.right_edge
 
 
 def predicative_clause(tok: Token, cues: dict[str, frozenset[str]]) -> tuple[Token, Token] | None:
