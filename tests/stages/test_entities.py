@@ -833,6 +833,55 @@ def test_team_before_a_role_in_a_sports_story(blank: Language, text: str, ents: 
 @pytest.mark.parametrize(
     ("text", "ents", "expected"),
     [
+        # a name beside a company noun (company_nouns.txt) is a company, the model's person or place alike
+        ("Shares in Boots fell 3p . A Boots spokesman declined to comment .", [("Boots", "GPE"), ("Boots", "PERSON")],
+         [("Boots", "ORG"), ("Boots", "ORG")]),
+        ("Valeant shares fell on Monday after Valeant said sales were weak .", [("Valeant", "GPE"), ("Valeant", "GPE")],
+         [("Valeant", "ORG"), ("Valeant", "ORG")]),
+        # ... the model's organisation beside one outvotes its person reading elsewhere
+        ("Hanson shareholders met in London . Hanson said profits would rise .",
+         [("Hanson", "ORG"), ("London", "GPE"), ("Hanson", "PERSON")],
+         [("Hanson", "ORG"), ("London", "GPE"), ("Hanson", "ORG")]),
+        # negatives: a market is a place; a nationality; a person named in full keeps the family name
+        ("Tokyo shares fell while European shares rose and shares in London were flat .",
+         [("Tokyo", "GPE"), ("European", "NORP"), ("London", "GPE")],
+         [("Tokyo", "GPE"), ("European", "NORP"), ("London", "GPE")]),
+        ("Hillary Clinton spoke on Monday . A Clinton spokesman said later that she would return .",
+         [("Hillary Clinton", "PERSON"), ("Clinton", "PERSON")], [("Hillary Clinton", "PERSON"), ("Clinton", "PERSON")]),
+        # ... a full name before the noun; a noun in capitals (a headline)
+        ("Clinton spokesman Brian Fallon spoke .", [("Brian Fallon", "PERSON")], [("Brian Fallon", "PERSON")]),
+        ("Brian Fallon spokesman of the year .", [("Brian Fallon", "PERSON")], [("Brian Fallon", "PERSON")]),
+        ("NEWS : Boots SHARES FALL .", [("Boots", "PERSON")], [("Boots", "PERSON")]),
+    ],
+)
+def test_name_beside_a_company_noun_is_a_company(blank: Language, text: str, ents: list[tuple[str, str]],
+                                                  expected: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.label_) for e in _run(blank, text, ents).ents] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a company the model left untagged: a proper noun, or a word opening a sentence that is no common word
+        ("Dixons shares rose 5 percent after the results . A Dixons spokesman said sales were strong .",
+         [("Dixons", "ORG"), ("Dixons", "ORG")]),
+        # not "Company shares", nor the class letter of "Class A shares"
+        ("Company shares rose after the report . Class A shares of the firm fell .", []),
+    ],
+)
+def test_untagged_name_beside_a_company_noun(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.label_) for e in nlp(text).ents if e.label_ in ("ORG", "PERSON", "GPE")] == expected
+
+
+def test_company_nouns_load_from_the_models_dir() -> None:
+    after, before = RULES.company_nouns
+    assert {"shares", "spokesman"} <= after and {"shares in", "stake in"} <= before and "shares in" not in after
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
         # a match summary: the scorers in the brackets after a score; halftime and attendance are no persons
         ("SOCCER - DUTCH SUMMARY .\nPSV Eindhoven 3 ( Nilis 20 , Jonk 35 pen , Numan 80 , 88 ) Vitesse Arnhem 1 "
          "( Reuser 60 ) . Halftime 2-0 . Attendance 28,000 .",

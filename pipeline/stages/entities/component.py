@@ -32,10 +32,12 @@ from ...rulebook import FromRuleBook, RuleBook
 from .. import orgs
 from .. import places as places_mod
 from .acronyms import country_code, full_name_spans, head_defined, learn_acronyms
+from .companies import company_spans
 from .headlines import (
     body_casing,
     common_word,
     dateline_places,
+    entities_only,
     headline_lines,
     is_table_header,
     lower_stems,
@@ -142,7 +144,9 @@ class NewsEntities(FromRuleBook):
         ents = self._split_headline_names(text, ents)
         ents = self._drop_common_words(doc, text, ents)
         ents = replace_overlapping(ents, orgs_written_again(doc, text, ents))
-        ents = one_label_per_name(ents, self.rules.heads, text)
+        companies = company_spans(doc, text, ents, self.rules.company_nouns, self._is_place)  # "Boots shares"
+        ents = replace_overlapping(ents, companies)
+        ents = one_label_per_name(ents, self.rules.heads, text, {clean_name(c.text) for c in companies})
         ents = place_surnames(ents, self._unknown_place, self.rules.heads)
         full_labels = {clean_name(e.text): e.label_ for e in ents}
         ents = [self._relabel_acronym(e, acronyms, full_labels) for e in ents]
@@ -217,7 +221,7 @@ class NewsEntities(FromRuleBook):
             return self._is_place(word, " " in word or not common_word(word)) or word.lower() in self.lower_aliases
         cased_lines = [true_case(text[s:e], keep, cased, is_name, lowered, self.rare_given) for s, e in lines]
         found = []
-        for (s, e), line_doc in zip(lines, self._ner(cased_lines), strict=True):
+        for (s, e), line_doc in zip(lines, entities_only(self.nlp, cased_lines, before="news_entities"), strict=True):
             for le in () if is_table_header(text[s:e]) else line_doc.ents:  # "W L PCT GB": no "W L"
                 span = doc.char_span(s + le.start_char, s + le.end_char, label=le.label_, span_id=le.id_)
                 if span is not None:
@@ -242,20 +246,6 @@ class NewsEntities(FromRuleBook):
             return ent
         code, _ = places_mod.lookup(ent.doc[ent.start:end].text, self.rules.places)
         return respan(ent, ent.start, end, "GPE") if code else ent
-
-    def _ner(self, texts: list[str]) -> list[Doc]:
-        """Short texts through the pipes before this component that make entities (the NER, the
-        ruler and the ``tok2vec`` they listen to), in one batch; no recursion into ours. The
-        tagger, parser and lemmatizer are skipped: they set nothing the entities need."""
-        assert self.nlp is not None
-        docs = [self.nlp.make_doc(t) for t in texts]
-        for name, proc in self.nlp.pipeline:
-            if name == "news_entities":
-                break
-            if not {"doc.ents", "doc.tensor"} & set(self.nlp.get_pipe_meta(name).assigns):
-                continue
-            docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
-        return docs
 
     def _relabel(self, ent: Span) -> Span:
         """Known places and head words give the label the small model missed."""

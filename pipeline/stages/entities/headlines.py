@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Collection
 from functools import lru_cache
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..datelines import DATELINE
@@ -187,3 +188,18 @@ def dateline_places(doc: Doc, text: str, sports: frozenset[str],
         if span is not None and len(span):
             found.append(span)
     return found
+
+
+def entities_only(nlp: Language, texts: list[str], before: str) -> list[Doc]:
+    """Short texts through the pipes of ``nlp`` before the component ``before`` that make
+    entities (the NER, the ruler and the ``tok2vec`` they listen to), in one batch: the cased
+    copies of capitals lines, without recursion into the component that asks. The tagger, parser
+    and lemmatizer are skipped: they set nothing the entities need."""
+    docs = [nlp.make_doc(t) for t in texts]
+    for name, proc in nlp.pipeline:
+        if name == before:
+            break
+        if not {"doc.ents", "doc.tensor"} & set(nlp.get_pipe_meta(name).assigns):
+            continue
+        docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+    return docs

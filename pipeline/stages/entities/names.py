@@ -140,7 +140,8 @@ def has_known_head(name: str, doc: Doc) -> bool:
     return rules is not None and head_of(name) in rules.heads
 
 
-def one_label_per_name(ents: list[Span], heads: Collection[str] = (), text: str | None = None) -> list[Span]:
+def one_label_per_name(ents: list[Span], heads: Collection[str] = (), text: str | None = None,
+                       companies: Collection[str] = ()) -> list[Span]:
     """Every mention of a name takes the name's most frequent label (the first on a tie).
 
     One exception: a one-word name the model reads as a person in one mention and as an
@@ -150,10 +151,12 @@ def one_label_per_name(ents: list[Span], heads: Collection[str] = (), text: str 
     ("CNN"), a head word ("Congress"), a word of a longer organisation ("Ford Motor Co") or a
     team beside its score ("Barnsley 2"; sports pages name clubs and players side by side). A
     wire dateline's place ("NEW YORK 1996-12-06") neither votes nor changes: the story's team of
-    that name ("NEW YORK 10 6 .625 3") is another thing.
+    that name ("NEW YORK 10 6 .625 3") is another thing. ``companies``: names written beside a
+    company noun ("Boots shares"; ``companies.company_spans``), an organisation's evidence that also
+    wins a tie ("Valeant shares" ORG, "Valeant said" GPE).
     """
     votes: dict[str, Counter[str]] = {}
-    org_evidence: set[str] = set()
+    org_evidence: set[str] = set(companies)
     if text is None:  # the document's: ``Doc.text`` joins its tokens on every read
         text = ents[0].doc.text if ents else ""
     datelines = {(e.start, e.end) for e in ents if is_dateline(e, text)}
@@ -167,7 +170,8 @@ def one_label_per_name(ents: list[Span], heads: Collection[str] = (), text: str 
                 org_evidence.update(t.text for t in e)
             if e.label_ == "ORG" and beside_number(e):  # a team beside its score: "Barnsley 2 Wolves 1"
                 org_evidence.add(name)
-    best = {name: "PERSON" if c["PERSON"] and c["ORG"] and name not in org_evidence
+    best = {name: "ORG" if name in companies and c["ORG"] >= max(c.values())  # a tie goes to the company
+            else "PERSON" if c["PERSON"] and c["ORG"] and name not in org_evidence
             else c.most_common(1)[0][0] for name, c in votes.items()}
     return [respan(e, e.start, e.end, best[clean_name(e.text)])
             if e.label_ in NAME_LABELS and best.get(clean_name(e.text), e.label_) != e.label_

@@ -89,6 +89,8 @@ class Rules:
     individual_sports: frozenset[str] = frozenset()  # "tennis": no teams beside its result verbs
     name_prefixes: frozenset[str] = frozenset()  # "pro", "anti": "pro-Clinton" names Clinton
     sports_roles: frozenset[str] = frozenset()  # "striker", "coach": "Leeds striker" is a team (``sports``)
+    # ("shares", "spokesman"), ("shares in", "stake in"): the name beside one is a company (``companies``)
+    company_nouns: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 def country_canonical(code: str, rules: Rules) -> str:
@@ -117,6 +119,13 @@ def load_word_list(book: RuleBook, name: str) -> frozenset[str]:
     return frozenset(line.lower() for line in book.lines(f"en/{name}"))
 
 
+def load_company_nouns(book: RuleBook) -> tuple[frozenset[str], frozenset[str]]:
+    """(nouns written after a company's name, "noun preposition" pairs written before one) of
+    ``models/en/company_nouns.txt``: "Boots shares", "shares in Boots" (``companies``)."""
+    entries = {" ".join(line.split()) for line in load_word_list(book, "company_nouns.txt")}
+    return frozenset(e for e in entries if " " not in e), frozenset(e for e in entries if " " in e)
+
+
 def load_rules(rules: RuleBook | Path | None = None) -> Rules:
     """Every rule file of ``models/en`` in a rule book (or a folder; None: the project's ``models/``)."""
     return _rules_of(rulebook.of(rules))
@@ -135,4 +144,4 @@ def _rules_of(book: RuleBook) -> Rules:
                  frozenset(line.split()[0] for line in load_word_list(book, "quote_verbs.txt")),
                  load_word_list(book, "kin_nouns.txt"), load_word_list(book, "individual_sports.txt"),
                  name_prefixes=load_word_list(book, "name_prefixes.txt"),
-                 sports_roles=load_word_list(book, "sports_roles.txt"))
+                 sports_roles=load_word_list(book, "sports_roles.txt"), company_nouns=load_company_nouns(book))

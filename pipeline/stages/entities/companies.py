@@ -1,0 +1,95 @@
+"""Companies named by the words around them, as business and wire copy writes them: "Boots
+shares fell 3p", "a Dixons spokesman said", "shares in Boots" (``models/en/company_nouns.txt``).
+
+The small model reads a company it does not know, written alone, as a person ("Boots") or
+leaves it untagged; the noun beside it says what it is. A place (a market: "Tokyo shares",
+"shares in London") or a nationality ("European shares") is left alone; the family name of a
+person the article names in full ("a Clinton spokesman" after "Hillary Clinton") stays the
+person's (``linking.link_surnames``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from .headlines import common_word
+
+MAX_NAME_WORDS = 4  # an untagged name before or after the noun: "Marks and Spencer" is tagged or missed
+# what the noun may correct (a person's or a place's reading, or none) or confirm (an organisation's)
+RELABELLED = ("PERSON", "GPE", "ORG", "")
+
+
+def company_spans(doc: Doc, text: str, ents: list[Span], nouns: tuple[frozenset[str], frozenset[str]],
+                  is_place: Callable[[str], bool]) -> list[Span]:
+    """ORG spans for the names a company noun stands beside (``replace_overlapping`` puts them in),
+    also those the model tagged ORG already: their names are an organisation's evidence in the vote
+    of one label per name. The nouns are found in the text, not by a walk over every token."""
+    after, before = nouns
+    pattern = _nouns_pattern(after | {p.split()[0] for p in before})
+    if pattern is None:
+        return []
+    by_start = {e.start: e for e in ents}
+    by_end = {e.end: e for e in ents}
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    found: list[Span] = []
+    for m in pattern.finditer(text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1 or not (span[0].is_lower or span[0].is_sent_start and span[0].is_title):
+            continue  # "shares", or "Shares in Boots" opening a sentence
+        noun = span[0]
+        name = None
+        if noun.lower_ in after and noun.i > 0:
+            name = by_end.get(noun.i) or _untagged_run(doc, noun.i, -1, covered)
+        nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+        if name is None and nxt is not None and f"{noun.lower_} {nxt.lower_}" in before:
+            name = by_start.get(nxt.i + 1) or _untagged_run(doc, nxt.i + 1, 1, covered)
+        if name is not None and _company(name, is_place):
+            found.append(Span(doc, name.start, name.end, label="ORG"))
+    return found
+
+
+@lru_cache(maxsize=8)
+def _nouns_pattern(words: frozenset[str]) -> re.Pattern[str] | None:
+    """The nouns as whole words, any case, the longest first; None for none."""
+    if not words:
+        return None
+    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
+
+
+def _untagged_run(doc: Doc, i: int, step: int, covered: Collection[int]) -> Span | None:
+    """The capitalised proper nouns no entity holds (``covered``: the tokens of the entities) that
+    end before token ``i`` (step -1) or start at it (step 1), at most ``MAX_NAME_WORDS``."""
+    k = i + (step if step < 0 else 0)
+    run: list[Token] = []
+    while 0 <= k < len(doc) and len(run) < MAX_NAME_WORDS and k not in covered and _name_word(doc[k]):
+        run.append(doc[k])
+        k += step
+    if not run:
+        return None
+    start, end = min(t.i for t in run), max(t.i for t in run) + 1
+    return doc[start:end]
+
+
+def _name_word(tok: Token) -> bool:
+    """A word of a name the model did not tag: a capitalised proper noun of two letters or more
+    ("Dixons"; not the "A" of "Class A shares"), or a capitalised word opening a sentence that is
+    no common English word ("Dixons shares rose", the model's noun; not "Company shares")."""
+    if not tok.text[:1].isupper() or len(tok.text) < 2:
+        return False
+    return tok.pos_ == "PROPN" or bool(tok.is_sent_start) and tok.is_alpha and not common_word(tok.text)
+
+
+def _company(name: Span, is_place: Callable[[str], bool]) -> bool:
+    """A name the noun may make a company: untagged, or one word the model read as an
+    organisation, a person or a place, that is no known place. (The family name of a person named
+    in full, "a Clinton spokesman" after "Hillary Clinton", goes back to the person with the
+    article's other lone surnames: ``linking.link_surnames``.)"""
+    label = name.label_
+    if label not in RELABELLED or label and len(name) > 1:
+        return False
+    text = name.text
+    return not is_place(text) and all(t.text[:1].isupper() for t in name)
