@@ -842,6 +842,9 @@ def test_team_before_a_role_in_a_sports_story(blank: Language, text: str, ents: 
         ("Hanson shareholders met in London . Hanson said profits would rise .",
          [("Hanson", "ORG"), ("London", "GPE"), ("Hanson", "PERSON")],
          [("Hanson", "ORG"), ("London", "GPE"), ("Hanson", "ORG")]),
+        # ... and beside a newspaper's noun, after or before it
+        ("He told the Handelsblatt daily and then the daily Tagesspiegel .",
+         [("Handelsblatt", "PERSON"), ("Tagesspiegel", "GPE")], [("Handelsblatt", "ORG"), ("Tagesspiegel", "ORG")]),
         # negatives: a market is a place; a nationality; a person named in full keeps the family name
         ("Tokyo shares fell while European shares rose and shares in London were flat .",
          [("Tokyo", "GPE"), ("European", "NORP"), ("London", "GPE")],
@@ -874,9 +877,15 @@ def test_untagged_name_beside_a_company_noun(nlp: Language, text: str, expected:
     assert [(e.text, e.label_) for e in nlp(text).ents if e.label_ in ("ORG", "PERSON", "GPE")] == expected
 
 
-def test_company_nouns_load_from_the_models_dir() -> None:
-    after, before = RULES.company_nouns
-    assert {"shares", "spokesman"} <= after and {"shares in", "stake in"} <= before and "shares in" not in after
+def test_company_phrases_load_from_the_models_dir() -> None:
+    phrases = set(RULES.company_nouns)
+    assert {(("shares",), False), (("spokesman",), False), (("shares", "in"), True), (("the", "daily"), True)} <= phrases
+
+
+def test_company_phrase_needs_the_name_at_one_end() -> None:
+    lines = ["name shares", "shares in name", "name news agency", "shares", "a name b", "name name"]
+    assert entities.parse_phrases(lines) == (
+        (("news", "agency"), False), (("shares",), False), (("shares", "in"), True))
 
 
 @pytest.mark.parametrize(

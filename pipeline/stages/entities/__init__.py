@@ -3,7 +3,8 @@
 ``component`` is the component (the order of the steps is its ``__call__``); ``rules`` reads
 ``models/en``; ``names`` cleans and trims names as written; ``acronyms`` learns the acronyms an
 article defines; ``headlines`` handles ALL-CAPS and headline-cased lines and datelines;
-``merging`` joins spans that are one name; ``linking`` links a lone surname to its person. The
+``merging`` joins spans that are one name; ``linking`` links a lone surname to its person;
+``sports`` reads sports copy and ``companies`` the phrases beside a company's name. The
 names below are the public API (importing the package registers the factory).
 """
 
@@ -21,9 +22,9 @@ from .headlines import (
 )
 from .linking import family_name, person_canonicals
 from .names import clean_name, has_known_head, head_of, split_span, trim_span
-from .rules import CODED_LABELS, Rules, country_canonical, load_rules, load_word_list
+from .rules import CODED_LABELS, Rules, country_canonical, load_rules, load_word_list, parse_phrases
 
 __all__ = ["CODED_LABELS", "NewsEntities", "Rules", "body_casing", "clean_name", "country_canonical", "country_code",
            "dateline_places", "family_name", "has_known_head", "head_of", "is_caps_line", "is_table_header",
            "is_title_line", "learn_acronyms", "load_rules", "load_word_list", "lower_stems", "make_news_entities",
-           "person_canonicals", "split_span", "title_case", "trim_span", "true_case"]
+           "parse_phrases", "person_canonicals", "split_span", "title_case", "trim_span", "true_case"]

@@ -16,53 +16,47 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .headlines import common_word
+from .rules import Phrase
 
 MAX_NAME_WORDS = 4  # an untagged name before or after the noun: "Marks and Spencer" is tagged or missed
 # what the noun may correct (a person's or a place's reading, or none) or confirm (an organisation's)
 RELABELLED = ("PERSON", "GPE", "ORG", "")
-
-
-def company_spans(doc: Doc, text: str, ents: list[Span], nouns: tuple[frozenset[str], frozenset[str]],
+def company_spans(doc: Doc, text: str, ents: list[Span], phrases: tuple[Phrase, ...],
                   is_place: Callable[[str], bool]) -> list[Span]:
-    """ORG spans for the names a company noun stands beside (``replace_overlapping`` puts them in),
+    """ORG spans for the names a company phrase stands beside (``replace_overlapping`` puts them in),
     also those the model tagged ORG already: their names are an organisation's evidence in the vote
-    of one label per name. The nouns are found in the text, not by a walk over every token."""
-    after, before = nouns
-    pattern = _nouns_pattern(after | {p.split()[0] for p in before})
-    if pattern is None:
-        return []
+    of one label per name. The phrases are found in the text, not by a walk over every token; the
+    phrase is in lower case, or opens a sentence ("Shares in Boots fell")."""
     by_start = {e.start: e for e in ents}
     by_end = {e.end: e for e in ents}
     covered = {i for e in ents for i in range(e.start, e.end)}
     found: list[Span] = []
-    for m in pattern.finditer(text):
-        span = doc.char_span(m.start(), m.end())
-        if span is None or len(span) != 1 or not (span[0].is_lower or span[0].is_sent_start and span[0].is_title):
-            continue  # "shares", or "Shares in Boots" opening a sentence
-        noun = span[0]
-        name = None
-        if noun.lower_ in after and noun.i > 0:
-            name = by_end.get(noun.i) or _untagged_run(doc, noun.i, -1, covered)
-        nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
-        if name is None and nxt is not None and f"{noun.lower_} {nxt.lower_}" in before:
-            name = by_start.get(nxt.i + 1) or _untagged_run(doc, nxt.i + 1, 1, covered)
-        if name is not None and _company(name, is_place):
-            found.append(Span(doc, name.start, name.end, label="ORG"))
+    for pattern, name_after in _patterns(phrases):
+        for m in pattern.finditer(text):
+            words = doc.char_span(m.start(), m.end())
+            if words is None or not (words[0].is_lower or words[0].is_sent_start and words[0].is_title):
+                continue
+            if name_after:
+                name = by_start.get(words.end) or _untagged_run(doc, words.end, 1, covered)
+            else:
+                name = by_end.get(words.start) or _untagged_run(doc, words.start, -1, covered)
+            if name is not None and _company(name, is_place):
+                found.append(Span(doc, name.start, name.end, label="ORG"))
     return found
 
 
 @lru_cache(maxsize=8)
-def _nouns_pattern(words: frozenset[str]) -> re.Pattern[str] | None:
-    """The nouns as whole words, any case, the longest first; None for none."""
-    if not words:
-        return None
-    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
+def _patterns(phrases: tuple[Phrase, ...]) -> list[tuple[re.Pattern[str], bool]]:
+    """Each phrase as a regex of whole words, any case, any spaces between them."""
+    return [(re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w-])", re.I), after)
+            for words, after in phrases]
 
 
 def _untagged_run(doc: Doc, i: int, step: int, covered: Collection[int]) -> Span | None:
     """The capitalised proper nouns no entity holds (``covered``: the tokens of the entities) that
     end before token ``i`` (step -1) or start at it (step 1), at most ``MAX_NAME_WORDS``."""
+    if not 0 <= i + min(step, 0) < len(doc):
+        return None
     k = i + (step if step < 0 else 0)
     run: list[Token] = []
     while 0 <= k < len(doc) and len(run) < MAX_NAME_WORDS and k not in covered and _name_word(doc[k]):

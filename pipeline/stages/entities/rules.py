@@ -4,6 +4,7 @@ spaCy extensions it sets on spans and documents."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -60,6 +61,26 @@ JOINING_PREPOSITIONS = {"of", "for", "on"}
 PLACE_PREPOSITIONS = {"in", "near", "outside", "across", "throughout"}
 
 
+NAME = "name"  # where the name stands in a phrase of company_nouns.txt ("NAME shares", "shares in NAME")
+
+# a phrase's words (lower case) and whether the name is written after them ("shares in NAME") or before
+Phrase = tuple[tuple[str, ...], bool]
+
+
+def parse_phrases(lines: Collection[str]) -> tuple[Phrase, ...]:
+    """The phrases of ``company_nouns.txt`` (lines in lower case): ``name shares`` -> (("shares",),
+    False), ``shares in name`` -> (("shares", "in"), True); a line without the name at one end is
+    skipped."""
+    phrases = []
+    for line in lines:
+        words = line.split()
+        if len(words) >= 2 and words[0] == NAME and NAME not in words[1:]:
+            phrases.append((tuple(words[1:]), False))
+        elif len(words) >= 2 and words[-1] == NAME and NAME not in words[:-1]:
+            phrases.append((tuple(words[:-1]), True))
+    return tuple(sorted(phrases))
+
+
 @dataclass(frozen=True, slots=True)
 class Head:
     label: str
@@ -89,8 +110,8 @@ class Rules:
     individual_sports: frozenset[str] = frozenset()  # "tennis": no teams beside its result verbs
     name_prefixes: frozenset[str] = frozenset()  # "pro", "anti": "pro-Clinton" names Clinton
     sports_roles: frozenset[str] = frozenset()  # "striker", "coach": "Leeds striker" is a team (``sports``)
-    # ("shares", "spokesman"), ("shares in", "stake in"): the name beside one is a company (``companies``)
-    company_nouns: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    # "NAME shares", "shares in NAME": the name beside one is a company (``companies.parse_phrases``)
+    company_nouns: tuple[Phrase, ...] = ()
 
 
 def country_canonical(code: str, rules: Rules) -> str:
@@ -119,13 +140,6 @@ def load_word_list(book: RuleBook, name: str) -> frozenset[str]:
     return frozenset(line.lower() for line in book.lines(f"en/{name}"))
 
 
-def load_company_nouns(book: RuleBook) -> tuple[frozenset[str], frozenset[str]]:
-    """(nouns written after a company's name, "noun preposition" pairs written before one) of
-    ``models/en/company_nouns.txt``: "Boots shares", "shares in Boots" (``companies``)."""
-    entries = {" ".join(line.split()) for line in load_word_list(book, "company_nouns.txt")}
-    return frozenset(e for e in entries if " " not in e), frozenset(e for e in entries if " " in e)
-
-
 def load_rules(rules: RuleBook | Path | None = None) -> Rules:
     """Every rule file of ``models/en`` in a rule book (or a folder; None: the project's ``models/``)."""
     return _rules_of(rulebook.of(rules))
@@ -144,4 +158,5 @@ def _rules_of(book: RuleBook) -> Rules:
                  frozenset(line.split()[0] for line in load_word_list(book, "quote_verbs.txt")),
                  load_word_list(book, "kin_nouns.txt"), load_word_list(book, "individual_sports.txt"),
                  name_prefixes=load_word_list(book, "name_prefixes.txt"),
-                 sports_roles=load_word_list(book, "sports_roles.txt"), company_nouns=load_company_nouns(book))
+                 sports_roles=load_word_list(book, "sports_roles.txt"),
+                 company_nouns=parse_phrases(load_word_list(book, "company_nouns.txt")))
