@@ -869,3 +869,30 @@ def test_complement_cue_of_a_quote_keeps_its_other_reading(nlp: Language) -> Non
     rows = _rows(nlp, text)
     assert ("the email controversy", "indirect", "Jane Doe", "described") in rows, rows
     assert ("a lesser set of circumstances.", "partial", "Jane Doe", "described") in rows, rows
+
+
+@pytest.mark.model
+def test_finding_that_opens_the_sentence_reports_the_rest(nlp: Language) -> None:
+    text = "In the latest Washington Post-ABC News poll, Clinton led Trump 47 percent to 39 percent among young voters."
+    rows = [(text[q.start:q.end], q.type, q.cue, q.speaker_text) for q in nlp(text)._.quotes]
+    assert rows == [("Clinton led Trump 47 percent to 39 percent among young voters", "indirect", "In",
+                     "the latest Washington Post-ABC News poll")], rows
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In an interview on Monday, Jane Doe said the new bridge is unsafe for the town.",  # not a finding's noun
+        "In a statement, the council said the new bridge would open in May.",
+        "In 2015, the council closed the old bridge for repairs to its deck.",
+        "Voters in the poll, however, said they were unhappy with the new bridge.",  # not opening the sentence
+        "In the polls, anyway.",  # nothing after it
+    ],
+)
+def test_in_without_a_finding_opening_the_sentence_reports_nothing(nlp: Language, text: str) -> None:
+    assert not [q for q in nlp(text)._.quotes if q.cue == "In"]
+
+
+def test_finding_nouns_load_from_the_models_dir(models_dir) -> None:
+    assert {"poll", "survey"} <= quotes.Cues.from_dir(models_dir).findings

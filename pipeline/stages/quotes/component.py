@@ -36,6 +36,7 @@ from .reported import (
     _according_to,
     _aside_ends,
     _content_span,
+    _in_finding,
     _noun_cue,
     _object_reported,
     _overlapping,
@@ -175,6 +176,9 @@ class QuoteExtractor(FromRuleBook):
             if acc is not None:
                 yield _Attribution(doc[tok.i:tok.i + 2], acc[0]), acc[1]
                 return
+            if (finding := _in_finding(tok, ctx, cues.findings)) is not None:
+                yield _Attribution(doc[tok.i:tok.i + 1], finding[0]), finding[1]  # In a new poll, ...
+                return
             if (judged := complement_object(tok, cues.complement)) is not None and tok.i not in quote_cues:
                 yield _reporter(tok, ctx, judgement(tok, *judged), stance=True)  # X sees Cruz as a uniter
             if (prep := prepositional_object(tok, cues.prepositional)) is not None:
@@ -225,8 +229,8 @@ class QuoteExtractor(FromRuleBook):
             return s, e
 
         for tok in doc:
-            if ctx.quoted[tok.i] or tok.pos_ not in CUE_POS and tok.lower_ != "according":
-                continue  # a cue is a verb or a noun, or "according to": no reading to try
+            if ctx.quoted[tok.i] or tok.pos_ not in CUE_POS and tok.lower_ not in ("according", "in"):
+                continue  # a cue is a verb or a noun, "according to" or "in" a finding: no reading to try
             for found in readings(tok):
                 if found is None or (span := placed(found[0], *found[1])) is None:
                     continue

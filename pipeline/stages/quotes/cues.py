@@ -94,10 +94,12 @@ class Cues:
     # verb lemma -> how its object and the complement that judges the object hang on it (X
     # called him divisive, X sees Cruz as a uniter): see ``complement_object``
     complement: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict)
+    # nouns of findings that report the sentence they open: "In a new CNN/ORC poll, 31% of ..."
+    findings: frozenset[str] = frozenset()
 
     @classmethod
     def from_book(cls, book: RuleBook) -> Cues:
-        """The ten lists of ``models/en`` in a rule book (a missing list is empty)."""
+        """The eleven lists of ``models/en`` in a rule book (a missing list is empty)."""
         def read(name: str) -> dict[str, str]:
             return parse_cues(book.text(f"en/{name}") or "")
 
@@ -108,7 +110,8 @@ class Cues:
                    frozenset(read("people_stance_verbs.txt")),
                    parse_prepositional(book.text("en/predicative_cues.txt") or ""),
                    frozenset(read("noun_cue_verbs.txt")),
-                   parse_complement(book.text("en/complement_cues.txt") or ""))
+                   parse_complement(book.text("en/complement_cues.txt") or ""),
+                   frozenset(read("finding_nouns.txt")))
 
     @classmethod
     def from_dir(cls, models_dir: Path) -> Cues:
