@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ...rulebook import FromRuleBook, RuleBook
+from .according import _according_to, _in_finding
 from .cues import Cues, complement_object, is_cue, judgement, predicative_clause, prepositional_object
 from .first_person import first_person_in_quotes
 from .headlines import _headline_turn, _headline_verb
@@ -33,10 +34,8 @@ from .layouts import (
 )
 from .marks import CLOSERS, DASHES, OPENERS, STRAIGHT, paragraphs, quote_spans
 from .reported import (
-    _according_to,
     _aside_ends,
     _content_span,
-    _in_finding,
     _noun_cue,
     _object_reported,
     _overlapping,

@@ -413,43 +413,6 @@ def _clause_end(left: Token, right: Token) -> Token:
     return right
 
 
-def _according_to(tok: Token, ctx: _Context) -> tuple[Span, tuple[Token, Token]] | None:
-    """According to X, content. / Content, according to X."""
-    doc = tok.doc
-    if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
-        return None
-    if not ctx.has_sents:
-        return None
-    pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
-    if pobj is None:
-        return None
-    sent = tok.sent
-    phrase_end = max(tok.right_edge.i, doc[tok.i + 1].right_edge.i)
-    if tok.i == sent.start or (tok.i - sent.start <= 2 and doc[sent.start].is_punct):
-        if phrase_end + 2 >= sent.end:
-            return None
-        return mention_span(pobj), (doc[phrase_end + 1], doc[sent.end - 1])
-    if tok.i - 1 <= sent.start:
-        return None
-    return mention_span(pobj), (doc[sent.start], doc[tok.i - 1])
-
-
-def _in_finding(tok: Token, ctx: _Context, nouns: frozenset[str]) -> tuple[Span, tuple[Token, Token]] | None:
-    """In a new CNN/ORC poll, 31% of Republicans said ...: a finding's noun (``nouns``) in the
-    phrase that opens the sentence, a comma, and what the finding reports, the rest of the
-    sentence ("In an interview, ..." or "In 2015, ..." open no report)."""
-    if tok.lower_ != "in" or tok.dep_ != "prep" or not ctx.has_sents or not tok.is_sent_start:
-        return None
-    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-    if pobj is None or pobj.lemma_.lower() not in nouns:
-        return None
-    doc, sent = tok.doc, tok.sent
-    comma = pobj.right_edge.i + 1
-    if comma + 3 >= sent.end or doc[comma].text != ",":
-        return None
-    return mention_span(pobj), (doc[comma + 1], doc[sent.end - 1])
-
-
 def _overlapping(spans: list[tuple[int, int]], longest: int, s: int, e: int) -> list[tuple[int, int]]:
     """The spans of the sorted list ``spans`` (none longer than ``longest``) that overlap
     ``[s, e)``, found by bisection rather than a scan of the whole list."""
