@@ -21,6 +21,8 @@ from .rules import Phrase
 MAX_NAME_WORDS = 4  # an untagged name before or after the noun: "Marks and Spencer" is tagged or missed
 # what the noun may correct (a person's or a place's reading, or none) or confirm (an organisation's)
 RELABELLED = ("PERSON", "GPE", "ORG", "")
+
+
 def company_spans(doc: Doc, text: str, ents: list[Span], phrases: tuple[Phrase, ...],
                   is_place: Callable[[str], bool]) -> list[Span]:
     """ORG spans for the names a company phrase stands beside (``replace_overlapping`` puts them in),

@@ -154,9 +154,10 @@ class QuoteExtractor(FromRuleBook):
 
     def _indirect(self, doc: Doc, ctx: _Context, taken: list[tuple[int, int]],
                   cue_of: dict[tuple[int, int], int]) -> Iterator[_Found]:
-        """Reported speech: a cue verb with a clausal complement, a prepositional cue's object,
-        and ``according to``. A prepositional cue that introduces a quote (``cue_of``: the cue
-        token of each quote found) names its topic: the quote is what was said."""
+        """Reported speech: a cue verb with a clausal complement, a prepositional cue's object, a
+        complement cue's object and complement, ``according to`` and a finding opening the sentence
+        (``In a poll, ...``). A prepositional cue that introduces a quote (``cue_of``: the cue token
+        of each quote found) names its topic: the quote is what was said."""
         quote_cues = set(cue_of.values())
         text = ctx.text
         body = ctx.paras
@@ -202,7 +203,6 @@ class QuoteExtractor(FromRuleBook):
         def placed(att: _Attribution, left: Token, right: Token) -> tuple[int, int] | None:
             """The characters of a reported clause when it fits: in one paragraph, not around its
             speaker, not cutting through a quote, not mostly quoted words."""
-            nonlocal longest
             keep_short = _short_object(att, cues)
             span = _clause_span(left, right, keep_short)
             if span is None:

@@ -158,7 +158,7 @@ def complement_object(tok: Token, cues: dict[str, frozenset[tuple[str, str]]]) -
     frames = cues.get(tok.lemma_.lower())
     if not frames:
         return None
-    for prep_word, link in frames:
+    for prep_word, link in sorted(frames):  # a set: in a fixed order, the same rows in every process
         if prep_word:
             prep = next((c for c in tok.rights if c.dep_ in ("prep", "prt") and c.lower_ == prep_word), None)
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
