@@ -896,3 +896,29 @@ def test_in_without_a_finding_opening_the_sentence_reports_nothing(nlp: Language
 
 def test_finding_nouns_load_from_the_models_dir(models_dir) -> None:
     assert {"poll", "survey"} <= quotes.Cues.from_dir(models_dir).findings
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a name alone before the colon: after a dash, opening the sentence, after "from"
+        ("NEW NUMBERS FROM THE STATES - Jane Doe: “Our analysis of the new data finds that twenty states lean one "
+         "way.”", "Jane Doe"),
+        ("John Smith: “Our analysis of the new data finds that twenty states lean one way.”", "John Smith"),
+        ("More from John Smith: “Our analysis of the new data finds that twenty states lean one way.”", "John Smith"),
+        # a transcript's label with a hyphenated name
+        ("Jane Smith-Doe: She is right on all these things if you dig down, but it is the vegetables.",
+         "Jane Smith-Doe"),
+        # a name inside a clause is not the speaker: the clause's subject is
+        ("Barack Obama had a message for Jane Doe: “You are not going to be the next mayor of this town.”",
+         "Barack Obama"),
+    ],
+)
+def test_name_before_a_colon_speaks(nlp: Language, text: str, speaker: str) -> None:
+    assert [q.speaker for q in nlp(text)._.quotes] == [speaker]
+
+
+@pytest.mark.model
+def test_label_before_a_colon_that_names_nobody_speaks_not(nlp: Language) -> None:
+    assert list(nlp("UPDATE: The story was changed on Monday to add new details about the bridge.")._.quotes) == []

@@ -1,8 +1,9 @@
 """Quotes: who said what. The ``quote_extractor`` spaCy component and the rules it applies.
 
 ``marks`` pairs quote marks; ``cues`` reads the cue verbs and finds what a cue attributes to;
-``layouts`` finds the attribution of quoted words; ``reported`` finds reported speech and
-``according`` the attributions without a verb (``according to X``, ``In a poll, ...``);
+``layouts`` finds the attribution of quoted words (``turns`` those of a name and a colon);
+``reported`` finds reported speech and ``according`` the attributions without a verb
+(``according to X``, ``In a poll, ...``);
 ``speakers`` (with ``speaker_rules``, and ``mentions`` for a mention's syntax) resolves a
 speaker mention to a full name, title and organisation, and ``first_person`` gives "I" inside
 a quote the quote's speaker; ``spans`` holds the rows and context they share; ``component``

@@ -24,12 +24,10 @@ from .headlines import _headline_turn, _headline_verb
 from .layouts import (
     _after,
     _before,
-    _colon_agent,
     _embedding_agent,
     _is_title,
     _names_someone,
     _quote_type,
-    _transcript_turns,
     holds_views,
 )
 from .marks import CLOSERS, DASHES, OPENERS, STRAIGHT, paragraphs, quote_spans
@@ -46,6 +44,7 @@ from .reported import (
 from .spans import SPEAKER_LABELS, QuoteSpan, _Attribution, _Context, _entity_around, _Found
 from .speaker_rules import SpeakerRules, Who
 from .speakers import SpeakerResolver
+from .turns import _colon_agent, _transcript_turns
 
 MAX_SIGNATURE = 16  # tokens of a paragraph that signs the quote above it: "- President Obama, tweeting ..."
 # the parts of speech of a cue word (verbs, cue nouns) that the reported-speech step reads

@@ -4,7 +4,7 @@ turns; titles and scare quotes are left out."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,8 +22,8 @@ from .cues import (
     mention_span,
     subject_of,
 )
-from .marks import CLOSERS, DASHES, OPENERS, STRAIGHT
-from .spans import SPEAKER_LABELS, _Attribution, _Context, _entity_around, _Found, _token_at
+from .marks import DASHES
+from .spans import SPEAKER_LABELS, _Attribution, _Context, _entity_around, _token_at
 
 NAME_CLOSERS = (",", ".", ";", "(")  # what ends such a name: "said Robin Maynard, half joking"
 MAX_SUBJECT_ASIDE = 30  # tokens from a name to its verb across an aside: "X, a rabbi helping ..., said"
@@ -353,18 +353,6 @@ def _embedding_agent(doc: Doc, start: int, end: int, cues: Cues, ctx: _Context,
     return None
 
 
-def _colon_agent(colon: Token, ctx: _Context) -> _Attribution | None:
-    """Obama is rolling out a new message: “It's about me.” — a colon right before a quote,
-    closing a clause whose subject is a named person or organisation (or he/she/they)."""
-    verb = colon.head
-    if verb.pos_ not in ("VERB", "AUX") or ctx.quoted[verb.i]:
-        return None
-    subj = subject_of(verb, ctx.quoted)
-    if subj is None or not _names_someone(subj):
-        return None
-    return _Attribution(colon.doc[colon.i:colon.i + 1], mention_span(subj))
-
-
 def _names_someone(tok: Token) -> bool:
     """A named person, organisation or group, or he/she/they."""
     return tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.lower_ in ("he", "she", "they")
@@ -410,32 +398,3 @@ def _quote_type(text: str, start: int, last_before: Token | None) -> str:
     embedded = (last_before is not None and last_before.is_alpha and last_before.idx + len(last_before) >= start - 3
                 and "\n" not in text[last_before.idx:start])
     return "partial" if embedded or first.islower() else "direct"
-
-
-def _transcript_turns(doc: Doc, ctx: _Context) -> Iterator[_Found]:
-    """WALLACE: Let's start ... — a paragraph opening with a speaker label and a colon,
-    as transcripts and interviews are printed. The label must name a person of the
-    article (a PERSON entity, or a word of one in capitals), so "UPDATE:" is no speaker; a turn
-    without a word (a delegate count, a poll share) says nothing."""
-    people = {t.lower_ for e in ctx.ents if e.label_ == "PERSON" for t in e}
-    for ps, pe in ctx.paras:
-        first = _token_at(doc, ps)
-        if first is None:
-            continue
-        k = first.i + (1 if first.is_punct and first.text in OPENERS + STRAIGHT else 0)
-        colon = next((t for t in doc[k:k + 5] if t.text == ":"), None)
-        if colon is None or colon.i == k or colon.idx >= pe:
-            continue
-        label = doc[k:colon.i]
-        words = [t for t in label if t.is_alpha]
-        if not words or len(words) != len(label) or not all(t.is_upper or t.ent_type_ == "PERSON" for t in words):
-            continue
-        if not any(t.lower_ in people for t in words):
-            continue
-        s, e = doc[colon.i].idx + 1, pe
-        while s < e and ctx.text[s].isspace():
-            s += 1
-        while e > s and (ctx.text[e - 1].isspace() or ctx.text[e - 1] in STRAIGHT + CLOSERS):
-            e -= 1  # the turn's own words, with their final punctuation
-        if e - s > 2 and any(ch.isalpha() for ch in ctx.text[s:e]):  # "Hillary Clinton: 1,769." is a count
-            yield s, e, "direct", _Attribution(doc[colon.i:colon.i + 1], label)
