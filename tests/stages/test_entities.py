@@ -833,6 +833,26 @@ def test_team_before_a_role_in_a_sports_story(blank: Language, text: str, ents: 
 @pytest.mark.parametrize(
     ("text", "ents", "expected"),
     [
+        # a leaderboard of a sport of people: the names after a score or a rank, with or without a country
+        ("GOLF - GERMAN OPEN SCORES .\n134 Colin Montgomerie , Retief Goosen ( South Africa )",
+         [("Colin Montgomerie", "PERSON"), ("South Africa", "GPE")],
+         [("Colin Montgomerie", "PERSON"), ("Retief Goosen", "PERSON"), ("South Africa", "GPE")]),
+        ("ATHLETICS - ZURICH RESULTS .\n2. Frankie Fredericks ( Namibia ) 20.04",
+         [("Frankie Fredericks", "ORG"), ("Namibia", "GPE")], [("Frankie Fredericks", "PERSON"), ("Namibia", "GPE")]),
+        # negatives: a team sport's table; one word; no sport's slug
+        ("SOCCER - STANDINGS .\n1. Aston Villa 20", [("Aston Villa", "ORG")], [("Aston Villa", "ORG")]),
+        ("GOLF - SCORES .\n134 Woosnam , Goosen", [], []),
+        ("THE LIST .\n1. Blue Lagoon ( Iceland )", [("Iceland", "GPE")], [("Iceland", "GPE")]),
+    ],
+)
+def test_players_of_a_leaderboard(blank: Language, text: str, ents: list[tuple[str, str]],
+                                  expected: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.label_) for e in _run(blank, text, ents).ents] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
         # a name beside a company noun (company_nouns.txt) is a company, the model's person or place alike
         ("Shares in Boots fell 3p . A Boots spokesman declined to comment .", [("Boots", "GPE"), ("Boots", "PERSON")],
          [("Boots", "ORG"), ("Boots", "ORG")]),

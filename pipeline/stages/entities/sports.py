@@ -57,6 +57,10 @@ _AFTER_SCORE = re.compile(r"(?<=\d) \(([^()\n]{3,300})\)")
 # score ("Ijaz Ahmed 141", "Moin Khan 105 not out", "Wasim Akram 3-68")
 _FIGURE = r"\d{1,3}(?:\+\d{1,2}|[-–]\d{1,3})?(?: (?:pen|og|penalty|not out))?"
 _SCORER = re.compile(rf"^({_NAME}) {_FIGURE}$")
+# a leaderboard's line: a rank or a score first, then names, each with its country in brackets and its
+# times or scores ("132 Ian Woosnam , Fredrik Jacobson ( Sweden )", "1. Michael Johnson ( U.S. ) 19.32")
+_RANKED_LINE = re.compile(r"^(?:\d{1,3}\.?|[=T]\d{1,3})[ \t]+(\S.*)$", re.M)
+_RANKED = re.compile(rf"^({_NAME})(?: \([^()]{{2,40}}\))?(?: [\d.:+-]+)*$")
 _MINUTE = re.compile(rf"^{_FIGURE}$")
 
 
@@ -81,6 +85,8 @@ def sports_entities(doc: Doc, text: str, ents: list[Span], rules: Rules, events:
         family = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}  # "Johnson" of "Michael Johnson"
         ents = [e for e in ents if not summary_word(e, rules.given_names, family)]
         ents = replace_overlapping(ents, goal_scorers(doc))
+        if slugs & rules.individual_sports:  # golf scores, athletics results
+            ents = replace_overlapping(ents, ranked_players(doc, text))
         if "cricket" in slugs:
             ents = replace_overlapping(ents, cricketers(doc))
     return ents
@@ -138,6 +144,24 @@ def lineup_players(doc: Doc, text: str | None = None) -> list[Span]:
             span = doc.char_span(m.start(1), m.end(1), label="PERSON")
             if span is not None:
                 found.append(span)
+    return found
+
+
+def ranked_players(doc: Doc, text: str) -> list[Span]:
+    """The players of a leaderboard's lines as PERSON spans: after a rank or a score, the names of
+    two words or more, each alone or with its country in brackets and its times or scores ("134
+    Colin Montgomerie , Retief Goosen ( South Africa )"; "1. Michael Johnson ( U.S. ) 19.32").
+    Asked of the stories of a sport of people only (golf, athletics: ``individual_sports.txt``)."""
+    found: list[Span] = []
+    for line in _RANKED_LINE.finditer(text):
+        start = line.start(1)
+        for entry in re.split(r"( , |, | ; )", line[1]):
+            m = _RANKED.match(entry)
+            if m is not None and " " in m[1] and not entry.startswith((",", ";", " ")):
+                span = doc.char_span(start + m.start(1), start + m.end(1), label="PERSON")
+                if span is not None:
+                    found.append(span)
+            start += len(entry)
     return found
 
 
