@@ -174,7 +174,7 @@ def pipe(nlp: Language, docs: list[Doc], chunk_chars: int) -> Iterator[tuple[Doc
     """(doc, error, warning) per input doc, in order: short docs through ``nlp.pipe``
     together, long ones chunk by chunk. A failing batch is retried one document at a
     time, so one bad document costs only itself."""
-    short = [d for d in docs if len(d.text) <= chunk_chars]
+    short = [d for d in docs if _chars(d) <= chunk_chars]
     done: dict[int, Doc] = {}
     try:
         done = {id(d): out for d, out in zip(short, nlp.pipe(short), strict=True)}
@@ -184,15 +184,20 @@ def pipe(nlp: Language, docs: list[Doc], chunk_chars: int) -> Iterator[tuple[Doc
         if id(d) in done:
             yield done[id(d)], None, ""
             continue
-        if short and len(d.text) <= chunk_chars:  # the batch failed part-way: start from fresh tokens
+        if short and _chars(d) <= chunk_chars:  # the batch failed part-way: start from fresh tokens
             fresh = nlp.make_doc(d.text)
             fresh.user_data.update(d.user_data)
             d = fresh
         try:
-            if len(d.text) <= chunk_chars:
+            if _chars(d) <= chunk_chars:
                 yield nlp(d), None, ""
             else:
                 merged, warning = analyse_long(nlp, d, chunk_chars)
                 yield merged, None, warning
         except Exception as exc:
             yield None, exc, ""
+
+
+def _chars(doc: Doc) -> int:
+    """The length of ``doc``'s text from its last token (``len(doc.text)`` joins every token)."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0

@@ -77,7 +77,8 @@ def is_legal_form(tok: Token, forms: frozenset[str]) -> bool:
     return tok.text[:1].isupper() and tok.text.lower().replace(".", "") in forms
 
 
-def legal_form_spans(doc: Doc, forms: frozenset[str], small_words: Collection[str] = ()) -> list[Span]:
+def legal_form_spans(doc: Doc, forms: frozenset[str], small_words: Collection[str] = (),
+                     text: str | None = None) -> list[Span]:
     """Companies written with their legal form, as ORG: the capitalised words before a legal form
     and the form ("Siemens AG", "Broken Hill Proprietary Co Ltd", "Cable and Wireless Plc",
     "Rhone-Poulenc SA").
@@ -88,11 +89,12 @@ def legal_form_spans(doc: Doc, forms: frozenset[str], small_words: Collection[st
     General Motors Corp"; the tagger tells it). Another legal form ends the name before it
     ("Philips NV and Akzo Nobel NV" are two), and so do a name tagged before "and" ("James Madison
     University and John Lewis Plc") and words of entities other than names (a date: "Monday
-    Volvo AB").
+    Volvo AB"). ``text``: ``doc.text``, when the caller has it (spaCy joins the tokens on every read).
     """
     found: list[Span] = []
     # candidates from the text, not a walk over every token (spaCy makes a Token object per step)
-    hits = sorted({t.i for m in _CAPITALISED.finditer(doc.text) if m[0].lower().replace(".", "") in forms
+    text = doc.text if text is None else text
+    hits = sorted({t.i for m in _CAPITALISED.finditer(text) if m[0].lower().replace(".", "") in forms
                    and (t := _token_at(doc, m.start())) is not None})
     if not hits:
         return found

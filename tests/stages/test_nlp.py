@@ -116,3 +116,10 @@ def test_times_not_glued_to_a_name_tokenize_as_spacy_does(text: str) -> None:
 )
 def test_marks_with_a_space_on_one_side_tokenize_as_spacy_does(text: str) -> None:
     assert [t.text for t in longtext.install(spacy.blank("en"))(text)] == [t.text for t in spacy.blank("en")(text)]
+
+
+@pytest.mark.parametrize("text", ["", "a", "Hello world.  ", " x\n\n y ", "“quoted” text\n", "\n\n"])
+def test_a_docs_length_read_from_its_last_token_is_its_texts(text: str) -> None:
+    # the batch splits short from long documents by length without joining every token (Doc.text)
+    doc = longtext.install(spacy.blank("en")).make_doc(text)
+    assert longtext._chars(doc) == len(text)

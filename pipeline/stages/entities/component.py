@@ -129,7 +129,7 @@ class NewsEntities(FromRuleBook):
         ents = [e for e in doc.ents if "\n" not in e.text and e.text.strip()]
         ents = self._retag_caps_lines(doc, text, ents, acronyms)
         ents = replace_overlapping(ents, dateline_places(doc, text, self.rules.sports, self._is_place))
-        ents = replace_overlapping(ents, orgs.legal_form_spans(doc, self.rules.legal_forms, TITLE_SMALL_WORDS))
+        ents = replace_overlapping(ents, orgs.legal_form_spans(doc, self.rules.legal_forms, TITLE_SMALL_WORDS, text))
         ents = [p for e in ents for p in split_span(e)]
         ents = [t for e in ents if (t := trim_span(e, self.rules.titles, self.rules.name_prefixes)) is not None]
         ents = [e for e in ents if not in_title(e, self.rules.titles, self.rules.portfolios)]
@@ -150,12 +150,12 @@ class NewsEntities(FromRuleBook):
         ents = place_surnames(ents, self._unknown_place, self.rules.heads)
         full_labels = {clean_name(e.text): e.label_ for e in ents}
         ents = [self._relabel_acronym(e, acronyms, full_labels) for e in ents]
-        ents = link_surnames(doc, ents, common_english())
+        ents = link_surnames(doc, ents, common_english(), text)
         ents = replace_overlapping(ents, kin_persons(doc, ents, self.rules.kin_nouns))
         chains = name_chains(doc, ents, self.rules.given_names, self.rules.titles, self.not_in_names,
                              self.rules.speech_verbs)
         if chains:  # persons the model did not tag as persons, and their lone surnames
-            ents = link_surnames(doc, replace_overlapping(ents, chains), common_english())
+            ents = link_surnames(doc, replace_overlapping(ents, chains), common_english(), text)
         ents = descriptor_first(text, given_name_first(ents, self.rules.given_names), self.rules.given_names)
         doc.ents = filter_spans(ents)
         final = doc.ents  # spaCy builds this tuple from the tokens' tags on every access: once

@@ -56,13 +56,13 @@ def _paternal(ent: Span) -> str:
     return word if word[:1].isupper() and len(word.rstrip(".")) > 1 and word.lower() not in given else ""
 
 
-def link_surnames(doc: Doc, ents: list[Span], common: Collection[str] = ()) -> list[Span]:
+def link_surnames(doc: Doc, ents: list[Span], common: Collection[str] = (), text: str | None = None) -> list[Span]:
     """A lone surname of a person named in full takes the PERSON label, tagged or not; also in
     capitals, as a headline writes it ("KLINSMANN SCORES" after "Juergen Klinsmann"), unless it
     is one of the ``common`` English words in lower case ("MAY" is no Theresa May); a span tagged
     a place must be the last word of a person's name ("MANDELA" of "Nelson Mandela", though
     Mandela is a town of Ghana; not "ORLANDO" beside an "Orlando Sentinel" the model took for a
-    person)."""
+    person). ``text``: ``doc.text``, when the caller has it."""
     surnames = set(surname_index(ents))
     families = {family_token(e) for e in ents if e.label_ == "PERSON" and len(e) >= 2}
     # "MCCAIN" -> "McCain"; a "surname" in capitals is an acronym the model put in a name ("Junge SVP")
@@ -80,7 +80,7 @@ def link_surnames(doc: Doc, ents: list[Span], common: Collection[str] = ()) -> l
     out = [e if not (len(e) == 1 and surname(e.text, e.label_)) else respan(e, e.start, e.end, "PERSON")
            for e in ents]
     covered = {i for e in out for i in range(e.start, e.end)}
-    out.extend(_untagged_full_names(doc, ents, covered))
+    out.extend(_untagged_full_names(doc, ents, covered, doc.text if text is None else text))
     written = surnames | set(upper)  # the forms a lone surname may take
     for tok in doc:
         text = tok.text
@@ -93,7 +93,7 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_NAME_TOKENS = 4  # the longest full name looked for again as written
 
 
-def _untagged_full_names(doc: Doc, ents: list[Span], covered: set[int]) -> list[Span]:
+def _untagged_full_names(doc: Doc, ents: list[Span], covered: set[int], text: str) -> list[Span]:
     """A person's full name written again where the model tagged nothing is one PERSON span, as
     written or in capitals ("How Donald Trump Could Become President" after "Donald Trump"),
     not its given name and its family name each alone; only names of capitalised words (not a
@@ -104,7 +104,7 @@ def _untagged_full_names(doc: Doc, ents: list[Span], covered: set[int]) -> list[
              if e.label_ == "PERSON" and 2 <= len(e) <= MAX_NAME_TOKENS and all(t.text[:1].isupper() for t in e)}
     names |= {name.upper() for name in names}
     found = []
-    for span in written_at(doc, doc.text, names, "PERSON"):  # the longest first: "Donald J. Trump", not "Donald J"
+    for span in written_at(doc, text, names, "PERSON"):  # the longest first: "Donald J. Trump", not "Donald J"
         if not covered.intersection(range(span.start, span.end)):
             found.append(span)
             covered.update(range(span.start, span.end))
