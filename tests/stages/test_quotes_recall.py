@@ -211,6 +211,17 @@ def test_headline_person_after_descriptors_and_colon_is_attributed(nlp: Language
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("title", "speaker"),
+    [("Robert Roe To Springfield: The Bridge Will Reopen In May", "Robert Roe"),  # the one spoken to
+     ("Robert Roe On The Vote: The Bridge Will Reopen In May", "Robert Roe"),  # the topic
+     ("EXCLUSIVE – Robert Roe: The Bridge Will Reopen In May", "Robert Roe")],  # a wire's kicker before
+)
+def test_headline_speaker_before_the_one_spoken_to_is_attributed(nlp: Language, title: str, speaker: str) -> None:
+    assert ("The Bridge Will Reopen In May", "indirect", speaker, ":") in _with_title(nlp, title, BODY)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     "title",
     [
         "CNN President On Robert Roe: The Bridge Will Reopen In May",  # about him, a capitalised small word

@@ -9,13 +9,14 @@ from spacy.tokens import Doc, Span
 
 from ..entities.rules import TITLE_SMALL_WORDS
 from .cues import Cues
-from .marks import CLOSERS, OPENERS, STRAIGHT
+from .marks import CLOSERS, DASHES, OPENERS, STRAIGHT
 from .spans import SPEAKER_LABELS, _Attribution, _Context, _entity_around, _Found
 
 MAX_NAME = 6  # words of a speaker's name in a title
 MIN_WORDS = 3  # words of what the title says they said
 MAX_DESCRIPTORS = 3  # capitalised words before a person's name in a title ("McCain Challenger Kelli Ward")
 DESCRIPTOR_POS = ("PROPN", "NOUN", "ADJ")
+TOPIC_WORDS = frozenset(("to", "on", "about"))  # "Clinton to Planned Parenthood: ...": who is spoken to or of
 
 
 def _titles(doc: Doc) -> Iterator[tuple[int, int]]:
@@ -49,11 +50,28 @@ def _headline_turn(doc: Doc, ctx: _Context) -> Iterator[_Found]:
         if colon < 0:
             continue
         label = doc.char_span(ps, colon, alignment_mode="contract")
-        ent = (_named(label) or _body_surname(label, ctx)) if label is not None else None
+        ent = _speaker_label(label, ctx) if label is not None else None
         said = _said(ctx.text, colon + 1, pe)
         cue = doc.char_span(colon, colon + 1)
         if ent is not None and said is not None and cue is not None:
             yield *said, "indirect", _Attribution(cue, ent)
+
+
+def _speaker_label(label: Span, ctx: _Context) -> Span | None:
+    """The name a title's words before its colon give: the whole of them (``_named``, or a
+    surname of the body's), or after a wire's kicker in capitals and a dash ("EXCLUSIVE – Roger
+    Stone"), or before the one spoken to or of ("Clinton to Planned Parenthood", "CNN President On
+    Trump": ``TOPIC_WORDS``; not where, "Mayor Roe At The Council")."""
+    if len(label) > 2 and label[1].text in DASHES and label[0].is_upper and label[0].is_alpha:
+        label = label[2:]  # "EXCLUSIVE – Roger Stone: ..."
+    whole = _named(label) or _body_surname(label, ctx)
+    if whole is not None:
+        return whole
+    topic = next((t for t in label[1:] if t.lower_ in TOPIC_WORDS), None)
+    if topic is None:
+        return None
+    head = label.doc[label.start:topic.i]
+    return _named(head) or _body_surname(head, ctx)
 
 
 def _body_surname(label: Span, ctx: _Context) -> Span | None:
