@@ -186,18 +186,17 @@ def results_teams(doc: Doc, text: str, is_country: IsCountry = _never, ents: lis
                     found.append(span)
     if not found or not ents or not sports_copy(text, sports):
         return found
-    return found + other_mentions(found, ents)
+    return found + other_mentions(found, ents, text)
 
 
-def other_mentions(teams: list[Span], ents: list[Span]) -> list[Span]:
+def other_mentions(teams: list[Span], ents: list[Span], text: str) -> list[Span]:
     """The mentions among ``ents`` tagged as places that are written as one of the ORG ``teams``
     and lie outside them: the team again ("bowling Somerset out for 83"); not a dateline's city
-    ("NEW YORK 1996-12-06" above "NEW YORK 10 6 .625 3")."""
+    ("NEW YORK 1996-12-06" above "NEW YORK 10 6 .625 3"). ``text``: the document's."""
     names = {t.text.lower() for t in teams if t.label_ == "ORG"}
     if not names:
         return []
     taken = {i for t in teams for i in range(t.start, t.end)}
-    text = teams[0].doc.text
     return [Span(e.doc, e.start, e.end, label="ORG") for e in ents if e.text.lower() in names
             and e.label_ in PLACE_TEAM_LABELS and not taken.intersection(range(e.start, e.end))
             and not is_dateline(e, text)]
@@ -304,7 +303,7 @@ def result_sentence_teams(doc: Doc, text: str, ents: list[Span], verbs: Collecti
                 if (start < end and labels <= _TEAM_SIDE_LABELS and doc[start].lower_ not in given_names
                         and doc[end - 1].lower_ not in events):
                     found.append(Span(doc, start, end, label=team_label(doc[start:end].text, is_country)))
-    return found + other_mentions(found, ents)  # "bowling Somerset out for 83"
+    return found + other_mentions(found, ents, text)  # "bowling Somerset out for 83"
 
 
 def club_cities(doc: Doc, text: str, ents: list[Span], names: dict[str, Alias], places: Places,

@@ -57,8 +57,6 @@ def _patterns(phrases: tuple[Phrase, ...]) -> list[tuple[re.Pattern[str], bool]]
 def _untagged_run(doc: Doc, i: int, step: int, covered: Collection[int]) -> Span | None:
     """The capitalised proper nouns no entity holds (``covered``: the tokens of the entities) that
     end before token ``i`` (step -1) or start at it (step 1), at most ``MAX_NAME_WORDS``."""
-    if not 0 <= i + min(step, 0) < len(doc):
-        return None
     k = i + (step if step < 0 else 0)
     run: list[Token] = []
     while 0 <= k < len(doc) and len(run) < MAX_NAME_WORDS and k not in covered and _name_word(doc[k]):

@@ -22,7 +22,7 @@ scorers of match summaries, as wire services write them.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
 from spacy.tokens import Doc, Span
 
@@ -81,22 +81,23 @@ def sports_entities(doc: Doc, text: str, ents: list[Span], rules: Rules, events:
     slugs = orgs.story_sports(text, rules.sports)
     if slugs:  # a sports story; not a dashed score alone: polls are "45-41" too
         if not slugs <= rules.individual_sports:  # a tennis player's coach names no team
-            ents = replace_overlapping(ents, teams_by_role(doc, ents, rules.sports_roles, nation))
+            ents = replace_overlapping(ents, teams_by_role(doc, ents, rules.sports_roles, nation, text))
         family = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}  # "Johnson" of "Michael Johnson"
         ents = [e for e in ents if not summary_word(e, rules.given_names, family)]
-        ents = replace_overlapping(ents, goal_scorers(doc))
+        ents = replace_overlapping(ents, goal_scorers(doc, text))
         if slugs & rules.individual_sports:  # golf scores, athletics results
             ents = replace_overlapping(ents, ranked_players(doc, text))
         if "cricket" in slugs:
-            ents = replace_overlapping(ents, cricketers(doc))
+            ents = replace_overlapping(ents, cricketers(doc, text))
     return ents
 
 
-def cricketers(doc: Doc) -> list[Span]:
+def cricketers(doc: Doc, text: str | None = None) -> list[Span]:
     """The players of a cricket scoreboard as PERSON spans: batsmen, fielders and bowlers of its
     batting lines ("M. Slater c Campbell b Walsh 9", "S. Waugh not out 66") and the bowlers of its
-    bowling analysis ("Bowling : Ambrose 18-5-49-1 , Walsh 20-4-60-1"). Asked of cricket stories only."""
-    text = doc.text
+    bowling analysis ("Bowling : Ambrose 18-5-49-1 , Walsh 20-4-60-1"). Asked of cricket stories only.
+    ``text``: ``doc.text``, when the caller has it."""
+    text = doc.text if text is None else text
     found: list[Span] = []
     spots = [(m.start(g), m.end(g)) for m in _BATTING.finditer(text) for g in range(1, 5) if m[g]]
     for line in _BOWLING_LINE.finditer(text):
@@ -108,11 +109,12 @@ def cricketers(doc: Doc) -> list[Span]:
     return found
 
 
-def teams_by_role(doc: Doc, ents: list[Span], roles: Collection[str], is_country: orgs.IsCountry) -> list[Span]:
+def teams_by_role(doc: Doc, ents: list[Span], roles: Collection[str], is_country: orgs.IsCountry,
+                  text: str) -> list[Span]:
     """The capitalised words right before a role in a team (``roles``: "Leeds striker Tony Yeboah",
     "Chelsea manager Ruud Gullit"), untagged or tagged as a place or product, as an ORG, and their
     other mentions; a country stays a place, its national team ("England coach Glenn Hoddle").
-    Asked of sports stories only."""
+    Asked of sports stories only; ``text`` is ``doc.text``."""
     label_at = {i: e.label_ for e in ents for i in range(e.start, e.end)}
     teams = []
     for tok in doc:
@@ -125,7 +127,7 @@ def teams_by_role(doc: Doc, ents: list[Span], roles: Collection[str], is_country
         cut = any(e.start < start < e.end or e.start < end < e.end for e in ents)  # part of a longer name
         if start < end and labels <= _ROLE_TEAM_LABELS and not cut and not is_country(doc[start:end].text):
             teams.append(Span(doc, start, end, label="ORG"))
-    return teams + orgs.other_mentions(teams, ents) if teams else []
+    return teams + orgs.other_mentions(teams, ents, text) if teams else []
 
 
 def lineup_players(doc: Doc, text: str | None = None) -> list[Span]:
@@ -154,34 +156,37 @@ def ranked_players(doc: Doc, text: str) -> list[Span]:
     Asked of the stories of a sport of people only (golf, athletics: ``individual_sports.txt``)."""
     found: list[Span] = []
     for line in _RANKED_LINE.finditer(text):
-        start = line.start(1)
-        for entry in re.split(r"( , |, | ; )", line[1]):
+        for start, entry in _entries(text, line.start(1), line.end(1)):
             m = _RANKED.match(entry)
-            if m is not None and " " in m[1] and not entry.startswith((",", ";", " ")):
-                span = doc.char_span(start + m.start(1), start + m.end(1), label="PERSON")
+            if m is not None and " " in m[1]:
+                span = doc.char_span(start, start + len(m[1]), label="PERSON")
                 if span is not None:
                     found.append(span)
-            start += len(entry)
     return found
 
 
-def goal_scorers(doc: Doc) -> list[Span]:
+def _entries(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    """The comma- or semicolon-separated entries of ``text[start:end]``, stripped, each with the
+    position where it starts in ``text`` (a leaderboard's players, a summary's scorers)."""
+    pos = start
+    for entry in re.split(r"[,;]", text[start:end]):
+        yield pos + len(entry) - len(entry.lstrip()), entry.strip()
+        pos += len(entry) + 1
+
+
+def goal_scorers(doc: Doc, text: str | None = None) -> list[Span]:
     """The scorers in the brackets after a score, as PERSON spans: "PSV Eindhoven 3 ( Nilis 20 ,
     Jonk 35 pen , Numan 80 , 88 )". Every comma- or semicolon-separated entry must be a name and
     its minute, or a further minute of the scorer before; else the brackets are something else
-    ("Leeds 2 ( halftime 1-0 )")."""
-    text = doc.text
+    ("Leeds 2 ( halftime 1-0 )"). ``text``: ``doc.text``, when the caller has it."""
+    text = doc.text if text is None else text
     found: list[Span] = []
     for m in _AFTER_SCORE.finditer(text):
         names: list[tuple[int, int]] = []
-        pos = m.start(1)
-        for entry in re.split(r"([,;])", m[1]):
-            stripped = entry.strip()
-            start = pos + len(entry) - len(entry.lstrip())
-            pos += len(entry)
-            if stripped in (",", ";") or _MINUTE.match(stripped):
+        for start, entry in _entries(text, m.start(1), m.end(1)):
+            if _MINUTE.match(entry):
                 continue
-            scorer = _SCORER.match(stripped)
+            scorer = _SCORER.match(entry)
             if scorer is None:
                 names = []
                 break

@@ -164,9 +164,9 @@ def complement_object(tok: Token, cues: dict[str, frozenset[tuple[str, str]]]) -
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         else:
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        if link:
-            comp = next((c for c in (*tok.rights, *(obj.rights if obj is not None else ())) if c.dep_ == "prep"
-                         and c.lower_ == link and (obj is None or c.i > obj.i)), None)
+        if link:  # "as" on the verb or on the object, after the object
+            comp = None if obj is None else next((c for c in (*tok.rights, *obj.rights) if c.dep_ == "prep"
+                                                  and c.lower_ == link and c.i > obj.i), None)
             if obj is not None and comp is not None and any(k.dep_ == "pobj" for k in comp.children):
                 return obj, comp
         elif obj is not None:
