@@ -336,3 +336,24 @@ def test_descriptor_kept_in_the_person(blank: Language, words: list[str], first:
     doc = _descriptor_doc(blank, words, first, starts)
     assert [e.text for e in descriptor_first(doc.text, list(doc.ents), given)] == [e.text for e in doc.ents]
 
+
+
+@pytest.mark.parametrize(("words", "pos", "lone"), [
+    # the tagger read the surname as an adverb (its "-ly") or a verb: still the person's
+    ("Bill Skelly spoke . It is valuable , said Skelly .".split(),
+     "PROPN PROPN VERB PUNCT PRON AUX ADJ PUNCT VERB ADV PUNCT".split(), ["Skelly"]),
+    ("Betsy Ebeling spoke . Ebeling reminisced .".split(), "PROPN PROPN VERB PUNCT VERB VERB PUNCT".split(),
+     ["Ebeling"]),
+    # a common English word keeps its part of speech ...
+    ("John Early spoke . Voting starts early , said Early .".split(),
+     "PROPN PROPN VERB PUNCT NOUN VERB ADV PUNCT VERB ADV PUNCT".split(), []),
+    # ... and so does a capitalised word that opens a headline's run of them
+    ("Bill Skelly spoke . Skelly Tactics Work".split(), "PROPN PROPN VERB PUNCT ADJ PROPN VERB".split(), []),
+])
+def test_surname_the_tagger_took_for_another_word_is_the_person(blank: Language, words: list[str],
+                                                                 pos: list[str], lone: list[str]) -> None:
+    doc = Doc(blank.vocab, words=words, pos=pos, sent_starts=[w == words[0] or words[k - 1] == "." for k, w in
+                                                             enumerate(words)])
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    found = link_surnames(doc, list(doc.ents), frozenset({"early", "voting", "starts"}))
+    assert [e.text for e in found if len(e) == 1] == lone

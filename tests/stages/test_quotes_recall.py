@@ -933,3 +933,49 @@ def test_name_before_a_colon_speaks(nlp: Language, text: str, speaker: str) -> N
 @pytest.mark.model
 def test_label_before_a_colon_that_names_nobody_speaks_not(nlp: Language) -> None:
     assert list(nlp("UPDATE: The story was changed on Monday to add new details about the bridge.")._.quotes) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the tagger took the surname for an adverb (its "-ly"): the parser hung it on the verb as one
+        "Bill Skelly, a longtime data operative, backed the plan. “Having access to the file is valuable,” said Skelly.",
+        "Bill Skelly, a longtime data operative, backed the plan. And Skelly called the analyst “a real smart guy.”",
+    ],
+)
+def test_surname_read_as_an_adverb_still_speaks(nlp: Language, text: str) -> None:
+    assert [q.speaker for q in nlp(text)._.quotes] == ["Bill Skelly"]
+
+
+@pytest.mark.model
+def test_name_hung_on_the_verb_across_a_dash_does_not_speak(nlp: Language) -> None:
+    # "Sanders" is the object of "endorsed" inside the aside, not the subject of "said"
+    text = ("Bernie Sanders spoke in Iowa. Jane Roe, director of a group which has endorsed Sanders - said Sanders "
+            "has several options.")
+    assert "Bernie Sanders" not in [q.speaker for q in nlp(text)._.quotes]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the person the pronoun's own verb takes as object is someone else
+        ("Sean Hannity asked Donald Trump how high the wall would be. “It could be 35 feet,” he told Hannity.",
+         "Donald Trump"),
+        # with no such object, the first subject of the sentence before
+        ("Sean Hannity met Donald Trump in Austin. “It could be 35 feet,” he said.", "Sean Hannity"),
+    ],
+)
+def test_pronoun_is_not_its_own_verbs_object(nlp: Language, text: str, speaker: str) -> None:
+    assert [q.speaker for q in nlp(text)._.quotes if q.type == "direct"] == [speaker]
+
+
+@pytest.mark.model
+def test_possessive_the_parser_read_as_a_noun_modifier_names_no_speaker(nlp: Language) -> None:
+    # "Sanders’ aides": the parser made "Sanders" an nmod of "aides"; aides are no Sanders
+    text = ("Bernie Sanders won. On Sunday, Bill Clinton said supporters were subject to “vicious trolling and attack” "
+            "online. Sanders’ aides say their campaign has no desire to engage in an extended back-and-forth over "
+            "the issue.")
+    rows = [(q.speaker, q.speaker_kind) for q in nlp(text)._.quotes if text[q.start:q.end].startswith("their")]
+    assert rows == [("", "description")]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import numpy
 from spacy.attrs import IS_LOWER, ORTH
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .names import clean_name, head_of, respan, written_at
 from .relatives import kin_owner
@@ -84,9 +84,22 @@ def link_surnames(doc: Doc, ents: list[Span], common: Collection[str] = (), text
     written = surnames | set(upper)  # the forms a lone surname may take
     for tok in doc:
         text = tok.text
-        if text in written and tok.i not in covered and (tok.pos_ == "PROPN" or capitals(text)) and surname(text):
+        if (text in written and tok.i not in covered
+                and (tok.pos_ == "PROPN" or capitals(text) or _mistagged(tok, common)) and surname(text)):
             out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
     return out
+
+
+def _mistagged(tok: Token, common: Collection[str]) -> bool:
+    """A capitalised word the tagger took for another part of speech that may still be a surname:
+    no common English word in lower case, and not the first of a run of capitalised words that
+    opens a sentence (a headline's). "said Skelly" (tagged an adverb, for its "-ly"), "Ebeling
+    reminisced" (a verb): the surname of "Bill Skelly" or "Betsy Ebeling" named before; "Early
+    voting" keeps its adjective."""
+    if not (tok.pos_ and tok.is_title and tok.is_alpha) or tok.lower_ in common:
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return not (tok.is_sent_start and nxt is not None and nxt.is_title)
 
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")

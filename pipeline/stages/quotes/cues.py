@@ -27,6 +27,7 @@ TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to"
 MODIFIER_DEPS = ("compound", "det", "amod", "nmod", "poss")
 # how the parser labels a speaker written after its verb ("said Hugh O'Neill")
 PREDICATIVE_DEPS = ("ccomp", "oprd", "acomp", "xcomp", "advmod")  # how "clear" hangs on "made"
+NAME_MODIFIER_DEPS = ("advmod", "npadvmod")  # how the parser may hang a subject it took for an adverb
 CONTRACTED_HAS = ("'s", "’s")  # "he's said": has, which the parser may read as a passive "is"
 INVERTED_SUBJECT_DEPS = ("nsubj", "dobj", "attr", "npadvmod", "appos", "compound", "nsubjpass", "pobj")
 
@@ -252,6 +253,10 @@ def subject_of(verb: Token, quoted: list[bool] | None = None) -> Token | None:
                         for g in c.children if g.dep_ in SUBJECT_DEPS and not (quoted and quoted[g.i])]
         if not subjects and tok is verb and verb.tag_ in FINITE_TAGS:
             subjects = _participle_subjects(verb, quoted)
+        if not subjects:  # a person's name right beside it that the parser hung as a modifier: "said Skelly"
+            subjects = [c for c in tok.children if c.dep_ in NAME_MODIFIER_DEPS and c.ent_type_ == "PERSON"
+                        and (c.right_edge.i + 1 == tok.i or c.left_edge.i == tok.i + 1)
+                        and not (quoted and quoted[c.i])]
         if subjects:
             before = [c for c in subjects if c.i < tok.i]
             return before[-1] if before else subjects[0]

@@ -253,7 +253,7 @@ class SpeakerResolver(OrgSpeakers):
         """The noun a person's name modifies, when the name is no speaker itself:
         "Clinton's campaign", "Trump aides", "a narrator in the Clinton ad"."""
         tok = person.root
-        if tok.dep_ in ("poss", "compound") and tok.head.pos_ == "NOUN" and tok.head.i >= person.end:
+        if tok.dep_ in ("poss", "compound", "nmod") and tok.head.pos_ == "NOUN" and tok.head.i >= person.end:
             return tok.head
         return None
 
@@ -305,13 +305,15 @@ class SpeakerResolver(OrgSpeakers):
         does not clash with ``want``; in a sentence before, its first subject, else the first
         one named; in its own sentence, the nearest subject. Persons named inside quote marks
         are skipped: "“Trump lies,” she said. She added ..." is not Trump. The mention then
-        counts as a mention of that person, so the next "he" of a chain finds it."""
+        counts as a mention of that person, so the next "he" of a chain finds it. A person its
+        own verb takes as object is someone else: "he told Hannity" is not Hannity."""
         group: list[_Person] = []
+        others = self._objects_of_verb(mention)
         for k in range(bisect_left(self._mention_starts, mention.start_char) - 1, -1, -1):
             m = self.mentions[k]
             if group and m.sent != group[0].sent:
                 break
-            if m.quoted or (want and m.gender and m.gender != want):
+            if m.quoted or (want and m.gender and m.gender != want) or m.name in others:
                 continue
             group.append(m)
         if not group:
@@ -332,6 +334,18 @@ class SpeakerResolver(OrgSpeakers):
                                             best.org, sent, mention.root.dep_ in SUBJECT_DEPS, False))
             self._mention_starts.insert(k, mention.start_char)
         return best
+
+    def _objects_of_verb(self, mention: Span) -> set[str]:
+        """The persons a subject's verb takes as its object, indirect object or object of "to"
+        ("he told Hannity", "she said to Trump"): by the binding of pronouns, never the subject."""
+        root = mention.root
+        if root.dep_ not in SUBJECT_DEPS or root.head.i == root.i:
+            return set()
+        objects = [c for c in root.head.children if c.dep_ in ("dobj", "dative")]
+        objects += [g for c in root.head.children if c.dep_ == "prep" and c.lower_ == "to"
+                    for g in c.children if g.dep_ == "pobj"]
+        ents = (self._ent_at.get(t.i) for t in objects)
+        return {_name(e) for e in ents if e is not None and e.label_ == "PERSON"}
 
     def _subject_pronoun_before(self, mention: Span, before: int) -> Span | None:
         """A subject pronoun of the mention's own gender earlier in its sentence, before the first
