@@ -19,8 +19,8 @@ GOLDEN = {
     "segments": "29e2304fb91425d4a9692605b09151f7156f837d33be84d9316e9a3add88bd67",  # 32 rows
     "references": "18ca01b722448883c504e9146b7842a1ca609d236e271c53c07b31884afbfe72",  # 15 rows
     "zh_tokens": "0e25dba4aaf8d5fa7f9d05478c37d416f4cd9865eedb601e86e2538bb099978d",  # 78 rows
-    "entities": "4850307d4f6e2f2e6031678097f07c8a42451ce7df005f7c74e895bea1dc31a7",  # 102 rows
-    "entity_summary": "9fecbcb976b0e0ae57a3b41ecd40805730d3c3ac46c4a4c801e9f9c6a9362ec1",  # 46 rows
+    "entities": "b665626a0036d9f071178a587098001dcdf7e6a5e23a764739f25d81b3c4a9d8",  # 103 rows
+    "entity_summary": "c5bfb9e066f86d3927fad0a524857af50eb20ae7b4bae4929363d24f12f1223d",  # 46 rows
     "quotes": "a26004d9ec507c1a86b8fafb332bf41a658dc121bdaee16e5a19a6943204594b",  # 8 rows
     "errors": "3ffeccc05f0e21f73f1c67c17b3e97cbea4e47219b75773905064fbbb9940315",  # 0 rows
 }

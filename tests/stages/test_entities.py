@@ -1459,3 +1459,27 @@ def test_prefix_joined_by_a_hyphen_is_no_part_of_the_name(blank: Language) -> No
     assert got[1] == ("Clinton", "PERSON", "Hillary Clinton")
     assert got[2][0] == "Clinton" and got[3][:2] == ("American", "NORP")
     assert got[4][0] == "Bashar al-Assad"
+
+
+@pytest.mark.parametrize(("text", "ents", "mentions"), [
+    # a one-word organisation written again untagged is the organisation
+    ("Forbes ranked him first . Later , Forbes says the list changed .", [("Forbes", "ORG")], 2),
+    # not a name tagged another way elsewhere, one the document writes in lower case, a person's word,
+    # a common English word, nor one beside another capitalised word
+    ("Benghazi hearings began . The Benghazi inquiry went on . Benghazi was calm . Later , Benghazi slept .",
+     [("Benghazi", "ORG"), ("Benghazi", "GPE"), ("Benghazi", "GPE")], 3),
+    ("Defense spoke first . The defense of the city and Defense again .", [("Defense", "ORG")], 1),
+    ("Forbes ranked him first . Steve Forbes spoke . Forbes says so .", [("Forbes", "ORG"),
+                                                                         ("Steve Forbes", "PERSON")], 1),
+    ("Time reported it . Later , Time says so .", [("Time", "ORG")], 1),
+    ("National Review 's Ian Tuttle wrote . Tuttle said so . Later , Tuttle says no .",
+     [("National Review 's Ian Tuttle", "ORG"), ("Tuttle", "ORG")], 1),
+    ("Forbes ranked him first . Later , Forbes Field was full .", [("Forbes", "ORG")], 1),
+])
+def test_one_word_organisation_written_again_untagged(blank: Language, text: str, ents: list[tuple[str, str]],
+                                                      mentions: int) -> None:
+    """How many mentions of the one-word name are entities: the tagged ones, and the untagged ones
+    only where the rule applies."""
+    doc = _run(blank, text, ents)
+    name = next(m for m, _ in ents if " " not in m)  # the one-word organisation
+    assert len([e for e in doc.ents if e.text == name]) == mentions

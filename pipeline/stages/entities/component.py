@@ -44,7 +44,7 @@ from .headlines import (
     true_case,
 )
 from .linking import link_surnames, person_canonicals, place_surnames
-from .merging import merge_of_names, merge_qualified_places, orgs_written_again, replace_overlapping
+from .merging import lone_orgs_again, merge_of_names, merge_qualified_places, orgs_written_again, replace_overlapping
 from .name_chains import common_english, descriptor_first, given_name_first, name_chains
 from .names import (
     clean_name,
@@ -157,6 +157,7 @@ class NewsEntities(FromRuleBook):
         if chains:  # persons the model did not tag as persons, and their lone surnames
             ents = link_surnames(doc, replace_overlapping(ents, chains), common_english(), text)
         ents = descriptor_first(text, given_name_first(ents, self.rules.given_names), self.rules.given_names)
+        ents += lone_orgs_again(doc, ents, common_english(), self.rules.given_names)
         doc.ents = filter_spans(ents)
         final = doc.ents  # spaCy builds this tuple from the tokens' tags on every access: once
         people = person_canonicals(final)

@@ -3,6 +3,8 @@ the name after it, an organisation's name written again, and replacing overlappi
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Doc, Span
 
 from .. import places as places_mod
@@ -151,7 +153,7 @@ def orgs_written_again(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     names of capitalised words, as written (word-bounded), only where no entity crosses the name's
     edges, and not where the model tagged the whole name otherwise ("Rep. Hakeem Jeffries" a
     PERSON, "Hakeem Jeffries" an ORG later: one label per name settles that); the ORG spans to
-    put in (``replace_overlapping``)."""
+    put in (``replace_overlapping``). A one-word name: ``lone_orgs_again``."""
     names = {e.text for e in ents if e.label_ == "ORG" and len(e) >= 2 and all(t.text[:1].isupper() or not t.is_alpha
                                                                                for t in e)}
     if not names:
@@ -164,3 +166,32 @@ def orgs_written_again(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         if all(span.start <= e.start and e.end <= span.end for e in ents if _overlaps(e, span)):
             found.append(span)
     return found
+
+
+def lone_orgs_again(doc: Doc, ents: list[Span], common: Collection[str], given: Collection[str] = ()) -> list[Span]:
+    """A one-word organisation written again where the model tagged nothing: "Forbes, however,
+    says ..." after "Forbes" an ORG; the ORG spans to add, once the document's persons and each
+    name's one label are settled. The word must be capitalised and no common English word in
+    lower case (``common``: "Apple", "Visa" decide nothing) nor written in lower case in the
+    document ("Defense" beside "defense"), never tagged another way in it ("Benghazi" a place
+    elsewhere), no word of a person's name there ("Steve Forbes"; nor a family name after one of the
+    ``given`` names inside another entity: "National Review's Ian Tuttle"), and stand alone (no capitalised
+    word beside it but a sentence's first: "Forbes Field" is another name) as a noun phrase of its
+    own, not a modifier of the noun after it ("Latino voters": the model's ORG there is no name)."""
+    persons = {t.text for e in ents if e.label_ == "PERSON" for t in e}
+    persons |= {e[k].text for e in ents for k in range(1, len(e)) if e[k - 1].lower_ in given}
+    other = {e.text for e in ents if e.label_ != "ORG"}
+    names = {e.text for e in ents if e.label_ == "ORG" and len(e) == 1 and e[0].is_alpha and e[0].is_title
+             and e.text.lower() not in common} - persons - other
+    if names:
+        names -= {t.text.title() for t in doc if t.is_lower and t.text.title() in names}
+    if not names:
+        return []
+    covered = {i for e in ents for i in range(e.start, e.end)}
+
+    def beside(k: int) -> bool:
+        return 0 <= k < len(doc) and doc[k].is_title and not doc[k].is_sent_start
+    return [Span(doc, t.i, t.i + 1, label="ORG") for t in doc
+            if t.text in names and t.i not in covered and t.pos_ in ("PROPN", "NOUN", "")
+            and t.dep_ not in ("compound", "amod")
+            and not beside(t.i - 1) and not (t.i + 1 < len(doc) and doc[t.i + 1].is_title)]
