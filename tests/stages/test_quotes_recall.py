@@ -979,3 +979,22 @@ def test_possessive_the_parser_read_as_a_noun_modifier_names_no_speaker(nlp: Lan
             "the issue.")
     rows = [(q.speaker, q.speaker_kind) for q in nlp(text)._.quotes if text[q.start:q.end].startswith("their")]
     assert rows == [("", "description")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # "his campaign" is the campaign of the person "his" stands for, as "Sanders' campaign" is
+        ("Bernie Sanders spoke in Iowa on Monday. His campaign said he ended December with $28 million in cash.",
+         ("Bernie Sanders campaign", "organisation")),
+        ("Hillary Clinton spoke in Iowa on Monday. Her campaign said the mothers would campaign for her.",
+         ("Hillary Clinton campaign", "organisation")),
+        # a noun that names no group a person leads stays a description
+        ("Bernie Sanders spoke in Iowa on Monday. His doctor said he was in good health for a man of his age.",
+         ("", "description")),
+    ],
+)
+def test_possessive_pronoun_before_a_group_noun_names_the_group(nlp: Language, text: str,
+                                                                who: tuple[str, str]) -> None:
+    assert [(q.speaker, q.speaker_kind) for q in nlp(text)._.quotes] == [who]

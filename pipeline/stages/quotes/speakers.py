@@ -200,6 +200,13 @@ class SpeakerResolver(OrgSpeakers):
         state = state_country(root, self._ent_at, self.states, self.local, self._entity_rules)
         if state:  # "the Turkish government said", "Chinese authorities said": the country
             return Who(state, "organisation", "", "")
+        owner = mention[0] if mention[0].dep_ == "poss" and mention[0].head.i == root.i else None
+        if (owner is not None and owner.lower_ in PERSON_PRONOUNS and root.tag_ == "NN"
+                and root.lemma_.lower() in self.groups):
+            # "his campaign said": the campaign of the person "his" stands for, as "Clinton's campaign" is
+            salient = self._salient(self.doc[owner.i:owner.i + 1], PERSON_PRONOUNS[owner.lower_])
+            if salient is not None:
+                return Who(f"{salient.name} {root.lemma_.lower()}", "organisation", "", "")
         if root.pos_ == "NOUN" and mention[0].lower_ == "the":
             titled = self._titled(root, mention.start_char)
             if titled is not None:
