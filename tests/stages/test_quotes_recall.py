@@ -998,3 +998,28 @@ def test_possessive_the_parser_read_as_a_noun_modifier_names_no_speaker(nlp: Lan
 def test_possessive_pronoun_before_a_group_noun_names_the_group(nlp: Language, text: str,
                                                                 who: tuple[str, str]) -> None:
     assert [(q.speaker, q.speaker_kind) for q in nlp(text)._.quotes] == [who]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a subject "it" after an organisation that was the subject just before
+        ("The Washington Post noted that the author was seen with Trump. The Post reported that he was gathering "
+         "material for a book. It added, “the visit comes as Trump promises new attacks.”", "Washington Post"),
+        ("The State Department has deemed 1,500 of the pages personal and says it does not plan to release them.",
+         "State Department"),
+        # the sentence before names two organisations: which one is unknown
+        ("The Islamic State has called for attacks using vehicles, according to the SITE Intelligence Group. It "
+         "said supporters of the group were sharing the news online.", ""),
+        # subjects inside the quote are no antecedent: "it" is the letter
+        ("A coalition of groups sent a letter this week. “The fact that it is July and Congress has failed to act "
+         "is appalling,” it read.", ""),
+        # "it" after a thing
+        ("Unity is a two-way street. It means admitting that the senator speaks for millions of Americans.", ""),
+    ],
+)
+def test_it_after_an_organisation_names_it(nlp: Language, text: str, speaker: str) -> None:
+    rows = [(text[q.speaker_start:q.speaker_end], q.speaker) for q in nlp(text)._.quotes]
+    assert all(who == speaker for said, who in rows if said.lower() == "it"), rows
+    assert any(said.lower() == "it" for said, _ in rows) or not speaker, rows

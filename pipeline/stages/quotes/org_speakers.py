@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from ..entities import clean_name
 from ..entities.rules import SUBJECT_DEPS
@@ -21,6 +21,8 @@ ORG_SENTENCE_TOKENS = 120
 class OrgSpeakers:
     """Organisation look-ups over the indexes ``SpeakerResolver`` builds for one document."""
 
+    doc: Doc
+    _quoted: list[bool]
     _ent_at: dict[int, Span]
     _orgs: list[Span]
     _org_starts: list[int]
@@ -89,6 +91,34 @@ class OrgSpeakers:
         if last.sent.start == sent.start:
             return next((e for e in reversed(group) if e.root.dep_ in SUBJECT_DEPS), last)
         return next((e for e in group if e.root.dep_ in SUBJECT_DEPS), group[0])
+
+    def _it_org(self, mention: Span) -> Span | None:
+        """The organisation a subject "it" stands for: the nearest subject before it in its own
+        sentence, or the first subject of the sentence right before, when that subject is an
+        organisation's name ("The State Department says it does not plan to ...", "The Post reported
+        ... It added, ..."), and, in the sentence before, the only organisation it names ("X has
+        called for attacks, according to the SITE Intelligence Group. It said ..." names two: None);
+        an "it" inside quote marks, or one after a thing or nothing ("It means ..."), None; subjects
+        inside quote marks are passed over."""
+        if not self._has_sents or mention.root.dep_ not in SUBJECT_DEPS or self._quoted[mention.start]:
+            return None
+        sent = mention.sent
+        own = [t for t in self.doc[sent.start:mention.start] if t.dep_ in SUBJECT_DEPS and not self._quoted[t.i]]
+        before = self.doc[sent.start - 1].sent if not own and sent.start > 0 else None
+        subject = own[-1] if own else next((t for t in before if t.dep_ in SUBJECT_DEPS and not self._quoted[t.i]),
+                                           None) if before else None
+        if subject is None:
+            return None
+        ent = self._ent_at.get(subject.i)
+        if ent is None or ent.label_ != "ORG" or ent.root.i != subject.i:
+            return None
+        if before is not None and len({self._org_name(e) for e in self._orgs_in(before)}) > 1:
+            return None
+        return ent
+
+    def _orgs_in(self, span: Span) -> list[Span]:
+        """The ORG entities inside ``span``."""
+        return self._orgs[bisect_left(self._org_starts, span.start):bisect_left(self._org_starts, span.end)]
 
     def _owning_org(self, mention: Span) -> Span | None:
         """The organisation a noun of ``org_units.txt`` or ``org_role_nouns.csv`` belongs to, named

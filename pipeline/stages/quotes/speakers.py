@@ -33,6 +33,7 @@ class SpeakerResolver(OrgSpeakers):
     def __init__(self, doc: Doc, speaker_rules: SpeakerRules | None = None,
                  quoted: list[bool] | None = None, ents: Sequence[Span] | None = None) -> None:
         self.doc = doc
+        self._quoted = quoted if quoted is not None else [False] * len(doc)
         rules = speaker_rules if speaker_rules is not None else SpeakerRules()  # empty lists by default
         self.groups, self.given, self.roles = rules.groups, rules.given, rules.roles
         self.org_roles, self.authoring, self.documents = rules.org_roles, rules.authoring, rules.documents
@@ -170,6 +171,9 @@ class SpeakerResolver(OrgSpeakers):
             return Who(name, "person", title or ptitle, org or porg)
         if len(mention) == 1 and mention[0].lower_ in PERSON_PRONOUNS:
             return self._pronoun(mention)
+        it_org = self._it_org(mention) if len(mention) == 1 and mention[0].lower_ == "it" else None
+        if it_org is not None:
+            return Who(self._org_name(it_org), "organisation", "", "")
         apposed_org = self._apposed(mention, ("ORG",)) if mention.root.pos_ == "NOUN" else None
         if apposed_org is not None:  # "the Israeli newspaper Haaretz reported", "one group, MoveOn, said"
             person_name = self._person_named(apposed_org)
