@@ -357,3 +357,17 @@ def test_surname_the_tagger_took_for_another_word_is_the_person(blank: Language,
     doc.ents = [Span(doc, 0, 2, label="PERSON")]
     found = link_surnames(doc, list(doc.ents), frozenset({"early", "voting", "starts"}))
     assert [e.text for e in found if len(e) == 1] == lone
+
+
+@pytest.mark.parametrize(("text", "tagged", "chains"), [
+    # an apostrophe name is a name word though tagged a common noun ("D’Souza" is NN here), and
+    # written alone it is a family name, which makes the chain a person
+    ("author Dinesh D’Souza spoke . D’Souza replied .", {}, ["Dinesh D’Souza"]),
+    # a person the model ended before the apostrophe name takes it
+    ("Bill O’Reilly said so .", {"Bill": "PERSON"}, ["Bill O’Reilly"]),
+    # not across a comma, and no chain of one apostrophe name alone
+    ("Bill , O’Reilly said so .", {"Bill": "PERSON"}, []),
+])
+def test_apostrophe_name_is_a_name_word(blank: Language, text: str, tagged: dict[str, str],
+                                        chains: list[str]) -> None:
+    assert _chains(_doc(blank, text, tagged)) == chains

@@ -1023,3 +1023,11 @@ def test_it_after_an_organisation_names_it(nlp: Language, text: str, speaker: st
     rows = [(text[q.speaker_start:q.speaker_end], q.speaker) for q in nlp(text)._.quotes]
     assert all(who == speaker for said, who in rows if said.lower() == "it"), rows
     assert any(said.lower() == "it" for said, _ in rows) or not speaker, rows
+
+
+@pytest.mark.model
+def test_apostrophe_names_speak_with_their_full_name(nlp: Language) -> None:
+    # the small model reads a name with a curly apostrophe as a common noun, or ends the person before it
+    text = ("Filmmaker and author Dinesh D’Souza made his prediction. D’Souza replied, “I would bet on her.” Bill O’Reilly "
+            "said the show was over. O’Reilly told viewers, “We are done here.”")
+    assert [q.speaker for q in nlp(text)._.quotes] == ["Dinesh D’Souza", "Bill O’Reilly", "Bill O’Reilly"]

@@ -13,7 +13,7 @@ import numpy
 from spacy.attrs import IS_LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
-from .names import clean_name, head_of, respan, written_at
+from .names import APOSTROPHE_NAME, clean_name, head_of, respan, written_at
 from .relatives import kin_owner
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ def _mistagged(tok: Token, common: Collection[str]) -> bool:
     opens a sentence (a headline's). "said Skelly" (tagged an adverb, for its "-ly"), "Ebeling
     reminisced" (a verb): the surname of "Bill Skelly" or "Betsy Ebeling" named before; "Early
     voting" keeps its adjective."""
-    if not (tok.pos_ and tok.is_title and tok.is_alpha) or tok.lower_ in common:
+    if not (tok.pos_ and tok.is_title and (tok.is_alpha or APOSTROPHE_NAME.match(tok.text))) or tok.lower_ in common:
         return False
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return not (tok.is_sent_start and nxt is not None and nxt.is_title)

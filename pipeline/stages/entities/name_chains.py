@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span, Token
 from ... import provenance, resource_cache
 from .headlines import common_word
 from .linking import HONORIFICS
-from .names import respan
+from .names import APOSTROPHE_NAME, respan
 from .rules import CODED_LABELS, SUBJECT_DEPS
 
 MAX_WORDS = 3
@@ -92,8 +92,12 @@ def name_chains(doc: Doc, ents: Sequence[Span], given: dict[str, str] | frozense
     for e in ents:
         if e.label_ == "PERSON":
             person[e.start:e.end] = True
+    # an apostrophe name ("O’Reilly", "D’Souza") is a name word, whatever its tag (the small model
+    # often reads one written with a curly apostrophe as a common noun)
+    apos = numpy.array([bool(APOSTROPHE_NAME.match(t.text)) for t in doc], dtype=bool)
+    widened = _apostrophe_name_after(doc, ents, apos)
     # candidates, in numpy: singular proper nouns, no PERSON, next to another (a chain)
-    cand = arr[:, 0] == strings["NNP"]
+    cand = (arr[:, 0] == strings["NNP"]) | apos
     free = cand & ~person
     pair = numpy.zeros(n, dtype=bool)
     pair[1:] |= free[:-1]
@@ -109,7 +113,7 @@ def name_chains(doc: Doc, ents: Sequence[Span], given: dict[str, str] | frozense
         if j - i >= 2:
             runs.append((i, j))
     if not runs:
-        return []
+        return widened
     common = set(arr[arr[:, 1] == arr[:, 2], 2].tolist())  # words the article also writes in lower case
     chains = []
     for i, j in runs:
@@ -121,7 +125,7 @@ def name_chains(doc: Doc, ents: Sequence[Span], given: dict[str, str] | frozense
         if 2 <= j - k <= MAX_WORDS and not cut and not (j < n and (_bare(doc[j]) in stop or doc[j].is_title)):
             chains.append(doc[k:j])
     if not chains:
-        return []
+        return widened
     ent_at = {i: e for e in ents for i in range(e.start, e.end)}
     # family names written alone: a one-word PERSON (not "the Klan", not a given name), or after Mr./Ms.
     lone = {e[0].lower_ for e in ents if e.label_ == "PERSON" and len(e) == 1
@@ -129,10 +133,27 @@ def name_chains(doc: Doc, ents: Sequence[Span], given: dict[str, str] | frozense
     after = numpy.zeros(n, dtype=bool)
     after[1:] = numpy.isin(arr[:-1, 2], [strings[h] for h in HONORIFICS])
     lone |= {doc[i].lower_ for i in numpy.flatnonzero(cand & after).tolist() if _word(doc[i])}
+    lone |= {doc[i].lower_ for i in numpy.flatnonzero(apos & ~pair).tolist()}  # "D’Souza replied"
     # the last words of a person's name are that person's family name ("Le Pen" of "Marine Le Pen")
     tails = {e[k:].text for e in ents if e.label_ == "PERSON" for k in range(1, len(e) - 1)}
-    return [Span(doc, c.start, c.end, label="PERSON") for c in chains
-            if c.text not in tails and _is_person(c, ent_at, lone, given, stop, speech)]
+    found = [Span(doc, c.start, c.end, label="PERSON") for c in chains
+             if c.text not in tails and _is_person(c, ent_at, lone, given, stop, speech)]
+    taken = {i for w in widened for i in range(w.start, w.end)}
+    return widened + [c for c in found if not any(i in taken for i in range(c.start, c.end))]
+
+
+def _apostrophe_name_after(doc: Doc, ents: Sequence[Span], apos: numpy.ndarray) -> list[Span]:
+    """A PERSON the model ended before the apostrophe name that is its family name, widened over
+    it: "Bill O’Reilly" tagged "Bill" alone. The name must follow with a space and be tagged
+    nothing or alone."""
+    tagged = {i: e for e in ents for i in range(e.start, e.end)}
+    out = []
+    for e in ents:
+        k = e.end
+        if (e.label_ == "PERSON" and k < len(doc) and apos[k] and doc[k - 1].whitespace_
+                and (k not in tagged or len(tagged[k]) == 1)):
+            out.append(respan(e, e.start, k + 1))
+    return out
 
 
 def _speaks(chain: Span, speech: frozenset[str]) -> bool:

@@ -22,6 +22,8 @@ from .rules import (
     TITLED_LABELS,
 )
 
+APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]?['’][A-Z][a-z]+$")  # a family name: O'Malley, D’Souza, O’Reilly
+
 
 def clean_name(text: str) -> str:
     """A mention without a leading article, possessive, outer spaces or a space before a comma."""
