@@ -1031,3 +1031,20 @@ def test_apostrophe_names_speak_with_their_full_name(nlp: Language) -> None:
     text = ("Filmmaker and author Dinesh D’Souza made his prediction. D’Souza replied, “I would bet on her.” Bill O’Reilly "
             "said the show was over. O’Reilly told viewers, “We are done here.”")
     assert [q.speaker for q in nlp(text)._.quotes] == ["Dinesh D’Souza", "Bill O’Reilly", "Bill O’Reilly"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the circumstances after an infinitive are the writer's, not what the source holds
+        ("Jane Doe refused to speak to reporters as she left the breakfast on Monday.", "to speak to reporters"),
+        ("Jane Doe decided to trade for Americans in captivity despite concerns inside her own office.",
+         "to trade for Americans in captivity"),
+        # "as" of a role is part of it
+        ("Jane Doe sought to present herself as the candidate with a positive message.",
+         "to present herself as the candidate with a positive message"),
+    ],
+)
+def test_infinitive_content_ends_before_its_circumstances(nlp: Language, text: str, content: str) -> None:
+    assert content in [text[q.start:q.end] for q in nlp(text)._.quotes]

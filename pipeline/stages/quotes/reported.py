@@ -1,5 +1,5 @@
 """Reported speech: the clause a cue verb reports (its complement, prepositional object or the
-sentence around it), ``according to``, and where a reported clause ends."""
+sentence around it) and ``according to``; where the clause begins and ends is ``clause_edges``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from ..datelines import DATELINE
+from .clause_edges import _after_dateline, _before_adverbial, _clause_end, _is_dash
 from .cues import (
     AGENT_LABELS,
     ASIDE_DEPS,
@@ -95,6 +95,8 @@ def _reported(tok: Token, deps: tuple[str, ...] = ("ccomp",),
             if comp.i < tok.i:
                 left = _last_conjunct(comp, left, right)
             right = _before_conjunct(comp, left, right, is_cue_verb)
+        if comp.dep_ == "xcomp" and comp.i > tok.i:
+            right = _before_adverbial(comp, right)
         left = _after_dateline(left, right)
         return left, _clause_end(left, right)
     if tok.dep_ == "parataxis":
@@ -154,11 +156,6 @@ def _joined(conj: Token) -> bool:
     head = conj.head
     cc = max((c.i for c in head.children if c.dep_ == "cc" and c.i < conj.i), default=None)
     return cc is not None and not any(c.dep_ == "conj" and cc < c.i < conj.i for c in head.children)
-
-
-def _is_dash(tok: Token) -> bool:
-    """A dash, also typed as two hyphens ("--")."""
-    return bool(tok.text) and all(ch in DASHES for ch in tok.text)
 
 
 def _as_aside(tok: Token) -> Token | None:
@@ -381,36 +378,6 @@ def _summary_phrase(tok: Token) -> bool:
     percent to 37 percent", "..., Joe"). One the clause goes on after is a subject the parser
     took for one ("..., a strong showing - particularly ... - could finally show ...")."""
     return tok.dep_ == "npadvmod" and tok.pos_ == "NOUN" and tok.left_edge.lower_ in ("a", "an", "the")
-
-
-def _after_dateline(left: Token, right: Token) -> Token:
-    """``left``, or the first word after a wire dateline that opens the clause at a line's start
-    (``DATELINE`` of the entity stage, with a date or a place): "LOS ANGELES, Feb. 2 (UPI) — The
-    next record is almost complete, Kiedis revealed" reports "The next record ...", not the dateline."""
-    doc = left.doc
-    if left.i and "\n" not in doc[left.i - 1].text_with_ws:
-        return left
-    m = DATELINE.match(doc[left.i:right.i + 1].text)
-    if m is None or not (m["date"] or left.ent_type_ in ("GPE", "LOC")):
-        return left  # "NATO - the alliance ...": capitals and a dash, but no place and no date
-    end = left.idx + m.end()
-    k = next((t.i for t in doc[left.i:right.i + 1] if t.idx >= end), right.i)
-    if doc[k].text == "(":  # the agency after the date: "(UPI)"
-        k = next((t.i + 1 for t in doc[k:min(k + 8, right.i)] if t.text == ")"), k)
-    while k < right.i and _is_dash(doc[k]):
-        k += 1
-    return doc[k] if k > left.i and right.i - k >= 2 else left
-
-
-def _clause_end(left: Token, right: Token) -> Token:
-    """``right``, or the word before a semicolon or dash that starts another statement."""
-    doc = left.doc
-    for tok in doc[left.i:right.i]:
-        if tok.i <= left.i + 2:
-            continue
-        if tok.text in (";", "--", "—"):
-            return doc[tok.i - 1]
-    return right
 
 
 def _overlapping(spans: list[tuple[int, int]], longest: int, s: int, e: int) -> list[tuple[int, int]]:
