@@ -1048,3 +1048,20 @@ def test_apostrophe_names_speak_with_their_full_name(nlp: Language) -> None:
 )
 def test_infinitive_content_ends_before_its_circumstances(nlp: Language, text: str, content: str) -> None:
     assert content in [text[q.start:q.end] for q in nlp(text)._.quotes]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a finite verb conjoined to the infinitive or gerund is the cue's subject doing something else
+        ("Jane Doe vowed to keep the clinic open and celebrated the ruling on Monday.", "to keep the clinic open"),
+        ("Jane Doe has proposed conducting surveillance on mosques and signaled support for a database of visitors.",
+         "conducting surveillance on mosques"),
+        # a conjoined clause with its own subject stays
+        ("Jane Doe urged Republicans to focus on the general election and what is at stake.",
+         "Republicans to focus on the general election and what is at stake"),
+    ],
+)
+def test_finite_verb_conjoined_to_an_infinitive_ends_the_content(nlp: Language, text: str, content: str) -> None:
+    assert content in [text[q.start:q.end] for q in nlp(text)._.quotes]

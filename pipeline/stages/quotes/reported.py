@@ -214,8 +214,10 @@ def _opens_report(comp: Token) -> bool:
 def _before_conjunct(comp: Token, left: Token, right: Token, is_cue_verb: Callable[[Token], bool]) -> Token:
     """``right``, or the word before a verb conjoined to the reported clause ``comp`` that says
     something of its own: another cue (``He said X and said that Y``, ``says he respects Clinton
-    and calls her ...``), or after a comma a clause with its own subject (``Rubio said X is Y,
-    and he railed against ...``). A series of reported clauses without a comma stays whole."""
+    and calls her ...``), after a comma a clause with its own subject (``Rubio said X is Y,
+    and he railed against ...``), or a finite verb conjoined to an infinitive or gerund (``vowed to
+    keep abortion legal and celebrated the ruling``). A series of reported clauses without a comma
+    stays whole."""
     doc = comp.doc
     for conj in comp.children:
         if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or not left.i < conj.i <= right.i:
@@ -225,7 +227,12 @@ def _before_conjunct(comp: Token, left: Token, right: Token, is_cue_verb: Callab
             k -= 1
         comma = any(t.text == "," for t in doc[k + 1:conj.left_edge.i])
         own_subject = any(c.dep_ in SUBJECT_DEPS for c in conj.children)
-        if k - left.i >= 2 and (is_cue_verb(conj) or (comma and own_subject)):
+        # a finite verb without a subject cannot be conjoined to an infinitive or a gerund: it is the
+        # cue's own ("has proposed conducting surveillance on mosques and signaled support for ...")
+        auxes = [c.lower_ for c in comp.children if c.dep_ in ("aux", "auxpass")]
+        nonfinite = comp.tag_ == "VBG" and not auxes or comp.tag_ == "VB" and auxes == ["to"]
+        finite_after_nonfinite = nonfinite and conj.tag_ in FINITE_TAGS and not own_subject
+        if k - left.i >= 2 and (is_cue_verb(conj) or (comma and own_subject) or finite_after_nonfinite):
             return doc[k]
     return right
 
