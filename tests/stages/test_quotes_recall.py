@@ -1065,3 +1065,12 @@ def test_infinitive_content_ends_before_its_circumstances(nlp: Language, text: s
 )
 def test_finite_verb_conjoined_to_an_infinitive_ends_the_content(nlp: Language, text: str, content: str) -> None:
     assert content in [text[q.start:q.end] for q in nlp(text)._.quotes]
+
+
+@pytest.mark.model
+def test_reported_clause_ends_before_a_trailing_according_to(nlp: Language) -> None:
+    # who vouches for the report is another attribution, with the whole sentence as its content
+    text = "The mayor told her that it was not that simple, according to an account she gave to The Washington Post."
+    rows = {(text[q.start:q.end], q.cue) for q in nlp(text)._.quotes}
+    assert ("it was not that simple", "told") in rows
+    assert ("The mayor told her that it was not that simple", "according to") in rows

@@ -61,11 +61,16 @@ def _after_dateline(left: Token, right: Token) -> Token:
 
 
 def _clause_end(left: Token, right: Token) -> Token:
-    """``right``, or the word before a semicolon or dash that starts another statement."""
+    """``right``, or the word before a semicolon or dash that starts another statement, or before
+    the comma of a trailing ``according to`` ("said he was happy, according to The New York Times":
+    who vouches for the report is another attribution)."""
     doc = left.doc
     for tok in doc[left.i:right.i]:
         if tok.i <= left.i + 2:
             continue
         if tok.text in (";", "--", "—"):
+            return doc[tok.i - 1]
+        if tok.text == "," and tok.i + 2 <= right.i and doc[tok.i + 1].lower_ == "according" and (
+                doc[tok.i + 2].lower_ == "to"):
             return doc[tok.i - 1]
     return right
