@@ -1074,3 +1074,18 @@ def test_reported_clause_ends_before_a_trailing_according_to(nlp: Language) -> N
     rows = {(text[q.start:q.end], q.cue) for q in nlp(text)._.quotes}
     assert ("it was not that simple", "told") in rows
     assert ("The mayor told her that it was not that simple", "according to") in rows
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a text from a person is that person's, as a study by one is
+        ("Neera Tanden runs a think tank. An email from Neera Tanden said the donor regretted supporting the "
+         "candidate.", "Neera Tanden"),
+        # a worker from someone is not that someone
+        ("A worker from Jane Doe said the donor regretted supporting the candidate.", ""),
+    ],
+)
+def test_text_from_a_person_is_theirs(nlp: Language, text: str, speaker: str) -> None:
+    assert [q.speaker for q in nlp(text)._.quotes] == [speaker]

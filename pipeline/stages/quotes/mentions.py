@@ -53,12 +53,13 @@ def _member_of(noun: Token) -> Token:
     return next((c for c in verb.children if c.dep_ == "nsubj"), noun)
 
 
-def in_modifier(person: Span, head: Token) -> bool:
+def in_modifier(person: Span, head: Token, documents: Collection[str] = ()) -> bool:
     """Whether a name is the object in a modifier of the noun ``head``, so that the noun, not the
     name, is meant: of a preposition of the noun ("adviser for President Obama", "advisers to Mr.
     Obama", "a reporter for USA Today"), of an adjective's ("a source close to Hillary Clinton",
     "aides loyal to Sanders") or of a participle's ("a lawyer representing Trump"); "a study by X"
-    and "a statement released by X" are X's."""
+    and "a statement released by X" are X's, and so is a text from X when the noun is one of
+    ``documents`` ("an email from Neera Tanden"; "a worker from Carrier" is not Carrier's)."""
     if head.pos_ != "NOUN":
         return False
     tok = person.root
@@ -66,6 +67,8 @@ def in_modifier(person: Span, head: Token) -> bool:
         return False
     for _ in range(MODIFIER_PATH):
         if tok.dep_ == "agent" or (tok.dep_ == "prep" and tok.lower_ == "by"):
+            return False
+        if tok.dep_ == "prep" and tok.lower_ == "from" and tok.head.i == head.i and head.lemma_.lower() in documents:
             return False
         if tok.dep_ not in MODIFIER_PATH_DEPS or tok.head.i == tok.i:
             return False

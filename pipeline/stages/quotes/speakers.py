@@ -155,7 +155,7 @@ class SpeakerResolver(OrgSpeakers):
             owner = self._owner(inside[0])
             if owner is not None:
                 return self._owned(mention, inside[0], owner)
-            if in_modifier(inside[0], mention.root):
+            if in_modifier(inside[0], mention.root, self.documents):
                 # "a top adviser for President Obama", "a reporter for USA Today": the noun speaks
                 apposed = self._apposed(mention)
                 if apposed is None:
