@@ -1483,3 +1483,14 @@ def test_one_word_organisation_written_again_untagged(blank: Language, text: str
     doc = _run(blank, text, ents)
     name = next(m for m, _ in ents if " " not in m)  # the one-word organisation
     assert len([e for e in doc.ents if e.text == name]) == mentions
+
+
+@pytest.mark.model
+def test_place_that_modifies_the_noun_after_it_qualifies_no_name(nlp: Language) -> None:
+    # "South Carolina director": the state describes the post, it does not place Chris Covert
+    doc = nlp("Chris Covert, South Carolina director for the campaign, said the field operation was strong.")
+    assert [(e.text, e.label_) for e in doc.ents][:2] == [("Chris Covert", "PERSON"), ("South Carolina", "GPE")]
+    assert [q.speaker for q in doc._.quotes] == ["Chris Covert"]
+    # a place and its state stay one place
+    doc = nlp("The crash happened in Shell Knob, Missouri, on Monday.")
+    assert ("Shell Knob, Missouri", "GPE") in [(e.text, e.label_) for e in doc.ents]

@@ -122,6 +122,8 @@ def _qualifies(a: Span, b: Span, rules: Rules) -> bool:
         return False  # a person, then a country: a sportsman and his team ("Libby Lenton, Australia")
     if b.end < len(doc) and doc[b.end].lower_.rstrip(".") in rules.titles and doc[b.end].text[:1].isupper():
         return False  # the place qualifies the next person's title: "Jeb Bush, Kentucky Sen. Rand Paul"
+    if b.root.dep_ in ("compound", "nmod", "amod") and b.root.head.i >= b.end and doc[b.end].is_lower:
+        return False  # the place modifies the noun after it: "Chris Covert, South Carolina director for ..."
     b_country = _is_country(b.text, rules)
     contains = b_country or places_mod.is_container(b.text, rules.places) or _is_division(b, rules)
     # a region and its country name two places ("Hauts-de-Seine, France"); a region's name before
