@@ -1089,3 +1089,19 @@ def test_reported_clause_ends_before_a_trailing_according_to(nlp: Language) -> N
 )
 def test_text_from_a_person_is_theirs(nlp: Language, text: str, speaker: str) -> None:
     assert [q.speaker for q in nlp(text)._.quotes] == [speaker]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a short name takes the full name that ends with it after a capitalised word ...
+        ("The Washington Post ran the story on Monday. The Post said the criticism of its reporting was unfair.",
+         "Washington Post"),
+        # ... not one it ends after a preposition
+        ("The Communist Party of China met in Beijing on Monday. China said the American criticism of its steel "
+         "exports was unfair.", "China"),
+    ],
+)
+def test_short_name_takes_the_full_name_it_ends(nlp: Language, text: str, speaker: str) -> None:
+    assert [q.speaker for q in nlp(text)._.quotes] == [speaker]

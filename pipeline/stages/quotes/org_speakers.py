@@ -60,12 +60,15 @@ class OrgSpeakers:
 
     def _org_name(self, ent: Span) -> str:
         """An organisation's canonical name; a short form ("the Post", "the Times") takes the
-        full name the article gave it before ("The Washington Post"), else after."""
+        full name the article gave it before ("The Washington Post"), else after: a name that ends
+        with it after a capitalised word, not after a preposition ("China" is not "Communist Party
+        of China")."""
         name = str(ent._.canonical or clean_name(ent.text))
         if self._org_names is None:
             self._org_names = [(e.start_char, str(e._.canonical or clean_name(e.text))) for e in self._orgs]
         tail = " " + name.lower()
-        fits = [(start, full) for start, full in self._org_names if full.lower().endswith(tail)]
+        fits = [(start, full) for start, full in self._org_names
+                if full.lower().endswith(tail) and full[:-len(tail)].rsplit(" ", 1)[-1][:1].isupper()]
         if not fits:
             return name
         before = [full for start, full in fits if start < ent.start_char]
