@@ -186,7 +186,8 @@ def lone_orgs_again(doc: Doc, ents: list[Span], common: Collection[str], given: 
     names = {e.text for e in ents if e.label_ == "ORG" and len(e) == 1 and e[0].is_alpha and e[0].is_title
              and e.text.lower() not in common} - persons - other
     if names:
-        names -= {t.text.title() for t in doc if t.is_lower and t.text.title() in names}
+        lower = {t.text for t in doc if t.is_lower}
+        names = {n for n in names if n.lower() not in lower}
     if not names:
         return []
     covered = {i for e in ents for i in range(e.start, e.end)}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..entities import clean_name
 from ..entities.rules import SUBJECT_DEPS
@@ -105,13 +105,16 @@ class OrgSpeakers:
         inside quote marks are passed over."""
         if not self._has_sents or mention.root.dep_ not in SUBJECT_DEPS or self._quoted[mention.start]:
             return None
+        def subjects(span: Span) -> list[Token]:
+            return [t for t in span if t.dep_ in SUBJECT_DEPS and not self._quoted[t.i]]
+
         sent = mention.sent
-        own = [t for t in self.doc[sent.start:mention.start] if t.dep_ in SUBJECT_DEPS and not self._quoted[t.i]]
+        own = subjects(self.doc[sent.start:mention.start])
         before = self.doc[sent.start - 1].sent if not own and sent.start > 0 else None
-        subject = own[-1] if own else next((t for t in before if t.dep_ in SUBJECT_DEPS and not self._quoted[t.i]),
-                                           None) if before else None
-        if subject is None:
+        candidates = own[-1:] if own else subjects(before)[:1] if before is not None else []
+        if not candidates:
             return None
+        subject = candidates[0]
         ent = self._ent_at.get(subject.i)
         if ent is None or ent.label_ != "ORG" or ent.root.i != subject.i:
             return None
