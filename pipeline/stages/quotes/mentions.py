@@ -53,6 +53,12 @@ def _member_of(noun: Token) -> Token:
     return next((c for c in verb.children if c.dep_ == "nsubj"), noun)
 
 
+def from_document(prep: Token, noun: Token, documents: Collection[str]) -> bool:
+    """Whether ``prep`` is a "from" on ``noun``, a noun of ``documents``: "a press release from
+    Judicial Watch", "an email from Neera Tanden" name the text's author."""
+    return prep.lower_ == "from" and prep.head.i == noun.i and noun.lemma_.lower() in documents
+
+
 def in_modifier(person: Span, head: Token, documents: Collection[str] = ()) -> bool:
     """Whether a name is the object in a modifier of the noun ``head``, so that the noun, not the
     name, is meant: of a preposition of the noun ("adviser for President Obama", "advisers to Mr.
@@ -68,7 +74,7 @@ def in_modifier(person: Span, head: Token, documents: Collection[str] = ()) -> b
     for _ in range(MODIFIER_PATH):
         if tok.dep_ == "agent" or (tok.dep_ == "prep" and tok.lower_ == "by"):
             return False
-        if tok.dep_ == "prep" and tok.lower_ == "from" and tok.head.i == head.i and head.lemma_.lower() in documents:
+        if tok.dep_ == "prep" and from_document(tok, head, documents):
             return False
         if tok.dep_ not in MODIFIER_PATH_DEPS or tok.head.i == tok.i:
             return False

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..entities import clean_name
 from ..entities.rules import SUBJECT_DEPS
+from .mentions import from_document
 
 # the dependencies from a "by" up to the noun it describes: "results of the poll conducted by X"
 AGENT_PATH = ("acl", "prep", "pobj", "amod")
@@ -43,7 +44,7 @@ class OrgSpeakers:
             return None
         for tok in root.subtree:  # the mention as written may stop before a participle ("The poll conducted by")
             by = tok.lower_ == "by" and tok.dep_ in ("agent", "prep")
-            if not by and not (tok.lower_ == "from" and tok.head.i == root.i and root.lemma_.lower() in self.documents):
+            if not by and not from_document(tok, root, self.documents):
                 continue
             obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
             ent = self._ent_at.get(obj.i) if obj is not None else None

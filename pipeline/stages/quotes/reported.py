@@ -219,6 +219,10 @@ def _before_conjunct(comp: Token, left: Token, right: Token, is_cue_verb: Callab
     keep abortion legal and celebrated the ruling``). A series of reported clauses without a comma
     stays whole."""
     doc = comp.doc
+    # a finite verb without a subject cannot be conjoined to an infinitive or a gerund: it is the
+    # cue's own ("has proposed conducting surveillance on mosques and signaled support for ...")
+    auxes = [c.lower_ for c in comp.children if c.dep_ in ("aux", "auxpass")]
+    nonfinite = comp.tag_ == "VBG" and not auxes or comp.tag_ == "VB" and auxes == ["to"]
     for conj in comp.children:
         if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or not left.i < conj.i <= right.i:
             continue
@@ -227,10 +231,6 @@ def _before_conjunct(comp: Token, left: Token, right: Token, is_cue_verb: Callab
             k -= 1
         comma = any(t.text == "," for t in doc[k + 1:conj.left_edge.i])
         own_subject = any(c.dep_ in SUBJECT_DEPS for c in conj.children)
-        # a finite verb without a subject cannot be conjoined to an infinitive or a gerund: it is the
-        # cue's own ("has proposed conducting surveillance on mosques and signaled support for ...")
-        auxes = [c.lower_ for c in comp.children if c.dep_ in ("aux", "auxpass")]
-        nonfinite = comp.tag_ == "VBG" and not auxes or comp.tag_ == "VB" and auxes == ["to"]
         finite_after_nonfinite = nonfinite and conj.tag_ in FINITE_TAGS and not own_subject
         if k - left.i >= 2 and (is_cue_verb(conj) or (comma and own_subject) or finite_after_nonfinite):
             return doc[k]
