@@ -263,13 +263,19 @@ def test_bare_surname_names_its_current_owner(blank: Language, text: str, expect
          ["Michelle Obama", "Malia Obama", "Obama"]),
         # a surname only she has in full: the courtesy title still says it is someone else
         ("Michelle Obama spoke. Mr. Obama left. Mrs. Obama stayed.", ["Michelle Obama", "Obama", "Michelle Obama"]),
+        # given names of the wider table (given_name_genders.csv), not of the hand list, tell the gender too
+        ("Milton Berg waved. Deja Berg spoke. Mrs. Berg smiled. Mr. Berg left.",
+         ["Milton Berg", "Deja Berg", "Deja Berg", "Milton Berg"]),
+        # a name neither table gives one gender (Lindsey, given to both sexes) is no woman's for Mrs.
+        ("Milton Berg waved. Lindsey Berg spoke. Mr. Berg left. Mrs. Berg smiled.",
+         ["Milton Berg", "Lindsey Berg", "Milton Berg", "Berg"]),
     ],
 )
 def test_shared_surname_with_sentences(text: str, expected: list[str]) -> None:
     """The speakers of ``stages/quotes`` read these names, so entities and quotes agree."""
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    names = re.findall(r"(?:(?:Hillary|Bill|Michelle|Malia) )?(?:Clinton|Obama)", text)
+    names = re.findall(r"(?:(?:Hillary|Bill|Michelle|Malia|Milton|Deja|Lindsey) )?(?:Clinton|Obama|Berg)", text)
     doc = _run(nlp, text, [(n, "PERSON") for n in names])
     assert [e._.canonical for e in doc.ents] == expected
 

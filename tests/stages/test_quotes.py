@@ -670,6 +670,9 @@ def test_a_name_modifying_another_noun_leaves_the_speaker_unnamed(nlp: Language)
     [
         # a given name tells the gender: "She" is not Tom Baker
         ("Reporters asked Tom Baker about Jane Roe. She said, “We will win this state.”", "Jane Roe"),
+        # so do the given names of the wider table (given_name_genders.csv), both ways
+        ("Reporters asked Milton Berg about Deja Stewart. She said, “We will win this state.”", "Deja Stewart"),
+        ("Reporters asked Deja Stewart about Milton Berg. He said, “We will win this state.”", "Milton Berg"),
         # the subject of the sentence before, not the last name in it
         ("Pat Quinn said Tom Baker was wrong about the plan. He added, “We will win this state.”", "Pat Quinn"),
         # in its own sentence, the nearest subject before it

@@ -22,9 +22,19 @@ from .headlines import (
 )
 from .linking import family_name, person_canonicals
 from .names import clean_name, has_known_head, head_of, split_span, trim_span
-from .rules import CODED_LABELS, Rules, country_canonical, load_rules, load_word_list, parse_phrases
+from .rules import (
+    CODED_LABELS,
+    Rules,
+    country_canonical,
+    gender_of,
+    load_genders,
+    load_rules,
+    load_word_list,
+    parse_phrases,
+)
 
 __all__ = ["CODED_LABELS", "NewsEntities", "Rules", "body_casing", "clean_name", "country_canonical", "country_code",
-           "dateline_places", "family_name", "has_known_head", "head_of", "is_caps_line", "is_table_header",
-           "is_title_line", "learn_acronyms", "load_rules", "load_word_list", "lower_stems", "make_news_entities",
+           "dateline_places", "family_name", "gender_of", "has_known_head", "head_of", "is_caps_line",
+           "is_table_header", "is_title_line", "learn_acronyms", "load_genders", "load_rules", "load_word_list",
+           "lower_stems", "make_news_entities",
            "parse_phrases", "person_canonicals", "split_span", "title_case", "trim_span", "true_case"]

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .names import APOSTROPHE_NAME, clean_name, head_of, respan, written_at
 from .relatives import kin_owner
+from .rules import gender_of
 
 if TYPE_CHECKING:
     from .rules import Rules
@@ -227,15 +228,15 @@ HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": 
 
 def _by_honorific(ent: Span, owner: str, names: list[str], latest: dict[str, tuple[str, int]]) -> str:
     """A shared surname after Mr./Mrs./Ms. ("Mrs. Clinton" after "Bill Clinton ... Hillary
-    Clinton") names the one of ``names`` of that gender (by the given name, ``given_names.csv``),
+    Clinton") names the one of ``names`` of that gender (by the given name, ``rules.load_genders``),
     the one named in full last before it first, whoever owns the bare surname; it settles no
     owner. The owner stays when its gender is unknown or fits, and so does the surname as
     written when nobody fits ("Mr. Obama" is no Michelle Obama)."""
     rules = ent.doc._.entity_rules
-    given: dict[str, str] = rules.given_names if rules is not None else {}
+    genders: dict[str, str] = rules.genders if rules is not None else {}
     want = HONORIFICS[ent.doc[ent.start - 1].lower_]
     def gender(name: str) -> str:
-        return given.get(name.split()[0].lower(), "")
+        return gender_of(name, genders)
     if gender(owner) in ("", want):
         return owner
     fits = [n for n in names if gender(n) == want]

@@ -4,6 +4,7 @@ spaCy extensions it sets on spans and documents."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -99,7 +100,7 @@ class Rules:
     name_suffixes: frozenset[str] = frozenset()  # "jr", "iii": part of a person's name
     sports: frozenset[str] = frozenset()  # "cricket", "rugby union": a span of only these is no name
     legal_forms: frozenset[str] = frozenset()  # "ag", "ltd": a name ending in one is a company
-    # "carly" -> "f", "john" -> "m": a name starting with one is a person's; Mrs./Mr. pick by gender
+    # "carly" -> "f", "john" -> "m": a name starting with one is a person's (hand list)
     given_names: dict[str, str] = field(default_factory=dict)
     club_prefixes: frozenset[str] = frozenset()  # "fc", "real": a name starting with one is a club
     place_plurals: frozenset[str] = frozenset()  # "hills", "springs": a place's last word, no team's
@@ -112,6 +113,8 @@ class Rules:
     sports_roles: frozenset[str] = frozenset()  # "striker", "coach": "Leeds striker" is a team (``sports``)
     # "NAME shares", "shares in NAME": the name beside one is a company (``companies.parse_phrases``)
     company_nouns: tuple[Phrase, ...] = ()
+    # "ghazala" -> "f": the gender a given name tells, for Mrs./Mr. (``load_genders``, a wider list)
+    genders: dict[str, str] = field(default_factory=dict)
 
 
 def country_canonical(code: str, rules: Rules) -> str:
@@ -131,6 +134,26 @@ def load_heads(book: RuleBook) -> dict[str, Head]:
     """Head word -> label and kind (models/en/heads.csv), keyed by lower case."""
     rows = book.rows("en/heads.csv", ("head", "label", "kind"))
     return {r["head"].lower(): Head(r["label"], r["kind"]) for r in rows}
+
+
+def load_genders(book: RuleBook) -> dict[str, str]:
+    """Given name (lower case, no accents) -> "m" or "f": ``given_name_genders.csv`` (9,500 names
+    derived from nomquamgender), with the hand list ``given_names.csv`` winning where both have a
+    name. Read for a gender only: which names start a person's name stays the hand list's."""
+    def table(name: str) -> dict[str, str]:
+        return {fold(r["name"]): r["gender"] for r in book.rows(f"en/{name}", ("name", "gender"))}
+    return {**table("given_name_genders.csv"), **table("given_names.csv")}
+
+
+def fold(word: str) -> str:
+    """A word in lower case without accents ("José" -> "jose"), as the gender tables are keyed."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+
+
+def gender_of(name: str, genders: dict[str, str]) -> str:
+    """The gender ("m", "f" or "") the first word of a person's name tells."""
+    words = name.split()
+    return genders.get(fold(words[0]), "") if words else ""
 
 
 def load_word_list(book: RuleBook, name: str) -> frozenset[str]:
@@ -159,4 +182,5 @@ def _rules_of(book: RuleBook) -> Rules:
                  load_word_list(book, "kin_nouns.txt"), load_word_list(book, "individual_sports.txt"),
                  name_prefixes=load_word_list(book, "name_prefixes.txt"),
                  sports_roles=load_word_list(book, "sports_roles.txt"),
-                 company_nouns=parse_phrases(load_word_list(book, "company_nouns.txt")))
+                 company_nouns=parse_phrases(load_word_list(book, "company_nouns.txt")),
+                 genders=load_genders(book))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...rulebook import RuleBook
-from ..entities import load_word_list
+from ..entities import load_genders, load_word_list
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}  # his: a cue noun's owner
 # honorifics that tell a person's gender; no honorific leaves it open
@@ -40,8 +40,9 @@ class _Person:
 @dataclass(frozen=True, slots=True)
 class SpeakerRules:
     """Word lists of ``models/en`` the resolver reads: nouns naming a group a person leads
-    (``speaker_groups.txt``: "the Clinton campaign"), given names that tell a gender
-    (``given_names.csv``), nouns naming a person by role (``role_nouns.csv``: "the Vermont
+    (``speaker_groups.txt``: "the Clinton campaign"), given names that start a person's name
+    (``given_names.csv``) and the genders given names tell (``load_genders``: that list over
+    ``given_name_genders.csv``), nouns naming a person by role (``role_nouns.csv``: "the Vermont
     senator" stands for the salient person before it), participles whose "by" names the author of
     a description (``authoring_verbs.txt``: "the poll conducted by Gallup"), nouns of texts whose
     "from" names their author (``document_nouns.txt``: "a press release from Judicial Watch"),
@@ -51,7 +52,7 @@ class SpeakerRules:
     for it (``org_units.txt``: "the Post's editorial board")."""
 
     groups: frozenset[str] = frozenset()
-    given: dict[str, str] = field(default_factory=dict)
+    given: dict[str, str] = field(default_factory=dict)  # given_names.csv: a name starting with one is a person's
     roles: dict[str, str] = field(default_factory=dict)
     authoring: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
@@ -59,6 +60,7 @@ class SpeakerRules:
     states: frozenset[str] = frozenset()  # "government", "authorities": the country's voice
     local: frozenset[str] = frozenset()  # "provincial", "city": a lower government's
     units: frozenset[str] = frozenset()  # "board", "newsroom": a part speaking for its organisation
+    genders: dict[str, str] = field(default_factory=dict)  # given name -> gender, the wider table (load_genders)
 
     def names_holder(self, noun: str) -> bool:
         """Whether a noun's lemma names someone who may hold a view: a role, a group a person leads,
@@ -73,7 +75,7 @@ class SpeakerRules:
                    load_word_list(book, "authoring_verbs.txt"), load_word_list(book, "document_nouns.txt"),
                    {r["noun"].lower(): tuple(k.strip() for k in r["kinds"].split("|"))
                     for r in book.rows("en/org_role_nouns.csv", ("noun", "kinds"))},
-                   *_state_words(book), load_word_list(book, "org_units.txt"))
+                   *_state_words(book), load_word_list(book, "org_units.txt"), load_genders(book))
 
     @classmethod
     def from_dir(cls, models_dir: Path) -> SpeakerRules:

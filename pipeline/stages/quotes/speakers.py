@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..entities import clean_name, family_name
 from ..entities.linking import HONORIFICS, person_name
-from ..entities.rules import SUBJECT_DEPS
+from ..entities.rules import SUBJECT_DEPS, gender_of
 from .cues import subject_lost_to
 from .mentions import antecedent, hyphen_prefixed, in_modifier, named_by, state_country
 from .org_speakers import OrgSpeakers
@@ -38,6 +38,7 @@ class SpeakerResolver(OrgSpeakers):
         self.groups, self.given, self.roles = rules.groups, rules.given, rules.roles
         self.org_roles, self.authoring, self.documents = rules.org_roles, rules.authoring, rules.documents
         self.states, self.local, self.units = rules.states, rules.local, rules.units
+        self.genders = rules.genders
         self._groups: list[tuple[int, str, str]] | None = None  # (start, noun, name), built when asked
         self._org_names: list[tuple[int, str]] | None = None  # (start, canonical) of ORG entities, when asked
         self.acronyms: dict[str, str] = doc._.acronyms or {}
@@ -83,8 +84,8 @@ class SpeakerResolver(OrgSpeakers):
         rules = self._entity_rules = doc._.entity_rules
         suffixes = rules.name_suffixes if rules is not None else frozenset()
         for m in self.mentions:
-            m.gender = (genders.get(m.name, "") or (self.given.get(m.name.split()[0].lower(), "")
-                        if " " in m.name else "") or by_surname_only.get(m.name, ""))
+            m.gender = (genders.get(m.name, "") or (gender_of(m.name, self.genders) if " " in m.name else "")
+                        or by_surname_only.get(m.name, ""))
             m.title, m.org = self.profiles.get(m.name, (m.title, m.org))
             parts = m.name.split()
             if len(parts) >= 2:
