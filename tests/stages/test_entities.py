@@ -94,6 +94,16 @@ def test_two_people_sharing_a_surname_stay_apart(nlp: Language) -> None:
         ("Tim Kaine spoke. Anne Holton waved. Kaine's wife, Anne, said he was ready.", "Anne", "Anne Holton"),
         # no family name to borrow: an owner named by a given name only
         ("Betsy's husband Tom said nothing.", "Tom", "Tom"),
+        # a couple or siblings with one family name written once take it both
+        ("Bill and Hillary Clinton attended the dinner.", "Bill", "Bill Clinton"),
+        ("Ethan and Joel Coen made the film. Ethan said it was their best.", "Ethan", "Ethan Coen"),
+        # a surname alone is no given name: "Obama and Hillary Clinton" share nothing
+        ("Obama and Hillary Clinton spoke in Ohio.", "Obama", "Obama"),
+        # not a name that starts, or ends, the name of someone else the article names in full
+        ("Hillary Clinton won. Hillary and Tim Kaine campaigned in Ohio.", "Hillary", "Hillary Clinton"),
+        ("Rand Paul spoke. Paul and Carly Fiorina debated.", "Paul", "Rand Paul"),
+        # no family name written after them: nothing to share
+        ("Bill and Melinda arrived.", "Bill", "Bill"),
     ],
 )
 def test_relatives_named_by_given_name(nlp: Language, text: str, name: str, canonical: str) -> None:

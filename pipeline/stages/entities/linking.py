@@ -14,7 +14,7 @@ from spacy.attrs import IS_LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from .names import APOSTROPHE_NAME, clean_name, head_of, respan, written_at
-from .relatives import kin_owner
+from .relatives import kin_owner, partner_of
 from .rules import gender_of
 
 if TYPE_CHECKING:
@@ -179,6 +179,7 @@ def person_canonicals(ents: tuple[Span, ...] | list[Span]) -> dict[int, str]:
     used: dict[str, str] = {}  # shared surname -> the person it named written alone
     kin: dict[str, str] = {}  # given name of a relative -> the full name it was given ("Ivanka Trump")
     person_at = {i: e for e in persons for i in range(e.start, e.end)}
+    firsts = {name.split()[0] for e in persons if len(e) >= 2 for name in [person_name(e)]}  # "Hillary"
     out: dict[int, str] = {}
     for e in persons:
         sent = e.sent.start if sentences else -1
@@ -192,7 +193,7 @@ def person_canonicals(ents: tuple[Span, ...] | list[Span]) -> dict[int, str]:
         key = e[-1].text
         key = upper.get(key, key) if key.isupper() else key
         if key not in named:
-            out[e.start] = kin.get(key) or _relative(e, person_at, out, rules) or person_name(e)
+            out[e.start] = kin.get(key) or _relative(e, person_at, out, rules, firsts) or person_name(e)
             if out[e.start] != person_name(e):
                 kin.setdefault(key, out[e.start])  # "Ivanka" again is Ivanka Trump
         elif e.start > 0 and e.doc[e.start - 1].lower_ in HONORIFICS:
@@ -210,13 +211,20 @@ def person_canonicals(ents: tuple[Span, ...] | list[Span]) -> dict[int, str]:
     return out
 
 
-def _relative(ent: Span, person_at: dict[int, Span], out: dict[int, str], rules: Rules | None) -> str:
+def _relative(ent: Span, person_at: dict[int, Span], out: dict[int, str], rules: Rules | None,
+              firsts: Collection[str] = ()) -> str:
     """A relative named by the given name alone ("Trump's daughter Ivanka"): that name and the
-    family name of the owner's full name ("Ivanka Trump"; ``relatives``), else empty."""
-    if rules is None or not rules.kin_nouns:
+    family name of the owner's full name ("Ivanka Trump"), or of the partner named in full after
+    it ("Bill and Hillary Clinton": Bill Clinton) when it is a given name of ``given_names.csv``
+    ("Obama and Hillary Clinton" share nothing) that starts the name of nobody else named in full
+    (``firsts``); else empty (``relatives``)."""
+    if rules is None:
         return ""
-    owner = kin_owner(ent[0], rules.kin_nouns, person_at)
+    owner = kin_owner(ent[0], rules.kin_nouns, person_at) if rules.kin_nouns else None
     full = out.get(owner.start, "") if owner is not None else ""
+    if owner is None and ent[0].lower_ in rules.given_names and person_name(ent) not in firsts:
+        partner = partner_of(ent, person_at)
+        full = person_name(partner) if partner is not None else ""
     if len(full.split()) < 2:
         return ""
     return f"{person_name(ent)} {family_name(full.split(), rules.name_suffixes)}"

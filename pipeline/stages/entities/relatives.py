@@ -10,6 +10,13 @@ to ``person_canonicals``, which names the relative with the given name and the o
 name ("Ivanka Trump") when the article writes no full name starting with it (then that name is
 meant: "Chelsea" after "Chelsea Clinton"). News writes a relative's full name where it differs
 ("Kaine's wife, Anne Holton"), so the family name is only borrowed for a given name alone.
+
+A couple or siblings share one family name written once: "Bill and Hillary Clinton", "Ethan and
+Joel Coen", "David and Charles Koch". ``partner_of`` gives the person named in full after a
+one-word name and "and", whose family name the one-word name takes (``person_canonicals``: only a
+given name of ``given_names.csv``, "Obama and Hillary Clinton" share nothing; and not when it is
+the given name or family name of another person named in full:
+"Hillary and Tim Kaine" after "Hillary Clinton", "Paul and Carly Fiorina" after "Rand Paul").
 """
 
 from __future__ import annotations
@@ -48,6 +55,20 @@ def kin_owner(tok: Token, kin: Collection[str], person_at: dict[int, Span]) -> S
                 return _subject_person(noun, person_at)
             return person_at.get(child.i)
     return None
+
+
+def partner_of(ent: Span, person_at: dict[int, Span]) -> Span | None:
+    """The person named in full right after the one-word name ``ent`` and "and" ("Bill and Hillary
+    Clinton": Hillary Clinton), or None."""
+    doc = ent.doc
+    if len(ent) != 1 or not (ent[0].is_title and ent[0].is_alpha) or ent.end + 1 >= len(doc):
+        return None
+    if doc[ent.end].lower_ not in ("and", "&"):
+        return None
+    partner = person_at.get(ent.end + 1)
+    if partner is None or partner.start != ent.end + 1 or len(partner) < 2:
+        return None
+    return partner if all(t.is_title for t in partner) else None
 
 
 def _subject_person(noun: Token, person_at: dict[int, Span]) -> Span | None:
