@@ -19,7 +19,7 @@ from typing import Any
 import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex
 
 # A whitespace-free run longer than this is not tokenized by spaCy's affix rules.
 MAX_RUN = 200
@@ -35,6 +35,8 @@ GLUED_MARK_INFIXES = (rf"(?<=\S)[{_MARKS}](?=\S)", rf"(?<=\S)[,:;)\]](?=[,:;)\]]
 # A clock time glued to the capitalised word after it, as scraped live blogs print their
 # entries ("9:52PMBush Says ..."): split (zero width) between the time and the word.
 GLUED_TIME_INFIX = r"(?<=[0-9][AaPp][Mm])(?=[A-Z][a-z])"
+# A list's dash (one or two hyphens) glued to the capitalised word after it ("-Nate Cohn"): a prefix.
+BULLET_PREFIX = r"--?(?=[A-Z][a-z])"
 # Chunks the model sees at once: the model's memory grows with the batch, not the document.
 PIPE_BATCH = 4
 
@@ -97,6 +99,7 @@ def install(nlp: Language) -> Language:
     limit is ingest's (``max_doc_chars``)."""
     if not isinstance(nlp.tokenizer, SafeTokenizer):
         split_glued_marks(nlp)
+        split_bullets(nlp)
         nlp.tokenizer = SafeTokenizer(nlp.tokenizer)
     nlp.max_length = 2**31 - 1  # chunking bounds the model's memory, not spaCy's limit
     return nlp
@@ -113,6 +116,17 @@ def split_glued_marks(nlp: Language) -> None:
     own = tokenizer.infix_finditer  # the pipeline's own infixes (a model may bring its own), kept
     infixes = [own.__self__.pattern] if own is not None else []
     tokenizer.infix_finditer = compile_infix_regex([*infixes, *GLUED_MARK_INFIXES, GLUED_TIME_INFIX]).finditer
+
+
+def split_bullets(nlp: Language) -> None:
+    """A hyphen-minus that starts a token before a capitalised word is a token of its own
+    (``BULLET_PREFIX``), as spaCy's own prefixes make an en or em dash: a list item typed
+    ``-Nate Cohn explains`` had the model read ``-Nate`` as a verb and tag ``Cohn`` alone. Not
+    before a digit (``-5``) nor inside a word (``pro-Trump``). The tokenizer's own prefixes stay."""
+    tokenizer: Any = nlp.tokenizer
+    own = tokenizer.prefix_search
+    prefixes = [own.__self__.pattern] if own is not None else []
+    tokenizer.prefix_search = compile_prefix_regex([BULLET_PREFIX, *prefixes]).search
 
 
 def chunks(doc: Doc, chunk_chars: int) -> tuple[list[tuple[int, int]], list[int]]:

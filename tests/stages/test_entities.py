@@ -1510,3 +1510,19 @@ def test_place_that_modifies_the_noun_after_it_qualifies_no_name(nlp: Language) 
     # a place and its state stay one place
     doc = nlp("The crash happened in Shell Knob, Missouri, on Monday.")
     assert ("Shell Knob, Missouri", "GPE") in [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        # a given name of the wider gender table before the family name the model tagged alone
+        ("“The fear is greater here,” said Paloma Wu, legal director for the union.", ["Paloma Wu"]),
+        # a month is no given name, though April is one in the table: one of the most frequent words
+        ("In April Clinton said she would run.", ["Clinton"]),
+        # a list item's dash glued to the name (tokenizer) cuts no name chain
+        ("Polls this week:\n-Philip Bump explains how few people voted in Iowa.", ["Philip Bump"]),
+    ],
+)
+def test_given_names_beyond_the_hand_list_and_list_items(nlp: Language, text: str, persons: list[str]) -> None:
+    assert [e.text for e in nlp(text).ents if e.label_ == "PERSON"] == persons

@@ -98,6 +98,21 @@ def test_hyphenated_tail_is_no_name(blank: Language) -> None:
     assert _chains(doc) == []
 
 
+@pytest.mark.parametrize(("words", "spaces", "tags"), [
+    (["-", "Henry", "Smith", "explains", "it", "."], [False, True, True, True, False, False],
+     [":", "NNP", "NNP", "VBZ", "PRP", "."]),
+    (["items", ":", "\n", "-", "Henry", "Smith", "explains", "it", "."],
+     [False, False, False, False, True, True, True, False, False],
+     ["NNS", ":", "_SP", ":", "NNP", "NNP", "VBZ", "PRP", "."]),
+])
+def test_a_lists_dash_before_a_name_cuts_nothing(blank: Language, words: list[str], spaces: list[bool],
+                                                 tags: list[str]) -> None:
+    """"-Henry Smith explains ...": the dash glued to the name starts a list item (the tokenizer
+    makes it a token, ``longtext.split_bullets``); only a hyphen between words cuts a name."""
+    doc = Doc(blank.vocab, words=words, spaces=spaces, tags=tags)
+    assert _chains(doc) == ["Henry Smith"]
+
+
 def test_untagged_name_with_a_given_name_or_as_a_speaker(blank: Language) -> None:
     doc = _doc(blank, "Scott Conroy asked . Omar Mateen shot . Adel Nefzi said so .")
     # no given name, not the subject of a speech verb: Omar Mateen is left alone
@@ -267,6 +282,17 @@ def test_given_name_left_out_of_a_person_joins_it(blank: Language, before: str |
     lone person or an organisation; the two words are one person."""
     doc = _tagged(blank, "later , Ivanka Trump strode on .", [(2, 3, before)] * bool(before) + [(3, 4, "PERSON")])
     assert _widened(doc, IVANKA) == [("Ivanka Trump", "PERSON")]
+
+
+def test_a_given_name_of_the_wider_list_joins_too_but_no_frequent_word(blank: Language) -> None:
+    """"said Paloma Wu", the model tagging "Wu": a given name of ``first`` (the gender table, less
+    the most frequent English words) joins as one of the hand list does; a PERSON that is a given
+    name of the hand list is joined by none ("Hillary Bill" stays two)."""
+    doc = _tagged(blank, "later , said Paloma Wu , the director .", [(4, 5, "PERSON")])
+    assert [(e.text, e.label_) for e in given_name_first(list(doc.ents), GIVEN, {"paloma"})] == [
+        ("Paloma Wu", "PERSON")]
+    doc = _tagged(blank, "the Paloma Bill said .", [(2, 3, "PERSON")])
+    assert [e.text for e in given_name_first(list(doc.ents), GIVEN, {"paloma"})] == ["Bill"]
 
 
 def test_given_name_joined_keeps_a_relative_apart(blank: Language) -> None:

@@ -105,6 +105,23 @@ def test_a_clock_time_glued_to_a_name_is_cut_from_it(text: str, tokens: list[str
     assert [t.text for t in nlp(text)] == tokens
 
 
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("-Nate Cohn explains why", ["-", "Nate", "Cohn", "explains", "why"]),
+        ("polls.\n--Philip Bump writes", ["polls", ".", "\n", "--", "Philip", "Bump", "writes"]),
+    ],
+)
+def test_a_lists_dash_glued_to_a_name_is_a_token_of_its_own(text: str, tokens: list[str]) -> None:
+    nlp = longtext.install(spacy.blank("en"))
+    assert [t.text for t in nlp(text)] == tokens
+
+
+@pytest.mark.parametrize("text", ["It fell -5 percent.", "a pro-Trump group", "the -LRB- tag", "-x and -NYT"])
+def test_hyphens_before_no_capitalised_word_tokenize_as_spacy_does(text: str) -> None:
+    assert [t.text for t in longtext.install(spacy.blank("en"))(text)] == [t.text for t in spacy.blank("en")(text)]
+
+
 @pytest.mark.parametrize("text", ["at 10AM.", "open 24/7PM", "5PMs", "the 9PM News", "at 9PMBUSH"])
 def test_times_not_glued_to_a_name_tokenize_as_spacy_does(text: str) -> None:
     assert [t.text for t in longtext.install(spacy.blank("en"))(text)] == [t.text for t in spacy.blank("en")(text)]

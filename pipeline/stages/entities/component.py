@@ -111,6 +111,9 @@ class NewsEntities(FromRuleBook):
         self.org_heads = frozenset(h for h, x in rules.heads.items() if x.label == "ORG")  # party, agency
         # given names that start a name in a capitals line ("ANN COULTER"; not "BILL PASSES")
         self.rare_given = frozenset(rules.given_names) - common_english()
+        # more given names that widen a lone family name after them ("said Paloma Wu", the model
+        # tagging "Wu"): the wider gender table, less the most frequent English words ("April")
+        self.first_names = frozenset(rules.genders) - common_english()
         self.events = frozenset(h for h, x in rules.heads.items() if x.label == "EVENT")  # cup, open: no team
         self.not_in_names = frozenset(rules.heads) | rules.legal_forms  # words no person's name holds
 
@@ -156,7 +159,8 @@ class NewsEntities(FromRuleBook):
                              self.rules.speech_verbs)
         if chains:  # persons the model did not tag as persons, and their lone surnames
             ents = link_surnames(doc, replace_overlapping(ents, chains), common_english(), text)
-        ents = descriptor_first(text, given_name_first(ents, self.rules.given_names), self.rules.given_names)
+        ents = descriptor_first(text, given_name_first(ents, self.rules.given_names, self.first_names),
+                                self.rules.given_names)
         ents += lone_orgs_again(doc, ents, common_english(), self.rules.given_names)
         doc.ents = filter_spans(ents)
         final = doc.ents  # spaCy builds this tuple from the tokens' tags on every access: once

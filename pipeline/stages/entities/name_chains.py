@@ -121,7 +121,9 @@ def name_chains(doc: Doc, ents: Sequence[Span], given: dict[str, str] | frozense
         while k < j and (_bare(doc[k]) in titles or doc[k].lower_ not in given and (
                 doc[k].lower in common or k == i and doc[k].is_sent_start and doc[k].lower_ in common_english())):
             k += 1
-        cut = k and not doc[k - 1].whitespace_ and doc[k - 1].text in HYPHENS  # "Dodd-Frank Act"
+        # "Dodd-Frank Act": a hyphen between words; a list's dash before the name is no cut ("-Nate Cohn")
+        cut = (k >= 2 and doc[k - 1].text in HYPHENS and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_
+               and doc[k - 2].text[-1:].isalnum())
         if 2 <= j - k <= MAX_WORDS and not cut and not (j < n and (_bare(doc[j]) in stop or doc[j].is_title)):
             chains.append(doc[k:j])
     if not chains:
@@ -187,9 +189,11 @@ def _is_person(chain: Span, ent_at: dict[int, Span], lone: set[str], given: dict
     return len(tagged) == 1 and len(next(iter(tagged))) == 1 and chain[-1].i in ent_at and _speaks(chain, speech)
 
 
-def given_name_first(ents: list[Span], given: Collection[str]) -> list[Span]:
+def given_name_first(ents: list[Span], given: Collection[str], first: Collection[str] = ()) -> list[Span]:
     """``ents`` with each one-word PERSON that follows a capitalised given name of
-    ``given_names.csv`` ("Ivanka Trump", "the Bill Clinton years") widened over it. The given name
+    ``given_names.csv`` ("Ivanka Trump", "the Bill Clinton years") or of ``first``, a wider list
+    ("said Paloma Wu", the model tagging "Wu"), widened over it; a PERSON that is itself a given
+    name of ``given_names.csv`` is not (the wider list has Clinton and Graham). The given name
     is tagged nothing or alone with a label that is no place or nationality ("Ivanka" PRODUCT, a
     lone PERSON), is separated from the family name by a space only, and does not start its
     sentence as one of the most frequent English words ("Mark Clinton's words"); "Christian"
@@ -201,9 +205,9 @@ def given_name_first(ents: list[Span], given: Collection[str]) -> list[Span]:
     for e in ents:
         if e.label_ != "PERSON" or len(e) != 1 or e.start == 0 or e[0].lower_ in given:
             continue
-        first = e.doc[e.start - 1]
-        if (first.lower_ not in given or not first.text[:1].isupper() or first.whitespace_ != " "
-                or first.is_sent_start and first.lower_ in common_english()):
+        before = e.doc[e.start - 1]
+        if (before.lower_ not in given and before.lower_ not in first or not before.text[:1].isupper()
+                or before.whitespace_ != " " or before.is_sent_start and before.lower_ in common_english()):
             continue
         tagged = by_end.get(e.start)
         if tagged is not None and (len(tagged) > 1 or tagged.label_ in CODED_LABELS):
