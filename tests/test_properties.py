@@ -132,3 +132,15 @@ def test_every_jsonl_line_is_a_document_or_a_row(tmp_path_factory: pytest.TempPa
     rejected = {i.line for i in items if isinstance(i, ErrorRow) and i.severity == REJECTED}
     assert docs | rejected == set(range(1, len(values) + 1)) and not docs & rejected
     assert all(isinstance(i.text, str) and i.text.strip() for i in items if isinstance(i, RawInput))
+
+
+@FAST
+@given(text=st.text(alphabet="ab_ .-é1’\nAſ", max_size=40), name=st.text(alphabet="ab_ .-é1’A", min_size=1, max_size=4))
+def test_whole_words_finds_what_the_word_boundary_regex_finds(text: str, name: str) -> None:
+    """``names.written_at`` looks for names with ``str.find`` instead of a regex per name."""
+    import re
+
+    from pipeline.stages.entities.names import _whole_words
+
+    expected = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+    assert list(_whole_words(text, name)) == expected

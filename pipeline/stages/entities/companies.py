@@ -33,7 +33,12 @@ def company_spans(doc: Doc, text: str, ents: list[Span], phrases: tuple[Phrase, 
     by_end = {e.end: e for e in ents}
     covered = {i for e in ents for i in range(e.start, e.end)}
     found: list[Span] = []
-    for pattern, name_after in _patterns(phrases):
+    # a phrase whose first word the text never writes, in any case, is not looked for: exact for
+    # ASCII words where the text has none of the four letters that fold onto ASCII ones under re.I
+    lowered = None if any(ch in text for ch in _FOLDING) else text.lower()
+    for pattern, name_after, first in _patterns(phrases):
+        if lowered is not None and first.isascii() and first.lower() not in lowered:
+            continue
         for m in pattern.finditer(text):
             words = doc.char_span(m.start(), m.end())
             if words is None or not (words[0].is_lower or words[0].is_sent_start and words[0].is_title):
@@ -47,10 +52,14 @@ def company_spans(doc: Doc, text: str, ents: list[Span], phrases: tuple[Phrase, 
     return found
 
 
+# the non-ASCII letters a case-insensitive pattern matches to ASCII ones (Python's ``re`` docs)
+_FOLDING = "\u0130\u0131\u017f\u212a"
+
+
 @lru_cache(maxsize=8)
-def _patterns(phrases: tuple[Phrase, ...]) -> list[tuple[re.Pattern[str], bool]]:
-    """Each phrase as a regex of whole words, any case, any spaces between them."""
-    return [(re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w-])", re.I), after)
+def _patterns(phrases: tuple[Phrase, ...]) -> list[tuple[re.Pattern[str], bool, str]]:
+    """Each phrase as a regex of whole words, any case, any spaces between them, and its first word."""
+    return [(re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w-])", re.I), after, words[0])
             for words, after in phrases]
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import IDX, IS_ALPHA, IS_UPPER, LENGTH, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -154,18 +155,26 @@ def common_word(word: str) -> bool:
 def body_casing(doc: Doc, skip: list[tuple[int, int]]) -> dict[str, str]:
     """Lower-case word -> the form the document writes it in most often, not starting a sentence
     and outside the character ranges ``skip`` (its ALL-CAPS lines)."""
-    starts = [s for s, _ in skip]
-    forms: dict[str, Counter[str]] = {}
-    for tok in doc:
-        if not tok.is_alpha or tok.is_sent_start or tok.is_upper and len(tok) == 1:
-            continue
-        k = bisect_right(starts, tok.idx) - 1
-        if k >= 0 and tok.idx < skip[k][1]:
-            continue
-        if tok.i > 0 and "\n" in doc[tok.i - 1].text_with_ws:  # a line's first word is a sentence start
-            continue
-        forms.setdefault(tok.lower_, Counter())[tok.text] += 1
-    return {w: c.most_common(1)[0][0] for w, c in forms.items()}
+    if not len(doc):
+        return {}
+    # the tokens' attributes as arrays, so no Token object is made per word (as the loop it replaces)
+    arr = doc.to_array([IS_ALPHA, SENT_START, IS_UPPER, LENGTH, IDX, ORTH, LOWER]).astype(numpy.int64)
+    alpha, start, upper, length, idx = (arr[:, k] for k in range(5))
+    orth, lower = doc.to_array(ORTH), doc.to_array(LOWER)  # unsigned hashes, read as they are
+    keep = (alpha == 1) & (start != 1) & ~((upper == 1) & (length == 1))
+    keep[0] &= not doc[0].is_sent_start
+    if skip:
+        starts = numpy.array([s for s, _ in skip])
+        k = numpy.searchsorted(starts, idx, side="right") - 1
+        ends = numpy.array([e for _, e in skip])
+        keep &= ~((k >= 0) & (idx < ends[numpy.maximum(k, 0)]))
+    strings = doc.vocab.strings
+    breaks = numpy.isin(orth, [h for h in numpy.unique(orth).tolist() if "\n" in strings[h]])
+    keep[1:] &= ~breaks[:-1]  # a line's first word is a sentence start
+    forms: dict[int, Counter[int]] = {}
+    for low, text in zip(lower[keep].tolist(), orth[keep].tolist(), strict=True):
+        forms.setdefault(low, Counter())[text] += 1
+    return {strings[w]: strings[c.most_common(1)[0][0]] for w, c in forms.items()}
 
 
 

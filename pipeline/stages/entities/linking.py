@@ -13,7 +13,7 @@ import numpy
 from spacy.attrs import IS_LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
-from .names import APOSTROPHE_NAME, clean_name, head_of, respan, written_at
+from .names import APOSTROPHE_NAME, clean_name, head_of, respan, tokens_written, written_at
 from .relatives import kin_owner, partner_of
 from .rules import gender_of
 
@@ -83,11 +83,11 @@ def link_surnames(doc: Doc, ents: list[Span], common: Collection[str] = (), text
     covered = {i for e in out for i in range(e.start, e.end)}
     out.extend(_untagged_full_names(doc, ents, covered, doc.text if text is None else text))
     written = surnames | set(upper)  # the forms a lone surname may take
-    for tok in doc:
-        text = tok.text
-        if (text in written and tok.i not in covered
-                and (tok.pos_ == "PROPN" or capitals(text) or _mistagged(tok, common)) and surname(text)):
-            out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+    for i in tokens_written(doc, written):
+        tok = doc[i]
+        if (i not in covered and (tok.pos_ == "PROPN" or capitals(tok.text) or _mistagged(tok, common))
+                and surname(tok.text)):
+            out.append(Span(doc, i, i + 1, label="PERSON"))
     return out
 
 

@@ -8,7 +8,7 @@ from collections.abc import Collection
 from spacy.tokens import Doc, Span
 
 from .. import places as places_mod
-from .names import head_of, respan, written_at
+from .names import head_of, respan, tokens_written, written_at
 from .rules import JOINING_PREPOSITIONS, NAME_LABELS, POSSESSIVES, Rules
 
 
@@ -186,7 +186,7 @@ def lone_orgs_again(doc: Doc, ents: list[Span], common: Collection[str], given: 
     names = {e.text for e in ents if e.label_ == "ORG" and len(e) == 1 and e[0].is_alpha and e[0].is_title
              and e.text.lower() not in common} - persons - other
     if names:
-        lower = {t.text for t in doc if t.is_lower}
+        lower = {doc[i].text for i in tokens_written(doc, {n.lower() for n in names}) if doc[i].is_lower}
         names = {n for n in names if n.lower() not in lower}
     if not names:
         return []
@@ -194,7 +194,7 @@ def lone_orgs_again(doc: Doc, ents: list[Span], common: Collection[str], given: 
 
     def beside(k: int) -> bool:
         return 0 <= k < len(doc) and doc[k].is_title and not doc[k].is_sent_start
-    return [Span(doc, t.i, t.i + 1, label="ORG") for t in doc
-            if t.text in names and t.i not in covered and t.pos_ in ("PROPN", "NOUN", "")
+    return [Span(doc, t.i, t.i + 1, label="ORG") for t in (doc[i] for i in tokens_written(doc, names))
+            if t.i not in covered and t.pos_ in ("PROPN", "NOUN", "")
             and t.dep_ not in ("compound", "amod")
             and not beside(t.i - 1) and not (t.i + 1 < len(doc) and doc[t.i + 1].is_title)]

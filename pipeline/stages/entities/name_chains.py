@@ -94,7 +94,8 @@ def name_chains(doc: Doc, ents: Sequence[Span], given: dict[str, str] | frozense
             person[e.start:e.end] = True
     # an apostrophe name ("O’Reilly", "D’Souza") is a name word, whatever its tag (the small model
     # often reads one written with a curly apostrophe as a common noun)
-    apos = numpy.array([bool(APOSTROPHE_NAME.match(t.text)) for t in doc], dtype=bool)
+    orths = numpy.unique(arr[:, 1]).tolist()  # each distinct word once, not each token
+    apos = numpy.isin(arr[:, 1], [h for h in orths if APOSTROPHE_NAME.match(strings[h])])
     widened = _apostrophe_name_after(doc, ents, apos)
     # candidates, in numpy: singular proper nouns, no PERSON, next to another (a chain)
     cand = (arr[:, 0] == strings["NNP"]) | apos

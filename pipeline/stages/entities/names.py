@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterator
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from ..datelines import is_dateline
@@ -35,10 +37,40 @@ def written_at(doc: Doc, text: str, names: Collection[str], label: str) -> Itera
     ``label``, the longest names first (then in text order); places the tokens do not align with
     are skipped. A caller that marks what it takes as it goes lets a longer name win."""
     for name in sorted(names, key=lambda n: (-len(n), n)):
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-            span = doc.char_span(m.start(), m.end(), label=label)
+        for start in _whole_words(text, name):
+            span = doc.char_span(start, start + len(name), label=label)
             if span is not None:
                 yield span
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what ``\w`` matches in a str pattern
+
+
+def _whole_words(text: str, name: str) -> Iterator[int]:
+    r"""The starts of ``name`` in ``text`` with no word character on either side, left to right and
+    not overlapping: what ``re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)`` finds, without
+    compiling a pattern per name (the regex cache does not hold a long article's names)."""
+    if not name:
+        return
+    n, pos = len(name), text.find(name)
+    while pos >= 0:
+        end = pos + n
+        if (pos == 0 or not _word_char(text[pos - 1])) and (end == len(text) or not _word_char(text[end])):
+            yield pos
+            pos = text.find(name, end)
+        else:
+            pos = text.find(name, pos + 1)
+
+
+def tokens_written(doc: Doc, words: Collection[str]) -> list[int]:
+    """The indices of the tokens whose text is one of ``words``, in order: compared as the
+    vocabulary's hashes in one array, so no Token object is made for the others."""
+    if not words:
+        return []
+    strings = doc.vocab.strings
+    wanted = numpy.array([strings[w] for w in words], dtype=numpy.uint64)
+    return numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), wanted)).tolist()  # type: ignore[no-any-return]
 
 
 def respan(ent: Span, start: int, end: int, label: str | None = None) -> Span:
