@@ -1528,3 +1528,20 @@ def test_place_that_modifies_the_noun_after_it_qualifies_no_name(nlp: Language) 
 )
 def test_given_names_beyond_the_hand_list_and_list_items(nlp: Language, text: str, persons: list[str]) -> None:
     assert [e.text for e in nlp(text).ents if e.label_ == "PERSON"] == persons
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        # two people of one family name in a sentence: the lone surname after it is its subject's
+        ("Hillary Clinton, whose husband, former president Bill Clinton, was in Iowa, spoke on Monday. "
+         "Clinton said she was ready.", "Hillary Clinton"),
+        ("On the trail for his wife Hillary Clinton, former president Bill Clinton spoke on Monday. "
+         "Clinton said she was ready.", "Bill Clinton"),
+    ],
+)
+def test_a_shared_surname_after_a_sentence_naming_both_is_its_subjects(nlp: Language, text: str,
+                                                                       canonical: str) -> None:
+    doc = nlp(text)
+    assert [e._.canonical for e in doc.ents if e.text == "Clinton"] == [canonical]

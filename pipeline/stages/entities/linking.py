@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .names import APOSTROPHE_NAME, clean_name, head_of, respan, tokens_written, written_at
 from .relatives import kin_owner, partner_of
-from .rules import gender_of
+from .rules import SUBJECT_DEPS, gender_of
 
 if TYPE_CHECKING:
     from .rules import Rules
@@ -176,6 +176,7 @@ def person_canonicals(ents: tuple[Span, ...] | list[Span]) -> dict[int, str]:
     principal = {key: max(names, key=lambda n: written[n]) for key, names in named.items() if len(names) > 1}
     sentences = bool(persons) and persons[0].doc.has_annotation("SENT_START")
     latest: dict[str, tuple[str, int]] = {}  # surname -> (name, sentence start) of its latest full mention
+    subjects: set[str] = set()  # surnames whose latest full mention is the subject of its clause
     used: dict[str, str] = {}  # shared surname -> the person it named written alone
     kin: dict[str, str] = {}  # given name of a relative -> the full name it was given ("Ivanka Trump")
     person_at = {i: e for e in persons for i in range(e.start, e.end)}
@@ -187,8 +188,16 @@ def person_canonicals(ents: tuple[Span, ...] | list[Span]) -> dict[int, str]:
             name = person_name(e)
             name = upper_full.get(name, name) if name.isupper() else name
             out[e.start] = same.get(name, name)
+            subject = sentences and e.root.dep_ in SUBJECT_DEPS
             for key in keys.get(e.start, []):
-                latest[key] = (out[e.start], sent)
+                # in one sentence a subject stays before a later name that is none: "Dorothy Woods,
+                # whose husband, Navy SEAL Ty Woods, was ...", "for his wife Hillary Clinton, Bill
+                # Clinton said": the sentence is about its subject
+                if not (latest.get(key, ("", -2))[1] == sent and key in subjects and not subject):
+                    latest[key] = (out[e.start], sent)
+                    subjects.discard(key)
+                    if subject:
+                        subjects.add(key)
             continue
         key = e[-1].text
         key = upper.get(key, key) if key.isupper() else key
