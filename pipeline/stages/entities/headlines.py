@@ -158,7 +158,7 @@ def body_casing(doc: Doc, skip: list[tuple[int, int]]) -> dict[str, str]:
     if not len(doc):
         return {}
     # the tokens' attributes as arrays, so no Token object is made per word (as the loop it replaces)
-    arr = doc.to_array([IS_ALPHA, SENT_START, IS_UPPER, LENGTH, IDX, ORTH, LOWER]).astype(numpy.int64)
+    arr = doc.to_array([IS_ALPHA, SENT_START, IS_UPPER, LENGTH, IDX]).astype(numpy.int64)  # SENT_START: -1 no
     alpha, start, upper, length, idx = (arr[:, k] for k in range(5))
     orth, lower = doc.to_array(ORTH), doc.to_array(LOWER)  # unsigned hashes, read as they are
     keep = (alpha == 1) & (start != 1) & ~((upper == 1) & (length == 1))

@@ -113,7 +113,8 @@ class Rules:
     sports_roles: frozenset[str] = frozenset()  # "striker", "coach": "Leeds striker" is a team (``sports``)
     # "NAME shares", "shares in NAME": the name beside one is a company (``companies.parse_phrases``)
     company_nouns: tuple[Phrase, ...] = ()
-    # "ghazala" -> "f": the gender a given name tells, for Mrs./Mr. (``load_genders``, a wider list)
+    # "deja" -> "f": the gender a given name tells, for Mrs./Mr. (``load_genders``, a wider list); its
+    # names less the most frequent words also widen a lone family name after them ("Paloma Wu")
     genders: dict[str, str] = field(default_factory=dict)
 
 
