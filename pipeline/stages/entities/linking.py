@@ -4,7 +4,6 @@ surnames the model took for places."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING
@@ -15,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .names import APOSTROPHE_NAME, clean_name, head_of, respan, tokens_written, written_at
 from .relatives import kin_owner, partner_of
-from .rules import SUBJECT_DEPS, gender_of
+from .rules import SUBJECT_DEPS, gender_of, unaccented
 
 if TYPE_CHECKING:
     from .rules import Rules
@@ -193,11 +192,10 @@ def person_canonicals(ents: tuple[Span, ...] | list[Span]) -> dict[int, str]:
                 # in one sentence a subject stays before a later name that is none: "Dorothy Woods,
                 # whose husband, Navy SEAL Ty Woods, was ...", "for his wife Hillary Clinton, Bill
                 # Clinton said": the sentence is about its subject
-                if not (latest.get(key, ("", -2))[1] == sent and key in subjects and not subject):
+                held = key in subjects and latest[key][1] == sent
+                if subject or not held:
                     latest[key] = (out[e.start], sent)
-                    subjects.discard(key)
-                    if subject:
-                        subjects.add(key)
+                    (subjects.add if subject else subjects.discard)(key)
             continue
         key = e[-1].text
         key = upper.get(key, key) if key.isupper() else key
@@ -252,11 +250,9 @@ def _by_honorific(ent: Span, owner: str, names: list[str], latest: dict[str, tup
     rules = ent.doc._.entity_rules
     genders: dict[str, str] = rules.genders if rules is not None else {}
     want = HONORIFICS[ent.doc[ent.start - 1].lower_]
-    def gender(name: str) -> str:
-        return gender_of(name, genders)
-    if gender(owner) in ("", want):
+    if gender_of(owner, genders) in ("", want):
         return owner
-    fits = [n for n in names if gender(n) == want]
+    fits = [n for n in names if gender_of(n, genders) == want]
     if not fits:
         return person_name(ent)
     last = latest.get(ent[-1].text, ("", -1))[0]
@@ -315,14 +311,10 @@ def _shorter_forms(people: dict[str, list[Span]]) -> dict[str, str]:
                 out.update({n: intro for n in [long, *fits] if n != intro})
         spelt: dict[str, str] = {}  # "Francois Hollande" in the title, "François Hollande" below: one person
         for name in sorted(first, key=lambda n: first[n]):
-            intro = spelt.setdefault(_unaccented(name), name)
+            intro = spelt.setdefault(unaccented(name), name)
             if intro != name and name not in out:
                 out[name] = out.get(intro, intro)
     return out
-
-
-def _unaccented(name: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
 
 
 _NOT_PERSON = ("GPE", "LOC")  # labels the small model gives to surnames it does not know (not FAC: "Mall")

@@ -137,18 +137,25 @@ def load_heads(book: RuleBook) -> dict[str, Head]:
     return {r["head"].lower(): Head(r["label"], r["kind"]) for r in rows}
 
 
+@lru_cache(maxsize=4)
 def load_genders(book: RuleBook) -> dict[str, str]:
     """Given name (lower case, no accents) -> "m" or "f": ``given_name_genders.csv`` (9,500 names
     derived from nomquamgender), with the hand list ``given_names.csv`` winning where both have a
-    name. Read for a gender only: which names start a person's name stays the hand list's."""
+    name. Read for a gender only: which names start a person's name stays the hand list's. Parsed
+    once per book: the entity rules and the speaker rules share the table (read it, never change it)."""
     def table(name: str) -> dict[str, str]:
         return {fold(r["name"]): r["gender"] for r in book.rows(f"en/{name}", ("name", "gender"))}
     return {**table("given_name_genders.csv"), **table("given_names.csv")}
 
 
+def unaccented(name: str) -> str:
+    """A name without its accents ("François" -> "Francois"); letters that have none stay."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
 def fold(word: str) -> str:
     """A word in lower case without accents ("José" -> "jose"), as the gender tables are keyed."""
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+    return unaccented(word).lower()
 
 
 def gender_of(name: str, genders: dict[str, str]) -> str:
