@@ -17,6 +17,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from .. import provenance, rulebook
+from ..batching import bounded_runs
 from ..config import Settings
 from ..output import manifest
 from ..output.tables import TableWriter
@@ -36,17 +37,7 @@ def _batches(items: Iterable[RawInput | ErrorRow], size: int,
     character bound cuts a batch of long articles short, so peak memory is the same on any
     corpus. A document longer than the bound is a batch alone.
     """
-    batch: list[RawInput | ErrorRow] = []
-    chars = 0
-    for item in items:
-        n = len(item.text) if isinstance(item, RawInput) else 0
-        if batch and (len(batch) >= size or (max_chars is not None and chars + n > max_chars)):
-            yield batch
-            batch, chars = [], 0
-        batch.append(item)
-        chars += n
-    if batch:
-        yield batch
+    return bounded_runs(items, lambda item: len(item.text) if isinstance(item, RawInput) else 0, max_chars, size)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from pipeline.config import MODELS_DIR, Settings
 from pipeline.records import WARNING, RawInput
-from pipeline.stages import document, entities, ingest, orgs, quotes
+from pipeline.stages import document, entities, ingest, longtext, orgs, quotes
 from pipeline.stages.longtext import MAX_RUN, SafeTokenizer, chunks
 from pipeline.stages.nlp import add_components
 from pipeline.stages.quotes import spans, speakers
@@ -130,6 +130,55 @@ def test_one_failing_document_costs_only_itself(blank_nlp: Language, monkeypatch
     monkeypatch.setattr(document, "finish", broken_finish)
     [rows] = document.process_batch(batch[:1], nlp, Settings(quiet=True))
     assert len(rows.documents) == 1 and [(e.stage, e.error) for e in rows.errors] == [("finish", "ValueError")]
+
+
+PARSED: list[str] = []  # the first word of every text the component below saw
+
+
+@Language.component("count_parses")
+def count_parses(doc: Doc) -> Doc:
+    PARSED.append(doc.text.split()[0])
+    if "BOOM" in doc.text:
+        raise RuntimeError("component failed on purpose")
+    return doc
+
+
+def _counting_nlp() -> Language:
+    PARSED.clear()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("count_parses")
+    return add_components(nlp, MODELS_DIR)
+
+
+def test_a_batch_reaches_the_model_in_groups_of_bounded_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The model's working memory grows with the tokens it parses at once: a batch's short
+    documents go to ``nlp.pipe`` in groups of at most ``PIPE_CHARS`` characters."""
+    nlp = _counting_nlp()
+    sizes: list[int] = []
+    real_pipe = nlp.pipe
+
+    def recording_pipe(docs: list[Doc], **kwargs: object) -> object:
+        sizes.append(sum(len(d.text) for d in docs))
+        return real_pipe(docs, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", recording_pipe)
+    monkeypatch.setattr(longtext, "PIPE_CHARS", 250)
+    texts = [f"a{k} " + "words of an article " * 5 for k in range(6)]  # 103 or so characters each
+    out = list(longtext.pipe(nlp, [nlp.make_doc(t) for t in texts], 10_000))
+    assert [d.text for d, _, _ in out] == texts
+    assert len(sizes) == 3 and max(sizes) <= 250
+
+
+def test_a_failing_document_costs_its_group_a_retry_not_the_batch(monkeypatch: pytest.MonkeyPatch) -> None:
+    nlp = _counting_nlp()
+    monkeypatch.setattr(longtext, "PIPE_CHARS", 60)
+    texts = ["one short article.", "two short article.", "three BOOM article.", "four short article."]
+    out = list(longtext.pipe(nlp, [nlp.make_doc(t) for t in texts], 10_000))
+    assert [(d is None, type(e).__name__) for d, e, _ in out] == [
+        (False, "NoneType"), (False, "NoneType"), (True, "RuntimeError"), (False, "NoneType")]
+    # groups [one, two, three] and [four]: only the failed group's documents are parsed again
+    assert PARSED.count("one") == 2 and PARSED.count("four") == 1
 
 
 def test_speaker_resolution_uses_indexes_not_scans() -> None:
