@@ -827,6 +827,23 @@ def test_a_name_labelled_an_organisation_that_names_a_person(blank: Language) ->
     assert (r.resolve(doc[12:14]).name, r.resolve(doc[12:14]).kind) == ("Ilya University", "organisation")
 
 
+def test_one_word_name_the_model_tagged_elsewhere_names_its_untagged_mention(blank: Language) -> None:
+    """An article that names a person by one word only ("Maddow") gives every mention of it the
+    same speaker, also where the model tagged nothing; a capitalised word that names no person of
+    the article stays unnamed, and a full name still wins for a family name."""
+    from spacy.tokens import Doc, Span
+
+    words = ["Maddow", "asked", "twice", ".", "Maddow", "said", "so", ".", "Bridges", "said", "no", ".",
+             "Joe", "Krepon", "spoke", ".", "Krepon", "said", "yes", "."]
+    pos = ["PROPN", "VERB", "ADV", "PUNCT"] * 5
+    doc = Doc(blank.vocab, words=words, pos=pos)
+    doc.ents = [Span(doc, 0, 1, "PERSON"), Span(doc, 12, 14, "PERSON")]
+    r = speakers.SpeakerResolver(doc, speakers.SpeakerRules())
+    assert (r.resolve(doc[4:5]).name, r.resolve(doc[4:5]).kind) == ("Maddow", "person")
+    assert (r.resolve(doc[8:9]).name, r.resolve(doc[8:9]).kind) == ("", "description")
+    assert r.resolve(doc[16:17]).name == "Joe Krepon"
+
+
 SKILLED = "''I'm more skilled with my hands than I am with my brain,''"
 
 

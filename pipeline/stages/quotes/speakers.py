@@ -375,14 +375,22 @@ class SpeakerResolver(OrgSpeakers):
     def _surname(self, mention: Span) -> _Person | None:
         """A lone family name in any case (Krepon, WALLACE) that is no PERSON entity: the person
         the entities say it names written alone (``_surname_of``); also with a prepositional
-        phrase after it ("Trump at the time said", "Trump" tagged a common noun)."""
+        phrase after it ("Trump at the time said", "Trump" tagged a common noun). A person the
+        article names by that one word only ("Maddow", tagged a person elsewhere) is that person."""
         tok = mention[0]
         if not tok.is_alpha or len(mention) > 1 and (mention.root.i != tok.i or any(
                 c.dep_ != "prep" for c in tok.children if c.i < mention.end)):
             return None
         if tok.pos_ not in ("PROPN", "NOUN", "X") and not (tok.is_title and tok.lower_ in self._by_surname):
             return None  # a capitalised family name of the article the tagger took for a verb: "Schilling said"
-        return self._surname_of(mention[0].lower_, mention.start_char)
+        return self._surname_of(tok.lower_, mention.start_char) or self._one_word_person(tok.text)
+
+    def _one_word_person(self, word: str) -> _Person | None:
+        """The person whose full name, as the entities write it, is ``word`` alone: the article
+        never writes more of it ("Maddow said", where another "Maddow" is a PERSON entity)."""
+        if word not in self._names:
+            return None
+        return next(m for m in self.mentions if m.name == word)
 
     def _surname_of(self, word: str, start_char: int) -> _Person | None:
         """The person a lone family name (lower case) at ``start_char`` names: whom the PERSON
