@@ -12,7 +12,7 @@ import json
 
 import pytest
 import spacy
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
@@ -77,6 +77,7 @@ def test_stages_never_raise_and_spans_slice_the_text(blank_nlp: Language, docs: 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts)
+@example("qaid“0“㐀J00040o")  # a speaker span holding a CJK character the model saw masked (found by CI)
 def test_full_model_spans_slice_the_text(nlp: Language, text: str) -> None:
     [rows] = _run([text], nlp, chunk_chars=10_000)
     assert [e for e in rows.errors if e.severity not in (REJECTED, "warning")] == []

@@ -126,8 +126,10 @@ def finish(prep: Prepared, doc: Doc | None, book: RuleBook) -> DocRows:
     if doc is not None:
         ents.extend(english_entities(doc, outlet_names(prep.article)))
         for k, q in enumerate(quotes.rows(doc)):
+            # the text the model saw has its CJK characters masked: the speaker as written is the source's
+            said_by = q.speaker_text if q.speaker_start is None else text[q.speaker_start:q.speaker_end]
             rows.quotes.append(Quote(doc_id, k, q.start, q.end, text[q.start:q.end], q.type, q.cue, q.cue_start,
-                                     q.cue_end, q.speaker_text, q.speaker_start, q.speaker_end, q.speaker,
+                                     q.cue_end, said_by, q.speaker_start, q.speaker_end, q.speaker,
                                      q.speaker_kind, q.speaker_title, q.speaker_org))
     for s, e, label in prep.zh_mentions:
         zh_label, kind, canonical, code = zh_entities.describe(text[s:e], label, book)
