@@ -41,9 +41,9 @@ GLUED_TIME_INFIX = r"(?<=[0-9][AaPp][Mm])(?=[A-Z][a-z])"
 BULLET_PREFIX = r"--?(?=[A-Z][a-z])"
 # Chunks the model sees at once: the model's memory grows with the batch, not the document.
 PIPE_BATCH = 4
-# Characters of short documents the model parses at once (``batching.bounded_runs``): a batch of 100,000
-# characters parsed at once took a worker to 840 MB at its peak on PolNeAR articles, in groups
-# of 40,000 to 610 MB, of 20,000 to 570 MB (10,000: no lower), in the same time.
+# Characters of short documents the model parses at once (``batching.bounded_runs``): parsing a
+# batch's 100,000 at once took one worker to 840 MB at its peak on 200 PolNeAR articles; groups
+# of 40,000 to 610 MB, of 20,000 to 570 MB (of 10,000: no lower), in the same time.
 PIPE_CHARS = 20_000
 
 
@@ -191,10 +191,9 @@ def analyse_long(nlp: Language, doc: Doc, chunk_chars: int) -> tuple[Doc, str]:
 
 
 def pipe(nlp: Language, docs: list[Doc], chunk_chars: int) -> Iterator[tuple[Doc | None, BaseException | None, str]]:
-    """(doc, error, warning) per input doc, in order: short docs through ``nlp.pipe``
-    together, in groups of at most ``PIPE_CHARS`` characters,
-    long ones chunk by chunk. A failing group is retried one document at a time, so one bad
-    document costs only itself."""
+    """(doc, error, warning) per input doc, in order: short docs through ``nlp.pipe`` together,
+    in groups of at most ``PIPE_CHARS`` characters, long ones chunk by chunk. A failing group
+    is retried one document at a time, so one bad document costs only itself."""
     short = [d for d in docs if _chars(d) <= chunk_chars]
     done: dict[int, Doc] = {}
     for group in bounded_runs(short, _chars, PIPE_CHARS):
