@@ -78,6 +78,7 @@ def test_stages_never_raise_and_spans_slice_the_text(blank_nlp: Language, docs: 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts)
 @example("qaid“0“㐀J00040o")  # a speaker span holding a CJK character the model saw masked (found by CI)
+@example("AMHJ:A0“")  # a transcript turn ending with a dangling opening mark
 def test_full_model_spans_slice_the_text(nlp: Language, text: str) -> None:
     [rows] = _run([text], nlp, chunk_chars=10_000)
     assert [e for e in rows.errors if e.severity not in (REJECTED, "warning")] == []

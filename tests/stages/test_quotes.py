@@ -367,6 +367,16 @@ def test_transcript_turns_are_direct_quotes(nlp: Language) -> None:
 
 
 @pytest.mark.model
+def test_transcript_turn_is_written_without_its_quote_marks(nlp: Language) -> None:
+    # a turn in quote marks, and one whose opening mark dangles at its end: the words alone
+    text = ("Chris Wallace spoke with Mike Pence on Sunday.\n\nWALLACE: “Will she be at the debate?”\n\n"
+            "PENCE: She will not be attending the debate. “\n\nThey spoke for an hour.")
+    found = [(text[q.start:q.end], q.speaker) for q in _quotes(nlp, text) if q.type == "direct"]
+    assert found == [("Will she be at the debate?", "Chris Wallace"),
+                     ("She will not be attending the debate.", "Mike Pence")]
+
+
+@pytest.mark.model
 def test_unbalanced_mark_does_not_cost_the_article(nlp: Language) -> None:
     text = "Jane Doe said, “The ward is full.\n\nTom Baker said, “We need help from the city now.”"
     found = [(text[q.start:q.end], q.speaker) for q in _quotes(nlp, text) if q.type != "indirect"]

@@ -13,6 +13,8 @@ from .layouts import _names_someone
 from .marks import CLOSERS, DASHES, OPENERS, STRAIGHT
 from .spans import _Attribution, _Context, _entity_around, _Found, _token_at
 
+MARKS = OPENERS + CLOSERS + STRAIGHT  # quote marks of any kind; a turn's words are written without them
+
 
 def _transcript_turns(doc: Doc, ctx: _Context) -> Iterator[_Found]:
     """WALLACE: Let's start ... — a paragraph opening with a speaker label and a colon,
@@ -36,10 +38,10 @@ def _transcript_turns(doc: Doc, ctx: _Context) -> Iterator[_Found]:
         if not any(t.lower_ in people for t in words):
             continue
         s, e = doc[colon.i].idx + 1, pe
-        while s < e and ctx.text[s].isspace():
+        while s < e and (ctx.text[s].isspace() or ctx.text[s] in MARKS):
             s += 1
-        while e > s and (ctx.text[e - 1].isspace() or ctx.text[e - 1] in STRAIGHT + CLOSERS):
-            e -= 1  # the turn's own words, with their final punctuation
+        while e > s and (ctx.text[e - 1].isspace() or ctx.text[e - 1] in MARKS):
+            e -= 1  # the turn's own words, with their final punctuation, without a quote mark at either end
         if e - s > 2 and any(ch.isalpha() for ch in ctx.text[s:e]):  # "Hillary Clinton: 1,769." is a count
             yield s, e, "direct", _Attribution(doc[colon.i:colon.i + 1], label)
 
