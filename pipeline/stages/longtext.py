@@ -39,11 +39,10 @@ GLUED_MARK_INFIXES = (rf"(?<=\S)[{_MARKS}](?=\S)", rf"(?<=\S)[,:;)\]](?=[,:;)\]]
 GLUED_TIME_INFIX = r"(?<=[0-9][AaPp][Mm])(?=[A-Z][a-z])"
 # A list's dash (one or two hyphens) glued to the capitalised word after it ("-Nate Cohn"): a prefix.
 BULLET_PREFIX = r"--?(?=[A-Z][a-z])"
-# Chunks the model sees at once: the model's memory grows with the batch, not the document.
-PIPE_BATCH = 4
-# Characters of short documents the model parses at once (``batching.bounded_runs``): parsing a
-# batch's 100,000 at once took one worker to 840 MB at its peak on 200 PolNeAR articles; groups
-# of 40,000 to 610 MB, of 20,000 to 570 MB (of 10,000: no lower), in the same time.
+# Characters the model parses at once, of short documents or of a long one's chunks
+# (``batching.bounded_runs``): its working memory grows with them. Parsing a batch's 100,000 at
+# once took one worker to 840 MB at its peak on 200 PolNeAR articles; groups of 40,000 to 610
+# MB, of 20,000 to 570 MB (of 10,000: no lower), in the same time.
 PIPE_CHARS = 20_000
 
 
@@ -174,7 +173,7 @@ def analyse_long(nlp: Language, doc: Doc, chunk_chars: int) -> tuple[Doc, str]:
     ranges, inside = chunks(doc, chunk_chars)
     pieces = [doc[s:e].as_doc() for s, e in ranges]
     with nlp.select_pipes(enable=_model_names(nlp)):
-        pieces = list(nlp.pipe(pieces, batch_size=PIPE_BATCH))
+        pieces = [out for group in bounded_runs(pieces, _chars, PIPE_CHARS) for out in nlp.pipe(group)]
     for piece in pieces:
         piece.tensor = numpy.zeros((len(piece), 0), dtype="float32")  # not needed downstream
     merged = Doc.from_docs(pieces, ensure_whitespace=False)

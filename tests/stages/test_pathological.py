@@ -170,6 +170,24 @@ def test_a_batch_reaches_the_model_in_groups_of_bounded_size(monkeypatch: pytest
     assert len(sizes) == 3 and max(sizes) <= 250
 
 
+def test_a_long_documents_chunks_reach_the_model_in_groups_of_bounded_size(blank_nlp: Language,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    sizes: list[int] = []
+    real_pipe = blank_nlp.pipe
+
+    def recording_pipe(docs: list[Doc], **kwargs: object) -> object:
+        docs = list(docs)
+        sizes.append(sum(len(d.text) for d in docs))
+        return real_pipe(docs, **kwargs)
+
+    monkeypatch.setattr(blank_nlp, "pipe", recording_pipe)
+    monkeypatch.setattr(longtext, "PIPE_CHARS", 4_500)
+    text = "\n".join("line of words " * 150 for _ in range(5))  # five lines of 1,950 characters
+    merged, _ = longtext.analyse_long(blank_nlp, blank_nlp.make_doc(text), 2_000)
+    assert merged.text == text
+    assert len(sizes) == 3 and max(sizes) <= 4_500
+
+
 def test_a_failing_document_costs_its_group_a_retry_not_the_batch(monkeypatch: pytest.MonkeyPatch) -> None:
     nlp = _counting_nlp()
     monkeypatch.setattr(longtext, "PIPE_CHARS", 60)
