@@ -151,18 +151,25 @@ def _counting_nlp() -> Language:
     return add_components(nlp, MODELS_DIR)
 
 
-def test_a_batch_reaches_the_model_in_groups_of_bounded_size(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The model's working memory grows with the tokens it parses at once: a batch's short
-    documents go to ``nlp.pipe`` in groups of at most ``PIPE_CHARS`` characters."""
-    nlp = _counting_nlp()
+def _record_pipe_sizes(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The characters of every group ``nlp.pipe`` is given from now on, in order."""
     sizes: list[int] = []
     real_pipe = nlp.pipe
 
     def recording_pipe(docs: list[Doc], **kwargs: object) -> object:
+        docs = list(docs)
         sizes.append(sum(len(d.text) for d in docs))
         return real_pipe(docs, **kwargs)
 
     monkeypatch.setattr(nlp, "pipe", recording_pipe)
+    return sizes
+
+
+def test_a_batch_reaches_the_model_in_groups_of_bounded_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The model's working memory grows with the tokens it parses at once: a batch's short
+    documents go to ``nlp.pipe`` in groups of at most ``PIPE_CHARS`` characters."""
+    nlp = _counting_nlp()
+    sizes = _record_pipe_sizes(nlp, monkeypatch)
     monkeypatch.setattr(longtext, "PIPE_CHARS", 250)
     texts = [f"a{k} " + "words of an article " * 5 for k in range(6)]  # 103 or so characters each
     out = list(longtext.pipe(nlp, [nlp.make_doc(t) for t in texts], 10_000))
@@ -172,15 +179,7 @@ def test_a_batch_reaches_the_model_in_groups_of_bounded_size(monkeypatch: pytest
 
 def test_a_long_documents_chunks_reach_the_model_in_groups_of_bounded_size(blank_nlp: Language,
                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    sizes: list[int] = []
-    real_pipe = blank_nlp.pipe
-
-    def recording_pipe(docs: list[Doc], **kwargs: object) -> object:
-        docs = list(docs)
-        sizes.append(sum(len(d.text) for d in docs))
-        return real_pipe(docs, **kwargs)
-
-    monkeypatch.setattr(blank_nlp, "pipe", recording_pipe)
+    sizes = _record_pipe_sizes(blank_nlp, monkeypatch)
     monkeypatch.setattr(longtext, "PIPE_CHARS", 4_500)
     text = "\n".join("line of words " * 150 for _ in range(5))  # five lines of 1,950 characters
     merged, _ = longtext.analyse_long(blank_nlp, blank_nlp.make_doc(text), 2_000)

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from ..entities.rules import TITLE_SMALL_WORDS
 from .cues import Cues
-from .marks import CLOSERS, DASHES, OPENERS, STRAIGHT
+from .marks import CLOSERS, DASHES, OPENERS, STRAIGHT, inside
 from .spans import SPEAKER_LABELS, _Attribution, _Context, _entity_around, _Found
 
 MAX_NAME = 6  # words of a speaker's name in a title
@@ -29,10 +29,7 @@ def _said(text: str, s: int, e: int) -> tuple[int, int] | None:
     """What a title says was said, from ``s`` to ``e`` without quote marks around it; None for a
     question or fewer than ``MIN_WORDS`` words."""
     pe = e
-    while s < e and (text[s].isspace() or text[s] in OPENERS + STRAIGHT + "‘'"):
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in CLOSERS + STRAIGHT + "’'.,"):
-        e -= 1
+    s, e = inside(text, s, e, OPENERS + STRAIGHT + "‘'", CLOSERS + STRAIGHT + "’'.,")
     if text[s:pe].rstrip().endswith("?") or len(text[s:e].split()) < MIN_WORDS:
         return None
     return s, e

@@ -9,6 +9,17 @@ OPENERS = "“«„"
 CLOSERS = "”»"
 STRAIGHT = '"'
 DASHES = "–—―-"
+QUOTE_MARKS = OPENERS + CLOSERS + STRAIGHT
+
+
+def inside(text: str, s: int, e: int, lead: str, trail: str) -> tuple[int, int]:
+    """``s:e`` without the white space and the characters of ``lead`` at its start and of
+    ``trail`` at its end: words without the marks around them."""
+    while s < e and (text[s].isspace() or text[s] in lead):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in trail):
+        e -= 1
+    return s, e
 
 
 BODY_KINDS = ("paragraph",)

@@ -10,10 +10,8 @@ from spacy.tokens import Doc, Token
 
 from .cues import mention_span, subject_of
 from .layouts import _names_someone
-from .marks import CLOSERS, DASHES, OPENERS, STRAIGHT
+from .marks import DASHES, OPENERS, QUOTE_MARKS, STRAIGHT, inside
 from .spans import _Attribution, _Context, _entity_around, _Found, _token_at
-
-MARKS = OPENERS + CLOSERS + STRAIGHT  # quote marks of any kind; a turn's words are written without them
 
 
 def _transcript_turns(doc: Doc, ctx: _Context) -> Iterator[_Found]:
@@ -37,11 +35,8 @@ def _transcript_turns(doc: Doc, ctx: _Context) -> Iterator[_Found]:
             continue
         if not any(t.lower_ in people for t in words):
             continue
-        s, e = doc[colon.i].idx + 1, pe
-        while s < e and (ctx.text[s].isspace() or ctx.text[s] in MARKS):
-            s += 1
-        while e > s and (ctx.text[e - 1].isspace() or ctx.text[e - 1] in MARKS):
-            e -= 1  # the turn's own words, with their final punctuation, without a quote mark at either end
+        # the turn's own words, with their final punctuation, without a quote mark at either end
+        s, e = inside(ctx.text, doc[colon.i].idx + 1, pe, QUOTE_MARKS, QUOTE_MARKS)
         if e - s > 2 and any(ch.isalpha() for ch in ctx.text[s:e]):  # "Hillary Clinton: 1,769." is a count
             yield s, e, "direct", _Attribution(doc[colon.i:colon.i + 1], label)
 
