@@ -915,7 +915,83 @@ def test_untagged_name_beside_a_company_noun(nlp: Language, text: str, expected:
     assert [(e.text, e.label_) for e in nlp(text).ents if e.label_ in ("ORG", "PERSON", "GPE")] == expected
 
 
+_POS = {"NNP": "PROPN", "PRP$": "PRON", "DT": "DET", "JJ": "ADJ", "JJR": "ADJ", ",": "PUNCT", ".": "PUNCT", "VBZ": "VERB",
+        "POS": "PART"}
+
+
+def _apposed(blank: Language, name: list[str], label: str, phrase: list[tuple[str, str]], after: list[str],
+             name_tags: list[str] | None = None) -> Doc:
+    """A parsed sentence "NAME , PHRASE , AFTER" whose phrase's last word is the name's apposition:
+    ``phrase`` is (word, tag) pairs; the name is tagged ``label`` ("" for none), its words NNP
+    unless ``name_tags`` says otherwise."""
+    words = [*name, ",", *(w for w, _ in phrase), ",", *after, "."]
+    tags = (name_tags or ["NNP"] * len(name)) + [","] + [t for _, t in phrase] + [","] + ["VBZ"] * len(after) + ["."]
+    last, noun = len(name) - 1, len(name) + len(phrase)
+    verb = noun + 2
+    heads = [last] * last + [verb] + [last] + [noun] * (len(phrase) - 1) + [last, last] + [verb] * (len(after) + 1)
+    deps = ["compound"] * last + ["nsubj", "punct"] + ["amod"] * (len(phrase) - 1) + ["appos", "punct"]
+    deps += ["ROOT" if i == 0 else "dobj" for i in range(len(after))] + ["punct"]
+    if phrase[-1][1] == "POS":  # "the candidate 's": the noun before the marker is the apposition
+        heads[noun - 1], deps[noun - 1], heads[noun], deps[noun] = last, "appos", noun - 1, "case"
+    pos = [_POS.get(t, "NOUN") for t in tags]
+    doc = Doc(blank.vocab, words=words, tags=tags, pos=pos, heads=heads, deps=deps)
+    if label:
+        doc.ents = [Span(doc, 0, len(name), label=label)]
+    return entities.NewsEntities(RULES)(doc)
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "phrase", "expected"),
+    [
+        # a noun of org_role_nouns.csv or an organisation's head word (heads.csv) in apposition
+        (["Teck"], "PERSON", [("the", "DT"), ("Canadian", "JJ"), ("mining", "NN"), ("company", "NN")], "ORG"),
+        (["Teck"], "", [("the", "DT"), ("mining", "NN"), ("company", "NN")], "ORG"),
+        (["Robey", "Warshaw"], "PERSON", [("a", "DT"), ("firm", "NN")], "ORG"),
+        (["Allergan"], "GPE", [("the", "DT"), ("smaller", "JJR"), ("company", "NN")], "ORG"),
+        (["America", "Rising", "PAC"], "", [("an", "DT"), ("outside", "JJ"), ("group", "NN")], "ORG"),
+        (["Perry", "High"], "PERSON", [("a", "DT"), ("school", "NN")], "ORG"),
+        # negatives: a person by trade (a given name first); a known place, or a place's head word
+        (["Richard", "Uihlein"], "PERSON", [("an", "DT"), ("Illinois", "NNP"), ("manufacturer", "NN")], "PERSON"),
+        (["Louisiana"], "GPE", [("a", "DT"), ("Baton", "NNP"), ("Rouge", "NNP"), ("newspaper", "NN")], "GPE"),
+        (["Tigray", "Province"], "GPE", [("the", "DT"), ("center", "NN")], "GPE"),
+        # ... a person's role, a plural, no article, a noun owning the next word
+        (["Smith"], "PERSON", [("the", "DT"), ("chairman", "NN")], "PERSON"),
+        (["Teck"], "PERSON", [("the", "DT"), ("companies", "NNS")], "PERSON"),
+        (["Teck"], "PERSON", [("mining", "NN"), ("company", "NN")], "PERSON"),
+        (["Doral"], "PERSON", [("the", "DT"), ("candidate", "NN"), ("'s", "POS")], "PERSON"),
+        # ... a nationality or an event is no name the noun corrects
+        (["Republicans"], "NORP", [("the", "DT"), ("party", "NN")], "NORP"),
+    ],
+)
+def test_a_name_an_appositive_calls_an_organisation_is_one(blank: Language, name: list[str], label: str,
+                                                            phrase: list[tuple[str, str]], expected: str) -> None:
+    doc = _apposed(blank, name, label, phrase, ["says", "so"])
+    assert [(e.text, e.label_) for e in doc.ents if e.start == 0] == [(" ".join(name), expected)]
+
+
+@pytest.mark.parametrize(
+    ("before", "tag", "name"),
+    [
+        (["Our"], "PRP$", ["Principles", "PAC"]),  # an untagged run after a capitalised word is no whole name
+        (["the"], "DT", ["Forward"]),  # after a lower-case word it is
+    ],
+)
+def test_an_untagged_name_before_an_appositive_is_read_whole(blank: Language, before: list[str], tag: str,
+                                                             name: list[str]) -> None:
+    doc = _apposed(blank, [*before, *name], "", [("a", "DT"), ("group", "NN")], ["says", "so"],
+                   [tag] + ["NNP"] * len(name))
+    found = [(e.text, e.label_) for e in doc.ents]
+    assert found == ([] if before[0][0].isupper() else [(" ".join(name), "ORG")])
+
+
+@pytest.mark.model
+def test_an_appositive_organisation_outvotes_the_models_person(nlp: Language) -> None:
+    doc = nlp("Teck, the Canadian mining company, says the tax is fair. Teck has mines in Chile.")
+    assert {(e.text, e.label_) for e in doc.ents if e.text == "Teck"} == {("Teck", "ORG")}
+
+
 def test_company_phrases_load_from_the_models_dir() -> None:
+    assert {"company", "newspaper", "airline"} <= RULES.org_nouns  # org_role_nouns.csv: "Teck, the company"
     phrases = set(RULES.company_nouns)
     assert {(("shares",), False), (("spokesman",), False), (("shares", "in"), True), (("the", "daily"), True)} <= phrases
 

@@ -1,5 +1,7 @@
 """Companies named by the words around them, as business and wire copy writes them: "Boots
-shares fell 3p", "a Dixons spokesman said", "shares in Boots" (``models/en/company_nouns.txt``).
+shares fell 3p", "a Dixons spokesman said", "shares in Boots" (``models/en/company_nouns.txt``),
+and organisations by an appositive: "Teck, the Canadian mining company," (the nouns of
+``models/en/org_role_nouns.csv`` and the organisations' head words of ``heads.csv``).
 
 The small model reads a company it does not know, written alone, as a person ("Boots") or
 leaves it untagged; the noun beside it says what it is. A place (a market: "Tokyo shares",
@@ -16,11 +18,13 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .headlines import common_word
+from .names import head_of
 from .rules import Phrase
 
 MAX_NAME_WORDS = 4  # an untagged name before or after the noun: "Marks and Spencer" is tagged or missed
 # what the noun may correct (a person's or a place's reading, or none) or confirm (an organisation's)
 RELABELLED = ("PERSON", "GPE", "ORG", "")
+ARTICLES = frozenset({"the", "a", "an"})  # an appositive starts with one: "Teck, the mining company"
 
 
 def company_spans(doc: Doc, text: str, ents: list[Span], phrases: tuple[Phrase, ...],
@@ -49,6 +53,42 @@ def company_spans(doc: Doc, text: str, ents: list[Span], phrases: tuple[Phrase, 
                 name = by_end.get(words.start) or _untagged_run(doc, words.start, -1, covered)
             if name is not None and _company(name, is_place):
                 found.append(Span(doc, name.start, name.end, label="ORG"))
+    return found
+
+
+def appositive_spans(doc: Doc, ents: list[Span], nouns: Collection[str], given_names: Collection[str],
+                     is_place: Callable[[str], bool], place_heads: Collection[str]) -> list[Span]:
+    """ORG spans for the names an appositive calls an organisation: a comma, an article and a
+    singular noun of ``nouns`` (lower case) that the parser attaches to the name as its apposition
+    ("Teck, the Canadian mining company, says", "Robey Warshaw, a firm", "Our Principles PAC, a
+    group"). The name is an entity of a kind the noun may correct (``RELABELLED``) or capitalised
+    words the model left untagged, written whole (no capitalised word before an untagged run:
+    "Our" of "Our Principles PAC" is a pronoun to the tagger). Left alone: a known place (``is_place``:
+    "Louisiana, a Baton Rouge newspaper" is the parser's slip) or a name ending in a place's head
+    word (``place_heads``: "Tigray Province, the center of ..."), a name starting with a given name of
+    ``given_names`` (a person by trade: "Richard Uihlein, an Illinois shipping-supplies
+    manufacturer"), and a noun owning the next one ("Doral, the candidate's resort")."""
+    by_end = {e.end: e for e in ents}
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    found: list[Span] = []
+    for tok in doc:
+        if tok.dep_ != "appos" or tok.tag_ != "NN" or tok.lower_ not in nouns:
+            continue
+        article = tok.left_edge
+        comma = article.i - 1
+        if article.lower_ not in ARTICLES or comma < 1 or doc[comma].text != ",":
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "POS":
+            continue
+        name = by_end.get(comma)
+        if name is None:
+            name = _untagged_run(doc, comma, -1, covered)
+            if name is None or name.start > 0 and doc[name.start - 1].text[:1].isupper():
+                continue
+        if (name.start <= tok.head.i < name.end and name.label_ in RELABELLED
+                and name[0].lower_ not in given_names and not is_place(name.text)
+                and head_of(name.text) not in place_heads):
+            found.append(Span(doc, name.start, name.end, label="ORG"))
     return found
 
 

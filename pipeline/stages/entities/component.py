@@ -32,7 +32,7 @@ from ...rulebook import FromRuleBook, RuleBook
 from .. import orgs
 from .. import places as places_mod
 from .acronyms import country_code, full_name_spans, head_defined, learn_acronyms
-from .companies import company_spans
+from .companies import appositive_spans, company_spans
 from .headlines import (
     body_casing,
     common_word,
@@ -106,9 +106,11 @@ class NewsEntities(FromRuleBook):
         self.aliases = rules.aliases
         self.codes = {v: a.country_code for v, a in rules.aliases.items() if a.country_code and a.kind == "country"}
         self.lower_aliases = {v.lower(): a for v, a in rules.aliases.items()}
-        self.not_nicknames = rules.place_plurals | {h for h, x in rules.heads.items() if x.label in PLACE_LABELS}
+        self.place_heads = frozenset(h for h, x in rules.heads.items() if x.label in PLACE_LABELS)  # county, lake
+        self.not_nicknames = rules.place_plurals | self.place_heads
         self.features = frozenset(h for h, x in rules.heads.items() if x.label == "LOC")  # lake, river, bay
         self.org_heads = frozenset(h for h, x in rules.heads.items() if x.label == "ORG")  # party, agency
+        self.org_nouns = rules.org_nouns | self.org_heads  # "Teck, the mining company": an organisation
         # given names that start a name in a capitals line ("ANN COULTER"; not "BILL PASSES")
         self.rare_given = frozenset(rules.given_names) - common_english()
         # more given names that widen a lone family name after them ("said Paloma Wu", the model
@@ -148,6 +150,8 @@ class NewsEntities(FromRuleBook):
         ents = self._drop_common_words(doc, text, ents)
         ents = replace_overlapping(ents, orgs_written_again(doc, text, ents))
         companies = company_spans(doc, text, ents, self.rules.company_nouns, self._is_place)  # "Boots shares"
+        companies += appositive_spans(doc, ents, self.org_nouns, self.rules.given_names, self._is_place,
+                                      self.place_heads)  # "Teck, the Canadian mining company,"
         ents = replace_overlapping(ents, companies)
         ents = one_label_per_name(ents, self.rules.heads, text, {clean_name(c.text) for c in companies})
         ents = place_surnames(ents, self._unknown_place, self.rules.heads)

@@ -113,6 +113,9 @@ class Rules:
     sports_roles: frozenset[str] = frozenset()  # "striker", "coach": "Leeds striker" is a team (``sports``)
     # "NAME shares", "shares in NAME": the name beside one is a company (``companies.parse_phrases``)
     company_nouns: tuple[Phrase, ...] = ()
+    # "company", "newspaper": nouns naming an organisation (``org_role_nouns.csv``); with the
+    # organisations' head words, an appositive of one makes the name before it an organisation
+    org_nouns: frozenset[str] = frozenset()
     # "deja" -> "f": the gender a given name tells, for Mrs./Mr. (``load_genders``, a wider list); its
     # names less the most frequent words also widen a lone family name after them ("Paloma Wu")
     genders: dict[str, str] = field(default_factory=dict)
@@ -191,4 +194,5 @@ def _rules_of(book: RuleBook) -> Rules:
                  name_prefixes=load_word_list(book, "name_prefixes.txt"),
                  sports_roles=load_word_list(book, "sports_roles.txt"),
                  company_nouns=parse_phrases(load_word_list(book, "company_nouns.txt")),
+                 org_nouns=frozenset(r["noun"].lower() for r in book.rows("en/org_role_nouns.csv", ("noun", "kinds"))),
                  genders=load_genders(book))
