@@ -377,6 +377,28 @@ def test_transcript_turn_is_written_without_its_quote_marks(nlp: Language) -> No
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another speaker's label opening a sentence of the paragraph ends the turn and starts the next
+        ('Hillary Clinton and Jeb Bush spoke about ISIS.\n\nClinton: "Our goal is to defeat ISIS." Bush: '
+         '"The mission is to destroy ISIS."\n\nThey differ.',
+         [("Our goal is to defeat ISIS.", "Hillary Clinton"), ("The mission is to destroy ISIS.", "Jeb Bush")]),
+        ("Chris Wallace spoke with Mike Pence on Sunday.\n\nWALLACE: Will she come? PENCE: She will not. "
+         "WALLACE: Why not?\n\nThey spoke.",
+         [("Will she come?", "Chris Wallace"), ("She will not.", "Mike Pence"), ("Why not?", "Chris Wallace")]),
+        # not a title's period ("Mr. Trump:"), nor a label naming no person of the article ("Banks:")
+        ("Chris Wallace spoke with Donald Trump on Sunday.\n\nWALLACE: Did you call Mr. Trump: the man "
+         "himself? Banks: Most lent nothing.\n\nEnd.",
+         [("Did you call Mr. Trump: the man himself? Banks: Most lent nothing.", "Chris Wallace")]),
+    ],
+)
+def test_a_turn_ends_where_the_next_speakers_label_opens_a_sentence(nlp: Language, text: str,
+                                                                   expected: list[tuple[str, str]]) -> None:
+    assert [(text[q.start:q.end], q.speaker) for q in _quotes(nlp, text) if q.type == "direct"] == expected
+
+
+@pytest.mark.model
 def test_unbalanced_mark_does_not_cost_the_article(nlp: Language) -> None:
     text = "Jane Doe said, “The ward is full.\n\nTom Baker said, “We need help from the city now.”"
     found = [(text[q.start:q.end], q.speaker) for q in _quotes(nlp, text) if q.type != "indirect"]
