@@ -173,6 +173,35 @@ def test_split_span(blank: Language, text: str, expected: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a list of names the model tagged as one organisation or title: its parts, persons as PERSON
+        ("Ben Carson and Mike Huckabee spoke . Later Carson , Huckabee and others met .",
+         [("Ben Carson", "PERSON"), ("Mike Huckabee", "PERSON"), ("Carson , Huckabee", "ORG")],
+         [("Ben Carson", "PERSON"), ("Mike Huckabee", "PERSON"), ("Carson", "PERSON"), ("Huckabee", "PERSON")]),
+        ("His friend at Lehigh , Bruce Turry , said so .", [("Lehigh , Bruce Turry", "ORG")],
+         [("Lehigh", "ORG"), ("Bruce Turry", "PERSON")]),  # a given name starts the person's part
+        ("Peter Santilli spoke . After the attacks on the World Trade Center , Santilli , a veteran , left .",
+         [("Peter Santilli", "PERSON"), ("the World Trade Center , Santilli", "ORG")],
+         [("Peter Santilli", "PERSON"), ("World Trade Center", "ORG"), ("Santilli", "PERSON")]),
+        ("Barack Obama spoke . Priebus said Obama , party leaders and others were wrong .",
+         [("Barack Obama", "PERSON"), ("Obama , party", "ORG")],
+         [("Barack Obama", "PERSON"), ("Obama", "PERSON")]),  # a part without a capital is no name
+        # negatives: no part is a person's; a firm's name with "&"; a person's suffix
+        ("She studied at the University of California , Berkeley .", [("University of California , Berkeley", "ORG")],
+         [("University of California , Berkeley", "ORG")]),
+        ("Bill Ruane founded Ruane , Cunniff & Goldfarb .", [("Bill Ruane", "PERSON"), ("Ruane , Cunniff & Goldfarb", "ORG")],
+         [("Bill Ruane", "PERSON"), ("Ruane , Cunniff & Goldfarb", "ORG")]),
+        ("They saw Hail , Caesar on Friday .", [("Hail , Caesar", "WORK_OF_ART")], [("Hail , Caesar", "WORK_OF_ART")]),
+        ("Donald Trump , Jr. spoke .", [("Donald Trump , Jr.", "PERSON")], [("Donald Trump , Jr.", "PERSON")]),
+    ],
+)
+def test_a_list_of_names_tagged_as_one_is_cut_into_them(blank: Language, text: str, ents: list[tuple[str, str]],
+                                                        expected: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.label_) for e in _run(blank, text, ents).ents] == expected
+
+
+@pytest.mark.parametrize(
     ("name", "head"),
     [("Ministry of Transport and Communications", "ministry"), ("China Manned Space Agency", "agency"),
      ("Kalamazoo College", "college"), ("Paris", "paris")],

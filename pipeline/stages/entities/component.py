@@ -55,6 +55,7 @@ from .names import (
     is_lower_case_name,
     one_label_per_name,
     respan,
+    split_name_lists,
     split_span,
     trim_span,
 )
@@ -135,7 +136,7 @@ class NewsEntities(FromRuleBook):
         ents = self._retag_caps_lines(doc, text, ents, acronyms)
         ents = replace_overlapping(ents, dateline_places(doc, text, self.rules.sports, self._is_place))
         ents = replace_overlapping(ents, orgs.legal_form_spans(doc, self.rules.legal_forms, TITLE_SMALL_WORDS, text))
-        ents = [p for e in ents for p in split_span(e)]
+        ents = split_name_lists([p for e in ents for p in split_span(e)], self.rules.given_names)
         ents = [t for e in ents if (t := trim_span(e, self.rules.titles, self.rules.name_prefixes)) is not None]
         ents = [e for e in ents if not in_title(e, self.rules.titles, self.rules.portfolios)]
         ents = [extend_name_suffix(e, self.rules.name_suffixes) for e in ents]

@@ -24,6 +24,8 @@ from .rules import (
     TITLED_LABELS,
 )
 
+# labels a list of names may wear: no place ("Tallahassee, Florida"), no person ("Donald Trump, Jr.")
+LISTED_LABELS = ("ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT")
 APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]?['’][A-Z][a-z]+$")  # a family name: O'Malley, D’Souza, O’Reilly
 
 
@@ -149,6 +151,35 @@ def split_span(ent: Span) -> list[Span]:
         return [ent]
     bounds = [ent.start, *[c for cut in cuts for c in (cut, cut + 1)], ent.end]
     return [respan(ent, s, e) for s, e in zip(bounds[::2], bounds[1::2], strict=True) if e > s]
+
+
+def split_name_lists(ents: list[Span], given_names: Collection[str]) -> list[Span]:
+    """``ents`` with each organisation or title that is a list of names, parts separated by commas,
+    cut into its parts, a part naming a person as a PERSON: "Carson, Huckabee" (an ORG of the
+    model), "Lehigh, Bruce Turry" (the university and the person), "Trump, Trump" (a WORK_OF_ART).
+    A part names a person when the model tags it a PERSON elsewhere, written alone or as the last
+    word of a longer name, or when it is two or three capitalised words starting with a given name
+    of ``given_names``; a span with no such part stays whole ("University of California, Berkeley",
+    "Hail, Caesar"), and so does a firm's name ending with "&" ("Ruane, Cunniff & Goldfarb"). A
+    part without a capital letter is no name ("Obama, party"); a leading "the" is trimmed later."""
+    lists = [e for e in ents if e.label_ in LISTED_LABELS and any(t.text == "," for t in e[1:-1])
+             and not any(t.text == "&" for t in e)]
+    if not lists:
+        return ents
+    persons = {e.text for e in ents if e.label_ == "PERSON"} | {
+        e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    out = [e for e in ents if e not in lists]
+    for e in lists:
+        bounds = [e.start, *[c for t in e[1:-1] if t.text == "," for c in (t.i, t.i + 1)], e.end]
+        parts = [e.doc[s:t] for s, t in zip(bounds[::2], bounds[1::2], strict=True) if t > s]
+        people = [p for p in parts if p.text in persons or 2 <= len(p) <= 3 and p[0].lower_ in given_names
+                  and all(t.is_title for t in p)]
+        if not people:
+            out.append(e)
+            continue
+        out += [respan(e, p.start, p.end, "PERSON" if p in people else None) for p in parts
+                if any(t.text[:1].isupper() for t in p)]
+    return sorted(out, key=lambda x: x.start)
 
 
 def head_of(name: str) -> str:
