@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable, Collection
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import DEP, TAG
 from spacy.tokens import Doc, Span, Token
 
 from .headlines import common_word
@@ -71,8 +73,11 @@ def appositive_spans(doc: Doc, ents: list[Span], nouns: Collection[str], given_n
     by_end = {e.end: e for e in ents}
     covered = {i for e in ents for i in range(e.start, e.end)}
     found: list[Span] = []
-    for tok in doc:
-        if tok.dep_ != "appos" or tok.tag_ != "NN" or tok.lower_ not in nouns:
+    strings = doc.vocab.strings
+    arr = doc.to_array([DEP, TAG])  # token attributes in one array: no Token object for the rest
+    for i in numpy.flatnonzero((arr[:, 0] == strings["appos"]) & (arr[:, 1] == strings["NN"])).tolist():
+        tok = doc[i]
+        if tok.lower_ not in nouns:
             continue
         article = tok.left_edge
         comma = article.i - 1
