@@ -998,6 +998,43 @@ def test_a_name_an_appositive_calls_an_organisation_is_one(blank: Language, name
     assert [(e.text, e.label_) for e in doc.ents if e.start == 0] == [(" ".join(name), expected)]
 
 
+def _named_after(blank: Language, phrase: list[tuple[str, str]], name: list[str], label: str,
+                 after: list[str]) -> Doc:
+    """A parsed sentence "PHRASE NAME AFTER ." whose phrase's last word (a noun) is the sentence's
+    subject and the name's last word its apposition; ``phrase`` is (word, tag) pairs."""
+    words = [*(w for w, _ in phrase), *name, *after, "."]
+    tags = [t for _, t in phrase] + ["NNP"] * len(name) + ["VBZ"] * len(after) + ["."]
+    noun, last, verb = len(phrase) - 1, len(phrase) + len(name) - 1, len(phrase) + len(name)
+    heads = [noun] * noun + [verb] + [last] * (len(name) - 1) + [noun] + [verb] * (len(after) + 1)
+    deps = ["det"] + ["compound"] * (noun - 1) + ["nsubj"] + ["compound"] * (len(name) - 1) + ["appos"]
+    deps += ["ROOT" if i == 0 else "dobj" for i in range(len(after))] + ["punct"]
+    doc = Doc(blank.vocab, words=words, tags=tags, pos=[_POS.get(t, "NOUN") for t in tags], heads=heads, deps=deps)
+    if label:
+        doc.ents = [Span(doc, len(phrase), len(phrase) + len(name), label=label)]
+    return entities.NewsEntities(RULES)(doc)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "label", "after", "expected"),
+    [
+        # the name right after the noun: "the law firm Mayer Brown", "the Iraqi activist group Mosul Eye"
+        ([("the", "DT"), ("law", "NN"), ("firm", "NN")], ["Mayer", "Brown"], "PERSON", ["said", "so"], "ORG"),
+        ([("the", "DT"), ("advocacy", "NN"), ("group", "NN")], ["Progress", "Iowa"], "FAC", ["said", "so"], "ORG"),
+        ([("the", "DT"), ("group", "NN")], ["Code", "Pink"], "", ["said", "so"], "ORG"),
+        # negatives: a person founding it (a given name first); a name going on after "for"
+        ([("the", "DT"), ("centrist", "JJ"), ("organization", "NN")], ["Bill", "Clinton"], "PERSON", ["helped"],
+         "PERSON"),
+        ([("the", "DT"), ("group", "NN")], ["Club"], "", ["for", "Growth"], ""),
+    ],
+)
+def test_a_name_after_a_noun_naming_an_organisation_is_one(blank: Language, phrase: list[tuple[str, str]],
+                                                           name: list[str], label: str, after: list[str],
+                                                           expected: str) -> None:
+    doc = _named_after(blank, phrase, name, label, after)
+    found = [(e.text, e.label_) for e in doc.ents if e.start == len(phrase)]
+    assert found == ([(" ".join(name), expected)] if expected else [])
+
+
 @pytest.mark.parametrize(
     ("before", "tag", "name"),
     [

@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import DEP, TAG
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
 from .headlines import common_word
@@ -27,6 +27,8 @@ MAX_NAME_WORDS = 4  # an untagged name before or after the noun: "Marks and Spen
 # what the noun may correct (a person's or a place's reading, or none) or confirm (an organisation's)
 RELABELLED = ("PERSON", "GPE", "ORG", "")
 ARTICLES = frozenset({"the", "a", "an"})  # an appositive starts with one: "Teck, the mining company"
+NAME_JOINERS = ("of", "for", "on", "and", "&")  # "Club for Growth": a name goes on after one
+APPOSED = (*RELABELLED, "FAC", "PRODUCT")  # what such a noun may correct: "the advocacy group Progress Iowa" FAC
 
 
 def company_spans(doc: Doc, text: str, ents: list[Span], phrases: tuple[Phrase, ...],
@@ -60,41 +62,50 @@ def company_spans(doc: Doc, text: str, ents: list[Span], phrases: tuple[Phrase, 
 
 def appositive_spans(doc: Doc, ents: list[Span], nouns: Collection[str], given_names: Collection[str],
                      is_place: Callable[[str], bool], place_heads: Collection[str]) -> list[Span]:
-    """ORG spans for the names an appositive calls an organisation: a comma, an article and a
-    singular noun of ``nouns`` (lower case) that the parser attaches to the name as its apposition
-    ("Teck, the Canadian mining company, says", "Robey Warshaw, a firm", "Our Principles PAC, a
-    group"). The name is an entity of a kind the noun may correct (``RELABELLED``) or capitalised
-    words the model left untagged, written whole (no capitalised word before an untagged run:
-    "Our" of "Our Principles PAC" is a pronoun to the tagger). Left alone: a known place (``is_place``:
-    "Louisiana, a Baton Rouge newspaper" is the parser's slip) or a name ending in a place's head
-    word (``place_heads``: "Tigray Province, the center of ..."), a name starting with a given name of
-    ``given_names`` (a person by trade: "Richard Uihlein, an Illinois shipping-supplies
-    manufacturer"), and a noun owning the next one ("Doral, the candidate's resort")."""
+    """ORG spans for the names that a singular noun of ``nouns`` (lower case) after an article
+    calls an organisation, the parser making one the other's apposition: the noun after the name
+    and a comma ("Teck, the Canadian mining company, says", "Robey Warshaw, a firm", "Our
+    Principles PAC, a group") or the name right after the noun ("the law firm Mayer Brown", "the
+    Iraqi activist group Mosul Eye"). The name is an entity of a kind the noun may correct
+    (``APPOSED``) or capitalised words the model left untagged, written whole (no capitalised
+    word before a run ending at the comma: "Our" of "Our Principles PAC" is a pronoun to the
+    tagger). Left alone: a known place (``is_place``: "Louisiana, a Baton Rouge newspaper" is the
+    parser's slip) or a name ending in a place's head word (``place_heads``: "Tigray Province, the
+    center of ..."), a name starting with a given name of ``given_names`` (a person by trade:
+    "Richard Uihlein, an Illinois shipping-supplies manufacturer"; "the centrist organization Bill
+    Clinton helped found"), and a noun owning the next one ("Doral, the candidate's resort")."""
+    by_start = {e.start: e for e in ents}
     by_end = {e.end: e for e in ents}
     covered = {i for e in ents for i in range(e.start, e.end)}
     found: list[Span] = []
-    strings = doc.vocab.strings
-    arr = doc.to_array([DEP, TAG])  # token attributes in one array: no Token object for the rest
-    for i in numpy.flatnonzero((arr[:, 0] == strings["appos"]) & (arr[:, 1] == strings["NN"])).tolist():
-        tok = doc[i]
-        if tok.lower_ not in nouns:
+    for i in numpy.flatnonzero(doc.to_array(DEP) == doc.vocab.strings["appos"]).tolist():
+        tok = doc[i]  # the apposition: the noun ("Teck, the company") or the name's last word
+        noun, named = (tok, tok.head) if _org_noun(tok, nouns) else (tok.head, tok)
+        if not _org_noun(noun, nouns) or noun.left_edge.lower_ not in ARTICLES:
             continue
-        article = tok.left_edge
-        comma = article.i - 1
-        if article.lower_ not in ARTICLES or comma < 1 or doc[comma].text != ",":
-            continue
-        if tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "POS":
-            continue
-        name = by_end.get(comma)
-        if name is None:
-            name = _untagged_run(doc, comma, -1, covered)
-            if name is None or name.start > 0 and doc[name.start - 1].text[:1].isupper():
+        if named.i > noun.i:  # "the law firm Mayer Brown"; not a part of "the group Club for Growth"
+            name = by_start.get(noun.i + 1) or _untagged_run(doc, noun.i + 1, 1, covered)
+            if name is not None and name.end + 1 < len(doc) and doc[name.end].lower_ in NAME_JOINERS \
+                    and doc[name.end + 1].text[:1].isupper():
                 continue
-        if (name.start <= tok.head.i < name.end and name.label_ in RELABELLED
+        else:  # "Teck, the company"
+            comma = noun.left_edge.i - 1
+            if comma < 1 or doc[comma].text != "," or noun.i + 1 < len(doc) and doc[noun.i + 1].tag_ == "POS":
+                continue
+            name = by_end.get(comma)
+            if name is None:
+                name = _untagged_run(doc, comma, -1, covered)
+                if name is None or name.start > 0 and doc[name.start - 1].text[:1].isupper():
+                    continue
+        if (name is not None and name.start <= named.i < name.end and name.label_ in APPOSED
                 and name[0].lower_ not in given_names and not is_place(name.text)
                 and head_of(name.text) not in place_heads):
             found.append(Span(doc, name.start, name.end, label="ORG"))
     return found
+
+
+def _org_noun(tok: Token, nouns: Collection[str]) -> bool:
+    return tok.tag_ == "NN" and tok.lower_ in nouns
 
 
 # the non-ASCII letters a case-insensitive pattern matches to ASCII ones (Python's ``re`` docs)
