@@ -461,6 +461,25 @@ def test_title_and_acronym_expanded_organisation(nlp: Language) -> None:
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "title", "org"),
+    [
+        # the appositive's noun and its words, not the words before the organisation ("investment")
+        ("Marvin Roffman, a securities analyst for the investment company Janney Montgomery Scott, recalled "
+         "the calls. “He turns like a light switch,” Roffman said.", "securities analyst", "Janney Montgomery Scott"),
+        ("John Miller, a professor of international economics at Cornell University, spoke. “Growth is slow,” "
+         "Miller said.", "professor", "Cornell University"),
+        # of two conjoined nouns, the one nearest before the organisation
+        ("Yang Liwei, China's first astronaut and deputy director of China Manned Space Agency, spoke. “We are "
+         "ready,” Yang said.", "deputy director", "China Manned Space Agency"),
+    ],
+)
+def test_title_from_an_appositive_is_its_noun(nlp: Language, text: str, title: str, org: str) -> None:
+    q = _one(nlp, text, ("direct",))
+    assert (q.speaker_title, q.speaker_org) == (title, org)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         ("John Smith met Mary Smith in Paris. Mary Smith spoke first. “We agreed on a plan,” Smith said.",

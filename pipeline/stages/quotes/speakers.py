@@ -14,7 +14,7 @@ empty rather than guessed.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -132,12 +132,21 @@ class SpeakerResolver(OrgSpeakers):
             if not orgs:
                 return (child.text if child.pos_ == "NOUN" else ""), ""
             org = str(orgs[-1]._.canonical or clean_name(orgs[-1].text))
-            toks: list[str] = []
-            k = orgs[-1].start - 2  # skip the "of" before the organisation
-            while k >= child.left_edge.i and doc[k].pos_ in TITLE_POS and doc[k].dep_ != "poss":
-                toks.insert(0, doc[k].text)
+            # the appositive's noun, or its conjunct nearest before the organisation ("China's first
+            # astronaut and deputy director of CMSA"), with the words before it ("a securities analyst
+            # for the investment company Janney Montgomery Scott": not the words before the organisation)
+            last = orgs[-1]
+            noun = max((c for c in (child, *child.conjuncts) if c.i < last.start), key=lambda c: c.i, default=child)
+            rules = doc._.entity_rules
+            if any(e.start <= noun.i < e.end for e in orgs) or not _title_noun(noun, rules.titles if rules else ()):
+                return "", org
+            k = noun.i
+            while k - 1 >= lo and doc[k - 1].pos_ in TITLE_POS and doc[k - 1].dep_ != "poss" and not any(
+                    e.start <= k - 1 < e.end for e in orgs):
                 k -= 1
-            return " ".join(toks), org
+            while k < noun.i and doc[k - 1].text in HYPHENS and not doc[k - 1].whitespace_:
+                k += 1  # not the end of a hyphenated word ("globe-trotting")
+            return doc[k:noun.i + 1].text, org
         return "", ""
 
     # ------------------------------------------------------------ resolution
@@ -416,6 +425,16 @@ class SpeakerResolver(OrgSpeakers):
                 if title.split()[-1] in (word, noun.lower_) and names <= set(title.split()):
                     return m
         return None
+
+
+def _title_noun(tok: Token, titles: Collection[str]) -> bool:
+    """A noun that can be one person's title: singular, common ("analyst"), an acronym ("CEO") or
+    a title of ``titles`` ("President"); not another capitalised word the parser took for an
+    apposition ("Decision")."""
+    return tok.tag_ in ("NN", "NNP") and (tok.pos_ == "NOUN" or tok.text.isupper() or tok.lower_ in titles)
+
+
+HYPHENS = ("-", "–")
 
 
 def _name(person: Span) -> str:
