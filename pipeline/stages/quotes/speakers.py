@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..entities import clean_name, family_name
 from ..entities.linking import HONORIFICS, person_name
+from ..entities.name_chains import HYPHENS
 from ..entities.rules import SUBJECT_DEPS, gender_of
 from .cues import subject_lost_to
 from .mentions import antecedent, hyphen_prefixed, in_modifier, named_by, state_country
@@ -432,9 +433,6 @@ def _title_noun(tok: Token, titles: Collection[str]) -> bool:
     a title of ``titles`` ("President"); not another capitalised word the parser took for an
     apposition ("Decision")."""
     return tok.tag_ in ("NN", "NNP") and (tok.pos_ == "NOUN" or tok.text.isupper() or tok.lower_ in titles)
-
-
-HYPHENS = ("-", "–")
 
 
 def _name(person: Span) -> str:

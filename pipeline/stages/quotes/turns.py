@@ -56,11 +56,12 @@ def _turn_label(doc: Doc, k: int, end: int, people: set[str]) -> tuple[Span, Tok
 
 
 def _next_label(doc: Doc, i: int, end: int, people: set[str]) -> tuple[Span, Token] | None:
-    """The first turn label of a sentence opening after token ``i``, before character ``end``."""
+    """The first turn label of a sentence opening at token ``i`` (after a colon: ``i`` >= 1) or after
+    it, before character ``end``."""
     for tok in doc[i:]:
         if tok.idx >= end:
             return None
-        if tok.i > i and _opens_sentence(tok) and (turn := _turn_label(doc, tok.i, end, people)) is not None:
+        if _opens_sentence(tok) and (turn := _turn_label(doc, tok.i, end, people)) is not None:
             return turn
     return None
 
