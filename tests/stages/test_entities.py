@@ -1056,6 +1056,12 @@ def test_an_appositive_organisation_outvotes_the_models_person(nlp: Language) ->
     assert {(e.text, e.label_) for e in doc.ents if e.text == "Teck"} == {("Teck", "ORG")}
 
 
+@pytest.mark.model
+def test_an_appositive_opening_with_a_possessive_names_an_organisation(nlp: Language) -> None:
+    doc = nlp("Vodafone, Britain's biggest mobile phone company, said sales rose in the quarter.")
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ != "DATE"] == [("Vodafone", "ORG"), ("Britain", "GPE")]
+
+
 def test_company_phrases_load_from_the_models_dir() -> None:
     assert {"company", "newspaper", "airline"} <= RULES.org_nouns  # org_role_nouns.csv: "Teck, the company"
     phrases = set(RULES.company_nouns)

@@ -62,8 +62,8 @@ def company_spans(doc: Doc, text: str, ents: list[Span], phrases: tuple[Phrase, 
 
 def appositive_spans(doc: Doc, ents: list[Span], nouns: Collection[str], given_names: Collection[str],
                      is_place: Callable[[str], bool], place_heads: Collection[str]) -> list[Span]:
-    """ORG spans for the names that a singular noun of ``nouns`` (lower case) after an article
-    calls an organisation, the parser making one the other's apposition: the noun after the name
+    """ORG spans for the names that a singular noun of ``nouns`` (lower case) after an article or
+    a possessive calls an organisation, the parser making one the other's apposition: the noun after the name
     and a comma ("Teck, the Canadian mining company, says", "Robey Warshaw, a firm", "Our
     Principles PAC, a group") or the name right after the noun ("the law firm Mayer Brown", "the
     Iraqi activist group Mosul Eye"). The name is an entity of a kind the noun may correct
@@ -81,7 +81,7 @@ def appositive_spans(doc: Doc, ents: list[Span], nouns: Collection[str], given_n
     for i in numpy.flatnonzero(doc.to_array(DEP) == doc.vocab.strings["appos"]).tolist():
         tok = doc[i]  # the apposition: the noun ("Teck, the company") or the name's last word
         noun, named = (tok, tok.head) if _org_noun(tok, nouns) else (tok.head, tok)
-        if not _org_noun(noun, nouns) or noun.left_edge.lower_ not in ARTICLES:
+        if not _org_noun(noun, nouns) or not _introduced(noun):
             continue
         if named.i > noun.i:  # "the law firm Mayer Brown"; not a part of "the group Club for Growth"
             name = by_start.get(noun.i + 1) or _untagged_run(doc, noun.i + 1, 1, covered)
@@ -106,6 +106,13 @@ def appositive_spans(doc: Doc, ents: list[Span], nouns: Collection[str], given_n
 
 def _org_noun(tok: Token, nouns: Collection[str]) -> bool:
     return tok.tag_ == "NN" and tok.lower_ in nouns
+
+
+def _introduced(noun: Token) -> bool:
+    """Whether the noun's phrase opens with an article or a possessive ("Vodafone, Britain's biggest
+    mobile phone company,")."""
+    first = noun.left_edge
+    return first.lower_ in ARTICLES or any(c.dep_ == "poss" and c.left_edge == first for c in noun.lefts)
 
 
 # the non-ASCII letters a case-insensitive pattern matches to ASCII ones (Python's ``re`` docs)
