@@ -144,6 +144,11 @@ def _ent(blank: Language, text: str, start: int, end: int, label: str) -> Span:
         ("Václav Havel 's plays", 0, 3, "PERSON", "Václav Havel"),
         ("Director General Wang Zhaoyao spoke", 0, 4, "PERSON", "Wang Zhaoyao"),
         ("Dr. Jane Goodall spoke", 0, 3, "PERSON", "Jane Goodall"),
+        # state, local, clergy and police titles (titles.txt)
+        ("Sheriff Joe Arpaio spoke", 0, 3, "PERSON", "Joe Arpaio"),
+        ("Assemblywoman Claudia Tenney spoke", 0, 3, "PERSON", "Claudia Tenney"),
+        ("Rabbi Marvin Hier spoke", 0, 3, "PERSON", "Marvin Hier"),
+        ("Treasurer Kelly Mitchell spoke", 0, 3, "PERSON", "Kelly Mitchell"),
         ("the past year", 0, 3, "DATE", "the past year"),  # only names lose their article
         ("General Motors said", 0, 2, "ORG", "General Motors"),  # titles are trimmed from people only
         ("as a Donald Trump Republican", 1, 4, "PERSON", "Donald Trump"),  # "a" as "the"

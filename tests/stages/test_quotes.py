@@ -441,6 +441,9 @@ def test_reference_titles_are_not_quotes(nlp: Language) -> None:
          "the mayor", "John Smith", "person"),
         ("John Smith, the mayor of Springfield, opened the bridge. Later, Smith said, “It is a great day.”",
          "Smith", "John Smith", "person"),
+        # a title of titles.txt after a hyphen starts no name ("Secretary-Treasurer Gary Casteel")
+        ("“We had a big issue with trade,” said United Auto Workers Secretary-Treasurer Gary Casteel.",
+         "United Auto Workers Secretary-Treasurer Gary Casteel", "Gary Casteel", "person"),
         ("Officials opened the bridge. A spokesman said, “It is a great day.”", "A spokesman", "", "description"),
         ("She said, “It is a great day.”", "She", "", "pronoun"),
     ],
