@@ -466,6 +466,21 @@ def test_title_and_acronym_expanded_organisation(nlp: Language) -> None:
 @pytest.mark.parametrize(
     ("text", "title", "org"),
     [
+        # a hyphenated title and a title with "of" before the name, whole
+        ("“We will win,” said Republican front-runner Donald Trump.", "Republican front-runner", ""),
+        ("“We will win,” said former Secretary of State Madeleine Albright.", "former Secretary of State", ""),
+        ("“We will win,” said White House Chief of Staff Denis McDonough.", "Chief of Staff", "White House"),
+    ],
+)
+def test_title_before_the_name_is_read_whole(nlp: Language, text: str, title: str, org: str) -> None:
+    q = _one(nlp, text, ("direct",))
+    assert (q.speaker_title, q.speaker_org) == (title, org)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "title", "org"),
+    [
         # the appositive's noun and its words, not the words before the organisation ("investment")
         ("Marvin Roffman, a securities analyst for the investment company Janney Montgomery Scott, recalled "
          "the calls. “He turns like a light switch,” Roffman said.", "securities analyst", "Janney Montgomery Scott"),

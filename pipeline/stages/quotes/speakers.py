@@ -14,21 +14,20 @@ empty rather than guessed.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from ..entities import clean_name, family_name
 from ..entities.linking import HONORIFICS, person_name
-from ..entities.name_chains import HYPHENS
 from ..entities.rules import SUBJECT_DEPS, gender_of
-from .cues import subject_lost_to
 from .mentions import antecedent, hyphen_prefixed, in_modifier, named_by, state_country
 from .org_speakers import OrgSpeakers
-from .speaker_rules import ORG_LABELS, PERSON_PRONOUNS, TITLE_POS, SpeakerRules, Who, _Person
+from .profiles import Profiles
+from .speaker_rules import ORG_LABELS, PERSON_PRONOUNS, SpeakerRules, Who, _Person
 
 
-class SpeakerResolver(OrgSpeakers):
+class SpeakerResolver(OrgSpeakers, Profiles):
     """Resolves speaker mentions of one document; build once per ``Doc``."""
 
     def __init__(self, doc: Doc, speaker_rules: SpeakerRules | None = None,
@@ -100,55 +99,6 @@ class SpeakerResolver(OrgSpeakers):
         self._surname_starts = {w: [m.start_char for m in ms] for w, ms in self._by_surname.items()}
         self._names = {m.name for m in self.mentions}
         self._heads = rules.heads if rules is not None else {}
-
-    # ------------------------------------------------------------ profiles
-
-    def _org_of(self, tok: Token) -> str:
-        ent = self._ent_at.get(tok.i)
-        if ent is not None and ent.label_ == "ORG" and ent._.canonical:
-            return str(ent._.canonical)
-        return self.acronyms.get(tok.text, tok.text)
-
-    def mention_profile(self, person: Span, span: Span) -> tuple[str, str]:
-        """Title and organisation written before a name: "CMSA Director General Wang Zhaoyao"."""
-        run: list[Token] = []
-        for t in reversed([t for t in span if t.i < person.start]):
-            if t.is_punct or t.pos_ not in TITLE_POS or t.ent_type_ == "PERSON" or t.dep_ == "poss":
-                break
-            run.insert(0, t)
-        org_toks = [t for t in run if t.text in self.acronyms or t.ent_type_ == "ORG"]
-        org = self._org_of(org_toks[-1]) if org_toks else ""
-        title = " ".join(t.text for t in run if t not in org_toks and t.lower_ not in HONORIFICS)
-        return title, org
-
-    def appositive_profile(self, person: Span) -> tuple[str, str]:
-        """Title and organisation from an appositive: "Yang Liwei, ... deputy director of CMSA,"."""
-        doc = person.doc
-        for child in person.root.children:
-            if child.dep_ != "appos" or subject_lost_to(child) is not None:
-                continue
-            lo, hi = child.left_edge.i, child.right_edge.i + 1
-            first = bisect_left(self._org_starts, lo)
-            orgs = [e for e in self._orgs[first:bisect_left(self._org_starts, hi)] if e.end <= hi]
-            if not orgs:
-                return (child.text if child.pos_ == "NOUN" else ""), ""
-            org = str(orgs[-1]._.canonical or clean_name(orgs[-1].text))
-            # the appositive's noun, or its conjunct nearest before the organisation ("China's first
-            # astronaut and deputy director of CMSA"), with the words before it ("a securities analyst
-            # for the investment company Janney Montgomery Scott": not the words before the organisation)
-            last = orgs[-1]
-            noun = max((c for c in (child, *child.conjuncts) if c.i < last.start), key=lambda c: c.i, default=child)
-            rules = doc._.entity_rules
-            if any(e.start <= noun.i < e.end for e in orgs) or not _title_noun(noun, rules.titles if rules else ()):
-                return "", org
-            k = noun.i
-            while k - 1 >= lo and doc[k - 1].pos_ in TITLE_POS and doc[k - 1].dep_ != "poss" and not any(
-                    e.start <= k - 1 < e.end for e in orgs):
-                k -= 1
-            while k < noun.i and doc[k - 1].text in HYPHENS and not doc[k - 1].whitespace_:
-                k += 1  # not the end of a hyphenated word ("globe-trotting")
-            return doc[k:noun.i + 1].text, org
-        return "", ""
 
     # ------------------------------------------------------------ resolution
 
@@ -423,16 +373,9 @@ class SpeakerResolver(OrgSpeakers):
             if m.start_char >= before:
                 continue
             for title in self._titles.get(m.name, ()) or ((m.title.lower(),) if m.title else ()):
-                if title.split()[-1] in (word, noun.lower_) and names <= set(title.split()):
+                if title.split()[-1].rsplit("-", 1)[-1] in (word, noun.lower_) and names <= set(title.split()):
                     return m
         return None
-
-
-def _title_noun(tok: Token, titles: Collection[str]) -> bool:
-    """A noun that can be one person's title: singular, common ("analyst"), an acronym ("CEO") or
-    a title of ``titles`` ("President"); not another capitalised word the parser took for an
-    apposition ("Decision")."""
-    return tok.tag_ in ("NN", "NNP") and (tok.pos_ == "NOUN" or tok.text.isupper() or tok.lower_ in titles)
 
 
 def _name(person: Span) -> str:
