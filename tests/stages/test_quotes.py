@@ -470,17 +470,6 @@ def test_title_and_acronym_expanded_organisation(nlp: Language) -> None:
         ("“We will win,” said Republican front-runner Donald Trump.", "Republican front-runner", ""),
         ("“We will win,” said former Secretary of State Madeleine Albright.", "former Secretary of State", ""),
         ("“We will win,” said White House Chief of Staff Denis McDonough.", "Chief of Staff", "White House"),
-    ],
-)
-def test_title_before_the_name_is_read_whole(nlp: Language, text: str, title: str, org: str) -> None:
-    q = _one(nlp, text, ("direct",))
-    assert (q.speaker_title, q.speaker_org) == (title, org)
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(
-    ("text", "title", "org"),
-    [
         # the appositive's noun and its words, not the words before the organisation ("investment")
         ("Marvin Roffman, a securities analyst for the investment company Janney Montgomery Scott, recalled "
          "the calls. “He turns like a light switch,” Roffman said.", "securities analyst", "Janney Montgomery Scott"),
@@ -491,7 +480,7 @@ def test_title_before_the_name_is_read_whole(nlp: Language, text: str, title: st
          "ready,” Yang said.", "deputy director", "China Manned Space Agency"),
     ],
 )
-def test_title_from_an_appositive_is_its_noun(nlp: Language, text: str, title: str, org: str) -> None:
+def test_title_and_organisation_of_the_speaker(nlp: Language, text: str, title: str, org: str) -> None:
     q = _one(nlp, text, ("direct",))
     assert (q.speaker_title, q.speaker_org) == (title, org)
 
