@@ -74,11 +74,14 @@ class Profiles:
             if any(e.start <= noun.i < e.end for e in orgs) or not _title_noun(noun, rules.titles if rules else ()):
                 return "", org
             k = noun.i
-            while k - 1 >= lo and doc[k - 1].pos_ in TITLE_POS and doc[k - 1].dep_ != "poss" and not any(
-                    e.start <= k - 1 < e.end for e in orgs):
-                k -= 1
-            while k < noun.i and doc[k - 1].text in HYPHENS and not doc[k - 1].whitespace_:
-                k += 1  # not the end of a hyphenated word ("globe-trotting")
+            while k - 1 >= lo:
+                t = doc[k - 1]
+                if k - 2 >= lo and _joins(t, doc[k - 2], doc[k]):
+                    k -= 2  # "globe-trotting secretary general", "former Secretary of State"
+                elif t.pos_ in TITLE_POS and t.dep_ != "poss" and not any(e.start <= t.i < e.end for e in orgs):
+                    k -= 1
+                else:
+                    break
             return doc[k:noun.i + 1].text, org
         return "", ""
 
