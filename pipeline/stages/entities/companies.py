@@ -20,13 +20,13 @@ from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
 from .headlines import common_word
+from .name_chains import DETERMINERS
 from .names import head_of
 from .rules import Phrase
 
 MAX_NAME_WORDS = 4  # an untagged name before or after the noun: "Marks and Spencer" is tagged or missed
 # what the noun may correct (a person's or a place's reading, or none) or confirm (an organisation's)
 RELABELLED = ("PERSON", "GPE", "ORG", "")
-ARTICLES = frozenset({"the", "a", "an"})  # an appositive starts with one: "Teck, the mining company"
 NAME_JOINERS = ("of", "for", "on", "and", "&")  # "Club for Growth": a name goes on after one
 APPOSED = (*RELABELLED, "FAC", "PRODUCT")  # what such a noun may correct: "the advocacy group Progress Iowa" FAC
 
@@ -112,7 +112,7 @@ def _introduced(noun: Token) -> bool:
     """Whether the noun's phrase opens with an article or a possessive ("Vodafone, Britain's biggest
     mobile phone company,")."""
     first = noun.left_edge
-    return first.lower_ in ARTICLES or any(c.dep_ == "poss" and c.left_edge == first for c in noun.lefts)
+    return first.lower_ in DETERMINERS or any(c.dep_ == "poss" and c.left_edge == first for c in noun.lefts)
 
 
 # the non-ASCII letters a case-insensitive pattern matches to ASCII ones (Python's ``re`` docs)
